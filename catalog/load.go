@@ -1,0 +1,387 @@
+package catalog
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/rungs/rungs/internal/strictyaml"
+	"github.com/rungs/rungs/internal/suggest"
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed *.yaml
+var builtinFS embed.FS
+
+// BuiltinFS returns the embedded catalog files.
+func BuiltinFS() fs.FS { return builtinFS }
+
+var (
+	builtinOnce sync.Once
+	builtinCat  *Catalog
+	builtinErr  error
+)
+
+// Builtin returns the catalog compiled into the binary. It is loaded and
+// validated once per process.
+func Builtin() (*Catalog, error) {
+	builtinOnce.Do(func() {
+		builtinCat, builtinErr = LoadFS(builtinFS, ".", "catalog/")
+	})
+	return builtinCat, builtinErr
+}
+
+// Catalog is the merged, validated content of all catalog files.
+type Catalog struct {
+	Areas            []Area
+	Responsibilities []Responsibility
+	Roles            []Role
+	Archetypes       []Archetype
+	Stages           []Stage
+	Skills           []Skill
+	Challenges       []Challenge
+	Measures         []Measure
+	BareMinimums     []BareMinimum
+	Splits           []Split
+	CareerPath       []CareerStep
+	Sources          []Source
+	Settings         Settings
+
+	roles      map[string]int // id and aliases to index
+	stages     map[string]int
+	archetypes map[string]int
+	areas      map[string]int
+}
+
+// LoadFS reads every *.yaml file in dir of fsys, in name order, and returns
+// the validated catalog. prefix is put before file names in error messages
+// (for example "catalog/").
+func LoadFS(fsys fs.FS, dir, prefix string) (*Catalog, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, e := range entries {
+		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
+			files = append(files, e.Name())
+		}
+	}
+	sort.Strings(files)
+	c := &Catalog{}
+	var errs strictyaml.List
+	for _, name := range files {
+		data, err := fs.ReadFile(fsys, path.Join(dir, name))
+		if err != nil {
+			return nil, err
+		}
+		errs = append(errs, strictyaml.Errors(c.add(prefix+name, data))...)
+	}
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	if err := c.finish(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// add decodes one file and appends its items, recording positions.
+func (c *Catalog) add(name string, data []byte) error {
+	var f File
+	root, err := strictyaml.Decode(name, data, &f)
+	if err != nil {
+		return err
+	}
+	setPos(name, root, "areas", f.Areas, func(x *Area) *Pos { return &x.Pos })
+	setPos(name, root, "responsibilities", f.Responsibilities, func(x *Responsibility) *Pos { return &x.Pos })
+	setPos(name, root, "roles", f.Roles, func(x *Role) *Pos { return &x.Pos })
+	setPos(name, root, "archetypes", f.Archetypes, func(x *Archetype) *Pos { return &x.Pos })
+	setPos(name, root, "stages", f.Stages, func(x *Stage) *Pos { return &x.Pos })
+	setPos(name, root, "skills", f.Skills, func(x *Skill) *Pos { return &x.Pos })
+	setPos(name, root, "challenges", f.Challenges, func(x *Challenge) *Pos { return &x.Pos })
+	setPos(name, root, "measures", f.Measures, func(x *Measure) *Pos { return &x.Pos })
+	setPos(name, root, "bare_minimums", f.BareMinimums, func(x *BareMinimum) *Pos { return &x.Pos })
+	setPos(name, root, "splits", f.Splits, func(x *Split) *Pos { return &x.Pos })
+	setPos(name, root, "career_path", f.CareerPath, func(x *CareerStep) *Pos { return &x.Pos })
+	setPos(name, root, "sources", f.Sources, func(x *Source) *Pos { return &x.Pos })
+	for i := range f.Roles {
+		rules := strictyaml.Items(f.Roles[i].node, "reports_to")
+		for j := range f.Roles[i].ReportsTo {
+			if j < len(rules) {
+				f.Roles[i].ReportsTo[j].Pos = Pos{File: name, Line: rules[j].Line, node: rules[j]}
+			}
+		}
+	}
+	c.Areas = append(c.Areas, f.Areas...)
+	c.Responsibilities = append(c.Responsibilities, f.Responsibilities...)
+	c.Roles = append(c.Roles, f.Roles...)
+	c.Archetypes = append(c.Archetypes, f.Archetypes...)
+	c.Stages = append(c.Stages, f.Stages...)
+	c.Skills = append(c.Skills, f.Skills...)
+	c.Challenges = append(c.Challenges, f.Challenges...)
+	c.Measures = append(c.Measures, f.Measures...)
+	c.BareMinimums = append(c.BareMinimums, f.BareMinimums...)
+	c.Splits = append(c.Splits, f.Splits...)
+	c.CareerPath = append(c.CareerPath, f.CareerPath...)
+	c.Sources = append(c.Sources, f.Sources...)
+	if f.Settings != nil {
+		c.Settings = *f.Settings
+	}
+	return nil
+}
+
+func setPos[T any](file string, root *yaml.Node, key string, items []T, pos func(*T) *Pos) {
+	nodes := strictyaml.Items(root, key)
+	for i := range items {
+		p := pos(&items[i])
+		p.File = file
+		if i < len(nodes) {
+			p.Line, p.node = nodes[i].Line, nodes[i]
+		}
+	}
+}
+
+// finish orders the data, builds the indexes and validates every
+// cross-reference, reporting all problems at once.
+func (c *Catalog) finish() error {
+	sort.SliceStable(c.Stages, func(i, j int) bool { return c.Stages[i].Order < c.Stages[j].Order })
+	if c.Settings.MergeCTOAndVPEBelow == 0 {
+		c.Settings.MergeCTOAndVPEBelow = 15
+	}
+	if c.Settings.Bullets == 0 {
+		c.Settings.Bullets = 8
+	}
+	if c.Settings.ExecutiveBullets == 0 {
+		c.Settings.ExecutiveBullets = 10
+	}
+	var errs strictyaml.List
+	c.areas = index(&errs, "area", c.Areas, func(a Area) (string, []string, Pos) { return a.ID, nil, a.Pos })
+	c.roles = index(&errs, "role", c.Roles, func(r Role) (string, []string, Pos) { return r.ID, r.Aliases, r.Pos })
+	c.stages = index(&errs, "stage", c.Stages, func(s Stage) (string, []string, Pos) { return s.ID, s.Aliases, s.Pos })
+	c.archetypes = index(&errs, "archetype", c.Archetypes, func(a Archetype) (string, []string, Pos) { return a.ID, a.Aliases, a.Pos })
+	c.validate(&errs)
+	return errs.Err()
+}
+
+var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// index maps ids and aliases to positions, reporting bad and duplicate ids.
+func index[T any](errs *strictyaml.List, kind string, items []T, key func(T) (string, []string, Pos)) map[string]int {
+	m := map[string]int{}
+	for i, it := range items {
+		id, aliases, p := key(it)
+		if !idRe.MatchString(id) {
+			errs.Add(p.File, p.At("id"), "%s id %q must be kebab-case (lowercase letters, digits and single hyphens)", kind, id)
+		}
+		for _, name := range append([]string{id}, aliases...) {
+			if j, dup := m[name]; dup {
+				_, _, q := key(items[j])
+				errs.Add(p.File, p.At("id"), "%s %q is defined twice (first at %s:%d)", kind, name, q.File, q.Line)
+				continue
+			}
+			m[name] = i
+		}
+	}
+	return m
+}
+
+// validate checks every reference between items.
+func (c *Catalog) validate(errs *strictyaml.List) {
+	sources := map[string]bool{}
+	for _, s := range c.Sources {
+		if sources[s.ID] {
+			errs.Add(s.File, s.At("id"), "source %q is defined twice", s.ID)
+		}
+		sources[s.ID] = true
+	}
+	checkSources := func(what string, p Pos, ids []string) {
+		if len(ids) == 0 {
+			errs.Add(p.File, p.Line, "%s has no sources; name the source documents it comes from", what)
+		}
+		for _, id := range ids {
+			if !sources[id] {
+				errs.Add(p.File, p.At("sources"), "%s cites unknown source %q%s", what, id, suggest.Hint(id, c.SourceIDs()))
+			}
+		}
+	}
+	checkRoles := func(what string, p Pos, field string, ids []string) {
+		for _, id := range ids {
+			if _, ok := c.roles[id]; !ok {
+				errs.Add(p.File, p.At(field), "%s: unknown role %q%s", what, id, suggest.Hint(id, c.RoleIDs()))
+			}
+		}
+	}
+	checkStages := func(what string, p Pos, field string, ids []string) {
+		for _, id := range ids {
+			if !slices.Contains(c.StageIDs(), id) {
+				errs.Add(p.File, p.At(field), "%s: unknown stage %q%s", what, id, suggest.Hint(id, c.StageIDs()))
+			}
+		}
+	}
+	checkText := func(what string, p Pos, field, text string) {
+		if strings.TrimSpace(text) == "" {
+			errs.Add(p.File, p.At(field), "%s: %s is empty", what, field)
+		}
+	}
+	checkWeights := func(what string, p Pos, w Weights) {
+		for _, v := range []int{w.Infrastructure, w.Product, w.Visionary, w.External} {
+			if v < 0 || v > 3 {
+				errs.Add(p.File, p.At("weights"), "%s: weights run from 0 to 3, got %d", what, v)
+				return
+			}
+		}
+	}
+	bare := map[string]bool{}
+	for _, b := range c.BareMinimums {
+		what := fmt.Sprintf("bare minimum %q", b.ID)
+		bare[b.ID] = true
+		checkText(what, b.Pos, "text", b.Text)
+		checkSources(what, b.Pos, b.Sources)
+	}
+	for _, a := range c.Areas {
+		what := fmt.Sprintf("area %q", a.ID)
+		checkText(what, a.Pos, "title", a.Title)
+		checkSources(what, a.Pos, a.Sources)
+	}
+	seen := map[string]Pos{}
+	dup := func(kind, id string, p Pos) {
+		if q, ok := seen[kind+"/"+id]; ok {
+			errs.Add(p.File, p.At("id"), "%s %q is defined twice (first at %s:%d)", kind, id, q.File, q.Line)
+		}
+		seen[kind+"/"+id] = p
+		if !idRe.MatchString(id) {
+			errs.Add(p.File, p.At("id"), "%s id %q must be kebab-case (lowercase letters, digits and single hyphens)", kind, id)
+		}
+	}
+	for _, r := range c.Responsibilities {
+		what := fmt.Sprintf("responsibility %q", r.ID)
+		dup("responsibility", r.ID, r.Pos)
+		if _, ok := c.areas[r.Area]; !ok {
+			errs.Add(r.File, r.At("area"), "%s: unknown area %q%s", what, r.Area, suggest.Hint(r.Area, c.AreaIDs()))
+		}
+		if len(r.Roles) == 0 {
+			errs.Add(r.File, r.Line, "%s: roles is empty; name the roles that do this", what)
+		}
+		checkRoles(what, r.Pos, "roles", r.Roles)
+		checkStages(what, r.Pos, "stages", r.Stages)
+		for _, st := range sortedKeys(r.Variants) {
+			checkStages(what+" variants", r.Pos, "variants", []string{st})
+		}
+		if r.BareMinimum != "" && !bare[r.BareMinimum] {
+			errs.Add(r.File, r.At("bare_minimum"), "%s: unknown bare minimum %q", what, r.BareMinimum)
+		}
+		checkWeights(what, r.Pos, r.Weights)
+		checkText(what, r.Pos, "text", r.Text)
+		checkSources(what, r.Pos, r.Sources)
+	}
+	for _, r := range c.Roles {
+		what := fmt.Sprintf("role %q", r.ID)
+		checkText(what, r.Pos, "title", r.Title)
+		checkText(what, r.Pos, "summary", r.Summary)
+		if !slices.Contains(Tracks, r.Track) {
+			errs.Add(r.File, r.At("track"), "%s: unknown track %q%s", what, r.Track, suggest.Hint(r.Track, Tracks))
+		}
+		if r.Level < 1 {
+			errs.Add(r.File, r.At("level"), "%s: level must be 1 or more, got %d", what, r.Level)
+		}
+		if len(r.ReportsTo) == 0 {
+			errs.Add(r.File, r.Line, "%s: reports_to is empty; give at least one rule", what)
+		}
+		for _, rule := range r.ReportsTo {
+			if (rule.Role == "") == (rule.Title == "") {
+				errs.Add(rule.File, rule.Line, "%s: a reports_to rule needs exactly one of role or title", what)
+			}
+			if rule.Role != "" {
+				checkRoles(what+" reports_to", rule.Pos, "role", []string{rule.Role})
+			}
+			checkStages(what+" reports_to", rule.Pos, "stages", rule.Stages)
+			if rule.MaxSize != 0 && rule.MinSize > rule.MaxSize {
+				errs.Add(rule.File, rule.At("min_size"), "%s: reports_to min_size %d is above max_size %d", what, rule.MinSize, rule.MaxSize)
+			}
+		}
+		checkSources(what, r.Pos, r.Sources)
+	}
+	for _, a := range c.Archetypes {
+		what := fmt.Sprintf("archetype %q", a.ID)
+		checkText(what, a.Pos, "focus", a.Focus)
+		checkStages(what, a.Pos, "typical_stages", a.TypicalStages)
+		checkSources(what, a.Pos, a.Sources)
+	}
+	for _, s := range c.Stages {
+		what := fmt.Sprintf("stage %q", s.ID)
+		checkText(what, s.Pos, "title", s.Title)
+		if s.DefaultSize < 1 {
+			errs.Add(s.File, s.At("default_size"), "%s: default_size must be 1 or more", what)
+		}
+		checkSources(what, s.Pos, s.Sources)
+	}
+	for _, s := range c.Skills {
+		what := fmt.Sprintf("skill %q", s.ID)
+		dup("skill", s.ID, s.Pos)
+		if s.Kind != "technical" && s.Kind != "leadership" {
+			errs.Add(s.File, s.At("kind"), "%s: kind must be technical or leadership, got %q", what, s.Kind)
+		}
+		if len(s.Must)+len(s.Nice) == 0 {
+			errs.Add(s.File, s.Line, "%s: name the roles in must or nice", what)
+		}
+		checkRoles(what, s.Pos, "must", s.Must)
+		checkRoles(what, s.Pos, "nice", s.Nice)
+		checkStages(what, s.Pos, "stages", s.Stages)
+		for _, st := range sortedKeys(s.Variants) {
+			checkStages(what+" variants", s.Pos, "variants", []string{st})
+		}
+		if s.Weights != nil {
+			checkWeights(what, s.Pos, *s.Weights)
+		}
+		checkText(what, s.Pos, "text", s.Text)
+		checkSources(what, s.Pos, s.Sources)
+	}
+	for _, ch := range c.Challenges {
+		what := fmt.Sprintf("challenge %q", ch.ID)
+		dup("challenge", ch.ID, ch.Pos)
+		checkRoles(what, ch.Pos, "roles", ch.Roles)
+		checkStages(what, ch.Pos, "stages", ch.Stages)
+		checkText(what, ch.Pos, "text", ch.Text)
+		checkSources(what, ch.Pos, ch.Sources)
+	}
+	for _, m := range c.Measures {
+		what := fmt.Sprintf("measure %q", m.ID)
+		dup("measure", m.ID, m.Pos)
+		checkRoles(what, m.Pos, "roles", m.Roles)
+		checkStages(what, m.Pos, "stages", m.Stages)
+		checkText(what, m.Pos, "text", m.Text)
+		checkSources(what, m.Pos, m.Sources)
+	}
+	for _, s := range c.Splits {
+		what := fmt.Sprintf("split %q", s.ID)
+		dup("split", s.ID, s.Pos)
+		checkRoles(what, s.Pos, "left", []string{s.Left.Role})
+		checkRoles(what, s.Pos, "right", []string{s.Right.Role})
+		checkSources(what, s.Pos, s.Sources)
+	}
+	for _, st := range c.CareerPath {
+		what := fmt.Sprintf("career step %q", st.ID)
+		dup("career step", st.ID, st.Pos)
+		checkRoles(what, st.Pos, "roles", st.Roles)
+		checkSources(what, st.Pos, st.Sources)
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Tracks are the role tracks a catalog may use.
+var Tracks = []string{"ic", "management", "executive"}

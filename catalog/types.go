@@ -1,0 +1,310 @@
+// Package catalog holds the responsibility catalog that every Rungs document
+// is built from: areas, responsibilities, roles, CTO archetypes, company
+// stages, skills, challenges, success measures, the startup CTO's bare
+// minimums and the splits between neighbouring leadership roles.
+//
+// The data is YAML embedded in the binary. Loading is strict: unknown
+// fields, duplicate ids and dangling references are errors that carry the
+// file and line, so a user editing the data learns exactly what to fix.
+package catalog
+
+import (
+	"github.com/rungs/rungs/internal/strictyaml"
+	"go.yaml.in/yaml/v3"
+)
+
+// File is the shape of one catalog YAML file. Every key is optional, so the
+// data can be split across files however its authors like; the loader merges
+// all files into one Catalog.
+type File struct {
+	Areas            []Area           `yaml:"areas"`
+	Responsibilities []Responsibility `yaml:"responsibilities"`
+	Roles            []Role           `yaml:"roles"`
+	Archetypes       []Archetype      `yaml:"archetypes"`
+	Stages           []Stage          `yaml:"stages"`
+	Skills           []Skill          `yaml:"skills"`
+	Challenges       []Challenge      `yaml:"challenges"`
+	Measures         []Measure        `yaml:"measures"`
+	BareMinimums     []BareMinimum    `yaml:"bare_minimums"`
+	Splits           []Split          `yaml:"splits"`
+	Settings         *Settings        `yaml:"settings"`
+	Sources          []Source         `yaml:"sources"`
+	CareerPath       []CareerStep     `yaml:"career_path"`
+}
+
+// Pos is where an item was read from. It is filled by the loader, never by
+// YAML, and lets validation errors point at file:line.
+type Pos struct {
+	File string `yaml:"-" json:"-"`
+	Line int    `yaml:"-" json:"-"`
+	// node is the item's YAML mapping, kept to find the line of a field.
+	node *yaml.Node
+}
+
+// At returns the line of a field of the item, or the item's line.
+func (p Pos) At(field string) int {
+	if p.node == nil {
+		return p.Line
+	}
+	return strictyaml.Line(p.node, field)
+}
+
+// Weights gives the importance (0 to 3) of an item for each CTO archetype.
+// 0 means the archetype rarely does this; 3 means it is central to it.
+type Weights struct {
+	Infrastructure int `yaml:"infrastructure" json:"infrastructure"`
+	Product        int `yaml:"product" json:"product"`
+	Visionary      int `yaml:"visionary" json:"visionary"`
+	External       int `yaml:"external" json:"external"`
+}
+
+// For returns the weight for an archetype id; unknown ids weigh 1.
+func (w Weights) For(archetype string) int {
+	switch archetype {
+	case "infrastructure":
+		return w.Infrastructure
+	case "product":
+		return w.Product
+	case "visionary":
+		return w.Visionary
+	case "external":
+		return w.External
+	}
+	return 1
+}
+
+// Area groups responsibilities, such as "security and compliance".
+type Area struct {
+	Pos     `yaml:",inline"`
+	ID      string   `yaml:"id" json:"id"`
+	Title   string   `yaml:"title" json:"title"`
+	Summary string   `yaml:"summary" json:"summary"`
+	Sources []string `yaml:"sources" json:"sources"`
+}
+
+// Responsibility is one thing a role does, phrased as an imperative bullet
+// addressed to the reader ("Set up monitoring before the first incident").
+type Responsibility struct {
+	Pos   `yaml:",inline"`
+	ID    string   `yaml:"id" json:"id"`
+	Area  string   `yaml:"area" json:"area"`
+	Roles []string `yaml:"roles" json:"roles"`
+	// Stages the responsibility applies to; empty means every stage.
+	Stages  []string `yaml:"stages" json:"stages,omitempty"`
+	Weights Weights  `yaml:"weights" json:"weights"`
+	Text    string   `yaml:"text" json:"text"`
+	// Variants replace Text at the named stages, because the same duty
+	// reads differently at a seed startup and at an enterprise.
+	Variants map[string]string `yaml:"variants" json:"variants,omitempty"`
+	// BareMinimum names the bare minimum this responsibility sets up, if any.
+	BareMinimum string   `yaml:"bare_minimum" json:"bare_minimum,omitempty"`
+	Sources     []string `yaml:"sources" json:"sources"`
+}
+
+// TextFor returns the phrasing for a stage.
+func (r Responsibility) TextFor(stage string) string {
+	if v, ok := r.Variants[stage]; ok && v != "" {
+		return v
+	}
+	return r.Text
+}
+
+// ReportsTo is one reporting-line rule. Rules are tried in order; the first
+// whose stage and size conditions hold gives the manager.
+type ReportsTo struct {
+	Pos    `yaml:",inline"`
+	Stages []string `yaml:"stages"`
+	// MinSize and MaxSize bound the engineering headcount (inclusive);
+	// 0 means unbounded.
+	MinSize int `yaml:"min_size"`
+	MaxSize int `yaml:"max_size"`
+	// Role is a catalog role id; Title is used for positions outside the
+	// catalog, such as the CEO or the board. Exactly one is set.
+	Role  string `yaml:"role"`
+	Title string `yaml:"title"`
+}
+
+// Role is a job Rungs can describe.
+type Role struct {
+	Pos        `yaml:",inline"`
+	ID         string   `yaml:"id" json:"id"`
+	Title      string   `yaml:"title" json:"title"`
+	ShortTitle string   `yaml:"short_title" json:"short_title,omitempty"`
+	Aliases    []string `yaml:"aliases" json:"aliases,omitempty"`
+	// Track is ic, management or executive.
+	Track string `yaml:"track" json:"track"`
+	// Level orders roles by seniority across tracks (1 is the entry level).
+	Level     int    `yaml:"level" json:"level"`
+	Executive bool   `yaml:"executive" json:"executive"`
+	Summary   string `yaml:"summary" json:"summary"`
+	// Scope says what the role is accountable for, in one sentence.
+	Scope string `yaml:"scope" json:"scope"`
+	// Orientation and CoreConcern come from the comparison of technology
+	// leaders (CTO, CIO, VP Engineering, CPO).
+	Orientation string      `yaml:"orientation" json:"orientation,omitempty"`
+	CoreConcern string      `yaml:"core_concern" json:"core_concern,omitempty"`
+	ReportsTo   []ReportsTo `yaml:"reports_to" json:"-"`
+	// MinSize is the smallest engineering team where the role makes sense
+	// as a separate job; below it Rungs warns.
+	MinSize int      `yaml:"min_size" json:"min_size,omitempty"`
+	Sources []string `yaml:"sources" json:"sources"`
+}
+
+// Name returns the short title when there is one, else the title.
+func (r Role) Name() string {
+	if r.ShortTitle != "" {
+		return r.ShortTitle
+	}
+	return r.Title
+}
+
+// Archetype is one of the four ways a CTO tends to work.
+type Archetype struct {
+	Pos           `yaml:",inline"`
+	ID            string   `yaml:"id" json:"id"`
+	Title         string   `yaml:"title" json:"title"`
+	Aliases       []string `yaml:"aliases" json:"aliases,omitempty"`
+	Focus         string   `yaml:"focus" json:"focus"`
+	TypicalStage  string   `yaml:"typical_stage" json:"typical_stage"`
+	TypicalStages []string `yaml:"typical_stages" json:"typical_stages"`
+	// MinSize is the smallest engineering team where the archetype fits;
+	// below it Rungs warns of a mismatch.
+	MinSize       int      `yaml:"min_size" json:"min_size"`
+	KeyActivities []string `yaml:"key_activities" json:"key_activities"`
+	// VogelsRole is the one of Werner Vogels' four CTO roles that this
+	// archetype corresponds to.
+	VogelsRole string `yaml:"vogels_role" json:"vogels_role"`
+	// DelegatesDelivery is true when a CTO of this archetype usually has a
+	// VP Engineering running delivery beneath them.
+	DelegatesDelivery bool     `yaml:"delegates_delivery" json:"delegates_delivery"`
+	Summary           string   `yaml:"summary" json:"summary"`
+	Sources           []string `yaml:"sources" json:"sources"`
+}
+
+// Stage is a company stage, such as seed or growth.
+type Stage struct {
+	Pos     `yaml:",inline"`
+	ID      string   `yaml:"id" json:"id"`
+	Title   string   `yaml:"title" json:"title"`
+	Aliases []string `yaml:"aliases" json:"aliases,omitempty"`
+	// Order sorts stages from youngest (1) to oldest.
+	Order int `yaml:"order" json:"order"`
+	// TypicalMin and TypicalMax bound the usual engineering headcount.
+	TypicalMin  int      `yaml:"typical_min" json:"typical_min"`
+	TypicalMax  int      `yaml:"typical_max" json:"typical_max"`
+	DefaultSize int      `yaml:"default_size" json:"default_size"`
+	Summary     string   `yaml:"summary" json:"summary"`
+	Sources     []string `yaml:"sources" json:"sources"`
+}
+
+// Skill is something a candidate brings. Must lists the roles for which it
+// is a requirement, Nice the roles for which it is a plus.
+type Skill struct {
+	Pos      `yaml:",inline"`
+	ID       string            `yaml:"id" json:"id"`
+	Kind     string            `yaml:"kind" json:"kind"` // technical or leadership
+	Text     string            `yaml:"text" json:"text"`
+	Variants map[string]string `yaml:"variants" json:"variants,omitempty"`
+	Must     []string          `yaml:"must" json:"must,omitempty"`
+	Nice     []string          `yaml:"nice" json:"nice,omitempty"`
+	Stages   []string          `yaml:"stages" json:"stages,omitempty"`
+	Weights  *Weights          `yaml:"weights" json:"weights,omitempty"`
+	Sources  []string          `yaml:"sources" json:"sources"`
+}
+
+// TextFor returns the phrasing for a stage.
+func (s Skill) TextFor(stage string) string {
+	if v, ok := s.Variants[stage]; ok && v != "" {
+		return v
+	}
+	return s.Text
+}
+
+// Challenge is a recurring problem the role will face.
+type Challenge struct {
+	Pos     `yaml:",inline"`
+	ID      string   `yaml:"id" json:"id"`
+	Title   string   `yaml:"title" json:"title"`
+	Text    string   `yaml:"text" json:"text"`
+	Roles   []string `yaml:"roles" json:"roles"`
+	Stages  []string `yaml:"stages" json:"stages,omitempty"`
+	Sources []string `yaml:"sources" json:"sources"`
+}
+
+// Measure is a way to judge whether the person in the role succeeds.
+type Measure struct {
+	Pos      `yaml:",inline"`
+	ID       string   `yaml:"id" json:"id"`
+	Category string   `yaml:"category" json:"category"`
+	Text     string   `yaml:"text" json:"text"`
+	Roles    []string `yaml:"roles" json:"roles"`
+	Stages   []string `yaml:"stages" json:"stages,omitempty"`
+	Sources  []string `yaml:"sources" json:"sources"`
+}
+
+// BareMinimum is one of the five things a startup CTO must have in place
+// from the first day.
+type BareMinimum struct {
+	Pos     `yaml:",inline"`
+	ID      string   `yaml:"id" json:"id"`
+	Title   string   `yaml:"title" json:"title"`
+	Text    string   `yaml:"text" json:"text"`
+	Sources []string `yaml:"sources" json:"sources"`
+}
+
+// Split describes how two neighbouring roles share the work, with each
+// side's success criteria.
+type Split struct {
+	Pos   `yaml:",inline"`
+	ID    string    `yaml:"id" json:"id"`
+	Title string    `yaml:"title" json:"title"`
+	Left  SplitSide `yaml:"left" json:"left"`
+	Right SplitSide `yaml:"right" json:"right"`
+	// Shared says what both sides are accountable for together.
+	Shared string `yaml:"shared" json:"shared"`
+	// MergeBelow is the engineering headcount under which one person
+	// usually holds both roles; 0 means the roles are never merged.
+	MergeBelow int      `yaml:"merge_below" json:"merge_below,omitempty"`
+	Sources    []string `yaml:"sources" json:"sources"`
+}
+
+// SplitSide is one role's half of a Split.
+type SplitSide struct {
+	Role    string   `yaml:"role" json:"role"`
+	Focus   string   `yaml:"focus" json:"focus"`
+	Owns    []string `yaml:"owns" json:"owns"`
+	Success []string `yaml:"success" json:"success"`
+}
+
+// CareerStep is one step of the usual path from individual contributor to
+// CTO.
+type CareerStep struct {
+	Pos     `yaml:",inline"`
+	ID      string   `yaml:"id" json:"id"`
+	Title   string   `yaml:"title" json:"title"`
+	Roles   []string `yaml:"roles" json:"roles"`
+	Text    string   `yaml:"text" json:"text"`
+	Sources []string `yaml:"sources" json:"sources"`
+}
+
+// Settings holds the numeric thresholds that tailoring rules read, so they
+// are data a company can change rather than constants in code.
+type Settings struct {
+	// MergeCTOAndVPEBelow: under this many engineers one person holds the
+	// CTO and VP Engineering roles.
+	MergeCTOAndVPEBelow int `yaml:"merge_cto_and_vpe_below" json:"merge_cto_and_vpe_below"`
+	// ExecutiveBullets and Bullets cap the "what you will do" list.
+	ExecutiveBullets int `yaml:"executive_bullets" json:"executive_bullets"`
+	Bullets          int `yaml:"bullets" json:"bullets"`
+}
+
+// Source is a document the catalog's facts come from. Items cite sources by
+// id (the seed file name), so a reader can trace every statement.
+type Source struct {
+	Pos   `yaml:",inline"`
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	// Language is the BCP 47 tag of the document's language.
+	Language string `yaml:"language" json:"language"`
+	Summary  string `yaml:"summary" json:"summary"`
+}
