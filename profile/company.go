@@ -197,4 +197,3 @@ func (c *Company) PayLine(role string) int {
 	}
 	return c.Line("compensation")
 }
-
