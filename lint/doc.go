@@ -81,8 +81,9 @@
 // 120,000 to 150,000") or a fixed figure with a period or on a pay line;
 // figures whose sentence is about a bonus, budget or stipend are not base
 // pay. Open-ended pay is "$120k+", "and up", "or more", "up to",
-// "starting at". Benefits are a heading about benefits or perks, or two
-// distinct concrete benefits (medical, dental, 401(k), paid leave...). A
+// "starting at". Benefits are described by two distinct concrete benefits
+// (medical, dental, 401(k), paid leave, equity, bonus...), or by one under a
+// heading about benefits or perks: a heading alone is not a description. A
 // deadline is a phrase such as "apply by" or "applications close" followed
 // by a date on the same line. A title is not gender-neutral when it has a
 // gendered word ("Salesman") or a binary marker ("(m/f)"); "(m/f/d)" is

@@ -492,7 +492,10 @@ func TestBenefitsAndDeadline(t *testing.T) {
 		md                 string
 		benefits, deadline bool
 	}{
-		{"## Benefits\n\n- Good stuff", true, false},
+		{"## Benefits\n\n- Good stuff", false, false},
+		{"## Benefits\n\n- 30 days of paid leave", true, false},
+		{"## Compensation and benefits\n\n- **Base pay:** USD 100,000 – 120,000 per year", false, false},
+		{"- Health, dental and vision cover", true, false},
 		{"We offer medical and dental cover.", true, false},
 		{"We offer medical cover.", false, false},
 		{"Great benefits!", false, false},

@@ -40,9 +40,10 @@ var (
 
 	// benefitsHeading marks a section about benefits.
 	benefitsHeading = regexp.MustCompile(`(?i)\b(?:benefits?|perks|what we offer|total rewards)\b`)
-	// benefitTerms are concrete benefits; two different ones describe the
-	// benefits well enough ("medical, dental and a 401(k)").
-	benefitTerms = regexp.MustCompile(`(?i)\b(?:health (?:insurance|care|cover(?:age)?|plan)|healthcare|medical|dental|vision (?:insurance|cover(?:age)?|care|plan)|life insurance|disability insurance|insurance|401\(?k\)?|pension|retirement|paid time off|pto|vacation|paid leave|annual leave|holidays?|parental leave|sick (?:leave|days)|stock options?|equity|rsus?|bonus(?:es)?|commission|wellness|learning budget|training budget|commuter|meal vouchers?|childcare)\b`)
+	// benefitTerms are concrete benefits and other compensation. Two
+	// different ones describe the benefits ("medical, dental and a
+	// 401(k)"); so does one under a benefits heading.
+	benefitTerms = regexp.MustCompile(`(?i)\b(?:health(?:care)?(?: (?:insurance|care|cover(?:age)?|plans?|benefits))?,|health(?:care)? (?:insurance|care|cover(?:age)?|plans?|benefits)|healthcare|medical|dental|vision (?:insurance|cover(?:age)?|care|plans?)|life insurance|disability insurance|insurance|401\(?k\)?|pension|retirement|paid time off|pto|vacation|paid leave|annual leave|days (?:of|off)|holidays?|parental leave|maternity|paternity|sick (?:leave|days)|sabbaticals?|stock options?|equity|rsus?|bonus(?:es)?|commission|wellness|gym|learning budget|training budget|conference budget|home[ -]office budget|stipends?|commuter|meal vouchers?|lunch(?:es)?|childcare|relocation)\b`)
 
 	// deadlineRE finds an application deadline phrase followed, within the
 	// same line, by a date.
@@ -75,9 +76,10 @@ type payFacts struct {
 func findPay(units []*unit) payFacts {
 	var f payFacts
 	distinctBenefits := map[string]bool{}
+	headed := false
 	for _, u := range units {
 		if (u.kind == kindHeading || u.kind == kindLabel) && benefitsHeading.MatchString(u.text) {
-			f.benefits = true
+			headed = true
 		}
 		s := flatten(u.text)
 		for _, m := range benefitTerms.FindAllString(s, -1) {
@@ -153,9 +155,7 @@ func findPay(units []*unit) payFacts {
 			}
 		}
 	}
-	if len(distinctBenefits) >= 2 {
-		f.benefits = true
-	}
+	f.benefits = len(distinctBenefits) >= 2 || (headed && len(distinctBenefits) >= 1)
 	return f
 }
 
