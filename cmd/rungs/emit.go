@@ -9,11 +9,11 @@ import (
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/suggest"
 	"github.com/rungs/rungs/output"
-	"github.com/rungs/rungs/templates"
+	"github.com/rungs/rungs/output/jsonld"
 )
 
 // documentFormats are the formats a document command writes.
-var documentFormats = []string{"md", "json"}
+var documentFormats = []string{"md", "json", "jsonld"}
 
 // document is one rendered file: its extension and bytes.
 type document struct {
@@ -49,17 +49,23 @@ func parseFormats(s string) ([]string, error) {
 	return out, nil
 }
 
-// renderJD renders a job description in each format.
-func renderJD(jd *generator.JobDescription, formats []string) ([]document, error) {
+// renderJD renders a job description in each format. md is the posting's
+// Markdown, which JSON-LD takes its description from.
+func renderJD(jd *generator.JobDescription, md []byte, formats []string) ([]document, error) {
 	var docs []document
 	for _, f := range formats {
 		var data []byte
 		var err error
 		switch f {
 		case "md":
-			data, err = templates.Render("jd.md.tmpl", jd)
+			data = md
 		case "json":
 			data, err = output.JSON(jd)
+		case "jsonld":
+			data, err = jsonld.Encode(jd, md)
+			if jsonld.IsMissing(err) {
+				return nil, dataErr(fmt.Errorf("--format jsonld: %w", err))
+			}
 		}
 		if err != nil {
 			return nil, dataErr(fmt.Errorf("render %s: %w", f, err))
