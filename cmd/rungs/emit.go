@@ -50,14 +50,14 @@ func parseFormats(s string) ([]string, error) {
 }
 
 // renderJD renders a job description in each format.
-func renderJD(jd *generator.JobDescription, formats []string) ([]document, error) {
+func renderJD(set *templates.Set, jd *generator.JobDescription, formats []string) ([]document, error) {
 	var docs []document
 	for _, f := range formats {
 		var data []byte
 		var err error
 		switch f {
 		case "md":
-			data, err = templates.Render("jd.md.tmpl", jd)
+			data, err = set.Render("jd.md.tmpl", jd)
 		case "json":
 			data, err = output.JSON(jd)
 		}
