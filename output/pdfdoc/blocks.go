@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -281,21 +282,32 @@ func expandTabs(s string) string {
 }
 
 // wrapCode breaks a code line that is wider than the block, after the last
-// space that fits or, failing that, between characters.
+// space that fits or, failing that, between characters. Continuation lines
+// keep the indentation of the line they continue, plus two spaces, so they
+// read as a continuation.
 func (r *renderer) wrapCode(s string, width, size float64) []string {
+	if r.m.width(faceMono, s, size) <= width {
+		return []string{s}
+	}
+	indent := s[:len(s)-len(strings.TrimLeft(s, " "))] + "  "
+	if r.m.width(faceMono, indent, size) > width/2 {
+		indent = ""
+	}
 	var out []string
+	prefix := ""
 	for {
-		if r.m.width(faceMono, s, size) <= width {
-			return append(out, s)
+		room := width - r.m.width(faceMono, prefix, size)
+		if r.m.width(faceMono, s, size) <= room {
+			return append(out, prefix+s)
 		}
 		w, cut, sp := 0.0, 0, 0
 		for i, c := range s {
 			cw := r.m.runeWidth(faceMono, c, size)
-			if w+cw > width {
+			if w+cw > room {
 				break
 			}
 			w += cw
-			cut = i + len(string(c))
+			cut = i + utf8.RuneLen(c)
 			if c == ' ' {
 				sp = cut
 			}
@@ -304,10 +316,11 @@ func (r *renderer) wrapCode(s string, width, size float64) []string {
 			cut = sp
 		}
 		if cut == 0 {
-			cut = len(string([]rune(s)[0]))
+			_, cut = utf8.DecodeRuneInString(s)
 		}
-		out = append(out, s[:cut])
+		out = append(out, prefix+s[:cut])
 		s = s[cut:]
+		prefix = indent
 	}
 }
 
@@ -316,8 +329,9 @@ func (r *renderer) blockquote(n *ast.Blockquote) {
 	r.flushGap()
 	r.quotes = append(r.quotes, r.left)
 	left, width := r.left, r.width
-	r.left += quoteInset
-	r.width -= quoteInset
+	inset := r.indentFor(quoteInset)
+	r.left += inset
+	r.width -= inset
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		r.block(c)
 	}
@@ -344,10 +358,14 @@ func (r *renderer) list(n *ast.List) {
 		last := num + n.ChildCount() - 1
 		boxW = r.m.width(faceRegular, strconv.Itoa(last)+".", st.size)
 	}
-	indent := max(listIndent, boxW+6)
+	indent := r.indentFor(max(listIndent, boxW+6))
 	left, width := r.left, r.width
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 		text := bullet(depth)
+		if startsWithCheckBox(item) {
+			// A task item's checkbox stands in for its bullet.
+			text = ""
+		}
 		mface := faceRegular
 		if n.IsOrdered() {
 			text = strconv.Itoa(num) + "."
@@ -373,6 +391,22 @@ func (r *renderer) list(n *ast.List) {
 	if depth == 0 {
 		r.space(paraAfter)
 	}
+}
+
+func startsWithCheckBox(item ast.Node) bool {
+	if b := item.FirstChild(); b != nil {
+		_, ok := b.FirstChild().(*east.TaskCheckBox)
+		return ok
+	}
+	return false
+}
+
+// indentFor returns how far a nested block may indent: as asked, as long
+// as the text column keeps at least 40% of the page's width. Deeper levels
+// stop indenting rather than squeeze the text to nothing.
+func (r *renderer) indentFor(want float64) float64 {
+	floor := r.contentWidth(r.landscape) * 0.4
+	return max(0, min(want, r.width-floor))
 }
 
 // Bullets change with depth so nested lists read as nested.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"html"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -250,7 +251,7 @@ func (r *renderer) breakLines(items []item, width, size float64) []line {
 			// Extend the previous piece when the style matches, so a line
 			// is drawn with as few text operators as possible.
 			last := &cur.pieces[n-1]
-			if last.sp == it.sp && last.x+last.w == cur.w {
+			if last.sp == it.sp && math.Abs(last.x+last.w-cur.w) < 1e-6 {
 				last.text += it.text
 				last.w += it.w
 				cur.w += it.w

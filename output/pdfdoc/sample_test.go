@@ -32,6 +32,7 @@ func TestWriteSamples(t *testing.T) {
 		{"jd.md", "Chief Technology Officer", "a4"},
 		{"ladder.md", "Engineering career ladder", "a4"},
 		{"jd.md", "Chief Technology Officer", "letter"},
+		{"sink.md", "Style sheet check", "a4"},
 	} {
 		md, err := os.ReadFile(filepath.Join("testdata", s.in))
 		if err != nil {
