@@ -418,6 +418,7 @@ dimensions:
     title: Craft
     short: Craft
     summary: Code.
+    evidence: [Code., Reviews.]
 stages:
   - id: seed
     weights: {craft: 100}
@@ -496,14 +497,14 @@ func TestBadFilesReportEveryProblem(t *testing.T) {
       crafts: {short: Typo., expect: Typo.}
 `}
 	files["a.yaml"] = strings.Replace(files["a.yaml"], "weights: {craft: 100}", "weights: {craft: 90, craf: 10}", 1)
-	files["a.yaml"] = strings.Replace(files["a.yaml"], "dimensions:\n", "dimensions:\n  - id: people\n    title: People\n    short: People\n    summary: Teams.\n", 1)
+	files["a.yaml"] = strings.Replace(files["a.yaml"], "dimensions:\n", "dimensions:\n  - id: people\n    title: People\n    short: People\n    summary: Teams.\n    evidence: [a, b]\n", 1)
 	_, err := load(files)
 	if err == nil {
 		t.Fatal("expected errors")
 	}
 	for _, want := range []string{
-		`x/a.yaml:26: stage "seed": unknown dimension "craf"; did you mean craft?`,
-		`x/a.yaml:26: stage "seed": no weight for dimension "people"`,
+		`x/a.yaml:28: stage "seed": unknown dimension "craf"; did you mean craft?`,
+		`x/a.yaml:28: stage "seed": no weight for dimension "people"`,
 		`x/b.yaml:15: level "dev": missing dimension "people"`,
 		`x/b.yaml:30: level "boss": missing dimension "people"`,
 		`x/b.yaml:31: level "dev" is defined twice (first at x/b.yaml:2)`,

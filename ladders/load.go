@@ -264,6 +264,9 @@ func (l *Ladder) validate(errs *strictyaml.List) {
 		text(what, d.Pos, "title", d.Title)
 		text(what, d.Pos, "short", d.Short)
 		text(what, d.Pos, "summary", d.Summary)
+		if n := len(d.Evidence); n < 2 {
+			errs.Add(d.File, d.At("evidence"), "%s: give at least two kinds of evidence, got %d", what, n)
+		}
 	}
 
 	// Stage weights.

@@ -118,9 +118,12 @@ type Dimension struct {
 	ID    string `yaml:"id" json:"id"`
 	Title string `yaml:"title" json:"title"`
 	// Short is the column heading in the overview table.
-	Short   string   `yaml:"short" json:"short"`
-	Summary string   `yaml:"summary" json:"summary"`
-	Sources []string `yaml:"sources" json:"sources,omitempty"`
+	Short   string `yaml:"short" json:"short"`
+	Summary string `yaml:"summary" json:"summary"`
+	// Evidence lists what to gather, in this dimension, to show that
+	// someone works at a level: the promotion guide prints it.
+	Evidence []string `yaml:"evidence" json:"evidence"`
+	Sources  []string `yaml:"sources" json:"sources,omitempty"`
 }
 
 // StageWeights says how much each dimension counts at a company stage. The
