@@ -1,0 +1,145 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/strictyaml"
+	"github.com/rungs/rungs/profile"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK          = 0
+	exitFailure     = 1 // run-time failure, such as I/O
+	exitUsage       = 2 // bad flags or arguments
+	exitInvalidData = 3 // invalid profile, manifest, catalog or template
+	exitInterrupted = 130
+)
+
+// exitError carries the exit code an error should end the process with.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{exitUsage, fmt.Errorf(format, args...)}
+}
+
+func dataErr(err error) error { return &exitError{exitInvalidData, err} }
+func failure(err error) error { return &exitError{exitFailure, err} }
+func flagErr(err error) error { return &exitError{exitUsage, err} }
+
+// app is what every command shares: the streams and the environment.
+type app struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+}
+
+// warn prints a warning line on stderr.
+func (a *app) warn(format string, args ...any) {
+	fmt.Fprintf(a.stderr, "rungs: warning: "+format+"\n", args...)
+}
+
+// run executes the command line and returns the process exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	code := exitCode(err)
+	msg := err.Error()
+	if !strings.Contains(msg, "\n") {
+		fmt.Fprintln(stderr, "rungs: "+msg)
+	} else {
+		for _, line := range strings.Split(msg, "\n") {
+			fmt.Fprintln(stderr, "rungs: "+line)
+		}
+	}
+	return code
+}
+
+func exitCode(err error) int {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	var fe *profile.FlagError
+	if errors.As(err, &fe) {
+		return exitUsage
+	}
+	var list strictyaml.List
+	var one *strictyaml.Error
+	if errors.As(err, &list) || errors.As(err, &one) {
+		return exitInvalidData
+	}
+	// Cobra's own errors (unknown command or flag, missing argument) are
+	// usage errors.
+	return exitUsage
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "rungs",
+		Short: "Tailored job descriptions and career ladders, from seed startup to enterprise",
+		Long: `Rungs turns a company's parameters (stage, engineering size, CTO archetype and
+details such as name, location and pay) plus a responsibility catalog into
+tailored job descriptions, from software engineer to CTO.
+
+Exit codes: 0 success, 1 run-time failure, 2 usage error,
+3 invalid input data, 130 interrupted.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageErr("%v (see %s --help)", err, cmd.CommandPath())
+	})
+	root.AddCommand(newJDCmd(a), newCatalogCmd(a), newVersionCmd(a))
+	return root
+}
+
+// loadCatalog returns the catalog; a broken catalog is invalid data.
+func loadCatalog() (*catalog.Catalog, error) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		return nil, dataErr(err)
+	}
+	return cat, nil
+}
+
+// readCompany reads and parses company.yaml; "" means no file.
+func readCompany(path string) (*profile.Company, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, dataErr(fmt.Errorf("--company %s: cannot read the file: %v", path, err))
+	}
+	c, err := profile.ParseCompany(path, data)
+	if err != nil {
+		return nil, dataErr(err)
+	}
+	return c, nil
+}

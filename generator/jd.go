@@ -1,0 +1,183 @@
+// Package generator turns a validated company Profile and the catalog into
+// view models: the job description (and, built on the same rules, ladders
+// and promotion guides). It is pure: no file or terminal I/O, no clock.
+// Every tailoring rule is a small named function with its own table test;
+// rules.go lists them.
+package generator
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/profile"
+)
+
+// Item is one bullet of a document, traceable to the catalog.
+type Item struct {
+	ID      string   `json:"id"`
+	Area    string   `json:"area,omitempty"`
+	Title   string   `json:"title,omitempty"`
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}
+
+// JobDescription is the view model of a posting. Its JSON form is a
+// contract for scripts (see the README): fields are added, never renamed.
+type JobDescription struct {
+	Title     string `json:"title"`
+	Role      string `json:"role"`
+	Track     string `json:"track"`
+	Level     int    `json:"level"`
+	Executive bool   `json:"executive"`
+	Stage     string `json:"stage"`
+	// StageLabel is the stage as a reader sees it, such as "Seed stage".
+	StageLabel string `json:"stage_label"`
+	Size       int    `json:"size"`
+	Archetype  string `json:"archetype"`
+	Date       string `json:"date,omitempty"`
+
+	Company CompanyView `json:"company"`
+
+	// About is the "About the company" paragraph.
+	About string `json:"about"`
+	// Summary, Scope, ReportsTo and Team make up "The role".
+	Summary   string `json:"summary"`
+	Scope     string `json:"scope"`
+	ReportsTo string `json:"reports_to"`
+	Team      string `json:"team"`
+	// Notes explain tailoring the reader should know about, such as one
+	// person holding both the CTO and VP Engineering roles.
+	Notes []string `json:"notes,omitempty"`
+
+	Responsibilities []Item `json:"responsibilities"`
+	// BareMinimums are the basics a startup CTO puts in place first.
+	BareMinimums []Item `json:"bare_minimums,omitempty"`
+	MustHaves    []Item `json:"must_haves"`
+	NiceToHaves  []Item `json:"nice_to_haves"`
+	Challenges   []Item `json:"challenges"`
+	Measures     []Item `json:"measures"`
+
+	Compensation *PayView `json:"compensation,omitempty"`
+	Benefits     []string `json:"benefits,omitempty"`
+	// Apply is the apply section as plain text; ApplyURL and ApplyEmail
+	// let templates link them.
+	Apply            string `json:"apply"`
+	ApplyURL         string `json:"apply_url,omitempty"`
+	ApplyEmail       string `json:"apply_email,omitempty"`
+	EqualOpportunity string `json:"equal_opportunity"`
+
+	// Warnings say where the parameters do not fit each other. The
+	// document is generated all the same; commands print them on stderr.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// CompanyView is what a document shows of the company.
+type CompanyView struct {
+	Name      string   `json:"name,omitempty"`
+	Industry  string   `json:"industry,omitempty"`
+	Mission   string   `json:"mission,omitempty"`
+	Website   string   `json:"website,omitempty"`
+	Employees int      `json:"employees,omitempty"`
+	Locations []string `json:"locations,omitempty"`
+	WorkModel string   `json:"work_model,omitempty"`
+}
+
+// PayView is the compensation section, already worded.
+type PayView struct {
+	Min      float64 `json:"min,omitempty"`
+	Max      float64 `json:"max,omitempty"`
+	Currency string  `json:"currency,omitempty"`
+	Period   string  `json:"period,omitempty"`
+	// Range is the worded range, such as "USD 150,000 – 190,000 per year".
+	Range  string `json:"range,omitempty"`
+	Equity string `json:"equity,omitempty"`
+	Bonus  string `json:"bonus,omitempty"`
+}
+
+// DefaultEqualOpportunity is used when company.yaml has no statement.
+const DefaultEqualOpportunity = "We welcome people of every background and judge each application on skills. " +
+	"We do not discriminate on race, religion, sex, sexual orientation, gender identity, national origin, age, disability or any other protected trait. " +
+	"Tell us if you need support during the process."
+
+// JD builds the job description for a role. role may be an id or alias.
+func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescription, error) {
+	role, err := cat.Role(roleName)
+	if err != nil {
+		return nil, err
+	}
+	jd := &JobDescription{
+		Title:      role.Title,
+		Role:       role.ID,
+		Track:      role.Track,
+		Level:      role.Level,
+		Executive:  role.Executive,
+		Stage:      p.Stage.ID,
+		StageLabel: StageLabel(p.Stage),
+		Size:       p.Size,
+		Archetype:  p.Archetype.ID,
+		Summary:    role.Summary,
+		Scope:      role.Scope,
+	}
+	if !p.Date.IsZero() {
+		jd.Date = p.Date.Format("2006-01-02")
+	}
+	jd.Company = companyView(p.Company)
+	jd.About = AboutCompany(p)
+	jd.ReportsTo = ReportsTo(cat, role, p.Stage.ID, p.Size)
+	jd.Team = TeamScope(role, p.Size)
+
+	merged := MergedRoles(cat, role, p.Size)
+	for _, m := range merged {
+		other, _ := cat.Role(m)
+		jd.Notes = append(jd.Notes, fmt.Sprintf("With %d engineers, one person holds both the %s and %s roles: you take on the %s's duties too.",
+			p.Size, role.Name(), other.Name(), other.Name()))
+	}
+	if note := DeliveryNote(cat, role, p); note != "" {
+		jd.Notes = append(jd.Notes, note)
+	}
+	jd.Warnings = Mismatches(cat, role, p)
+
+	limit := cat.Settings.Bullets
+	if role.Executive {
+		limit = cat.Settings.ExecutiveBullets
+	}
+	roles := append([]string{role.ID}, merged...)
+	var avoid []string
+	if NeedsBareMinimums(role, p.Stage.ID, merged) {
+		for _, b := range cat.BareMinimums {
+			jd.BareMinimums = append(jd.BareMinimums, Item{ID: b.ID, Title: b.Title, Text: b.Text, Sources: b.Sources})
+			avoid = append(avoid, b.Text)
+		}
+	}
+	jd.Responsibilities = SelectResponsibilities(cat, roles, p, limit, avoid...)
+	maxMust := MaxMustHaves
+	if role.Executive {
+		maxMust = MaxExecutiveMustHaves
+	}
+	jd.MustHaves, jd.NiceToHaves = SelectSkills(cat, role.ID, p, maxMust, MaxNiceToHaves)
+	jd.Challenges = SelectChallenges(cat, roles, p.Stage.ID, MaxChallenges)
+	jd.Measures = SelectMeasures(cat, roles, p.Stage.ID, MaxMeasures)
+
+	jd.Compensation = Compensation(p.Company, role)
+	jd.Benefits = p.Company.Benefits
+	jd.Apply = HowToApply(p.Company, role)
+	jd.ApplyURL, jd.ApplyEmail = strings.TrimSpace(p.Company.Apply.URL), strings.TrimSpace(p.Company.Apply.Email)
+	jd.EqualOpportunity = strings.TrimSpace(p.Company.EqualOpportunity)
+	if jd.EqualOpportunity == "" {
+		jd.EqualOpportunity = DefaultEqualOpportunity
+	}
+	return jd, nil
+}
+
+func companyView(c profile.Company) CompanyView {
+	v := CompanyView{
+		Name: strings.TrimSpace(c.Name), Industry: strings.TrimSpace(c.Industry),
+		Mission: strings.TrimSpace(c.Mission), Website: c.Website,
+		Employees: c.Employees, WorkModel: c.WorkModel,
+	}
+	for _, l := range c.Locations {
+		v.Locations = append(v.Locations, l.String())
+	}
+	return v
+}

@@ -1,0 +1,199 @@
+// Package profile reads a company's details (company.yaml) and resolves
+// them, together with command-line values, into the validated Profile that
+// the generator tailors documents to.
+//
+// Flags override the file; a missing value takes a documented default.
+// Errors say which flag or which file:line field was wrong, what is
+// accepted, and the nearest valid value.
+package profile
+
+import (
+	"net/mail"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rungs/rungs/internal/strictyaml"
+	"github.com/rungs/rungs/internal/suggest"
+	"go.yaml.in/yaml/v3"
+)
+
+// Company is the content of company.yaml. Keys are flat so the same file
+// serves every command and scripts can write it.
+type Company struct {
+	Name      string `yaml:"name" json:"name,omitempty"`
+	Stage     string `yaml:"stage" json:"stage,omitempty"`
+	Engineers int    `yaml:"engineers" json:"engineers,omitempty"`
+	Employees int    `yaml:"employees" json:"employees,omitempty"`
+	Archetype string `yaml:"archetype" json:"archetype,omitempty"`
+	Industry  string `yaml:"industry" json:"industry,omitempty"`
+	Mission   string `yaml:"mission" json:"mission,omitempty"`
+	// Website is the company's home page, shown in "About the company".
+	Website   string     `yaml:"website" json:"website,omitempty"`
+	Locations []Location `yaml:"locations" json:"locations,omitempty"`
+	// WorkModel is onsite, hybrid or remote.
+	WorkModel string `yaml:"work_model" json:"work_model,omitempty"`
+	// Compensation maps a role id (or alias) to its pay.
+	Compensation     map[string]Pay `yaml:"compensation" json:"compensation,omitempty"`
+	Benefits         []string       `yaml:"benefits" json:"benefits,omitempty"`
+	Apply            Apply          `yaml:"apply" json:"apply"`
+	EqualOpportunity string         `yaml:"equal_opportunity" json:"equal_opportunity,omitempty"`
+	// Date is the posting date, YYYY-MM-DD.
+	Date string `yaml:"date" json:"date,omitempty"`
+
+	file string
+	root *yaml.Node
+}
+
+// Location is one place the role can be based.
+type Location struct {
+	City    string `yaml:"city" json:"city,omitempty"`
+	Region  string `yaml:"region" json:"region,omitempty"`
+	Country string `yaml:"country" json:"country,omitempty"`
+}
+
+// String joins the parts that are set: "Lyon, Auvergne-Rhône-Alpes, France".
+func (l Location) String() string {
+	var parts []string
+	for _, p := range []string{l.City, l.Region, l.Country} {
+		if strings.TrimSpace(p) != "" {
+			parts = append(parts, strings.TrimSpace(p))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Pay is the compensation for one role.
+type Pay struct {
+	Min      float64 `yaml:"min" json:"min,omitempty"`
+	Max      float64 `yaml:"max" json:"max,omitempty"`
+	Currency string  `yaml:"currency" json:"currency,omitempty"`
+	// Period is year, month, week, day or hour.
+	Period string `yaml:"period" json:"period,omitempty"`
+	Equity string `yaml:"equity" json:"equity,omitempty"`
+	Bonus  string `yaml:"bonus" json:"bonus,omitempty"`
+}
+
+// Apply says how candidates apply.
+type Apply struct {
+	URL   string `yaml:"url" json:"url,omitempty"`
+	Email string `yaml:"email" json:"email,omitempty"`
+}
+
+// WorkModels are the accepted work_model values.
+var WorkModels = []string{"onsite", "hybrid", "remote"}
+
+// Periods are the accepted pay periods.
+var Periods = []string{"year", "month", "week", "day", "hour"}
+
+var currencyRe = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// ParseCompany reads company.yaml content strictly. name is the file name
+// used in error messages. Every problem in the file is reported, each with
+// its line.
+func ParseCompany(name string, data []byte) (*Company, error) {
+	var c Company
+	root, err := strictyaml.Decode(name, data, &c)
+	if err != nil {
+		return nil, err
+	}
+	c.file, c.root = name, root
+	var errs strictyaml.List
+	at := func(field string) int { return strictyaml.Line(root, field) }
+	if c.Engineers < 0 {
+		errs.Add(name, at("engineers"), "engineers must be 1 or more, got %d", c.Engineers)
+	}
+	if c.Employees < 0 {
+		errs.Add(name, at("employees"), "employees must be 0 or more, got %d", c.Employees)
+	}
+	if c.WorkModel != "" {
+		wm := strings.ToLower(strings.TrimSpace(c.WorkModel))
+		wm = strings.NewReplacer("on-site", "onsite", "on site", "onsite", "in-office", "onsite").Replace(wm)
+		if !slices.Contains(WorkModels, wm) {
+			errs.Add(name, at("work_model"), "work_model: unknown value %q%s", c.WorkModel, suggest.Hint(c.WorkModel, WorkModels))
+		}
+		c.WorkModel = wm
+	}
+	comp := strictyaml.Field(root, "compensation")
+	for _, role := range sortedPayKeys(c.Compensation) {
+		p := c.Compensation[role]
+		line := at("compensation")
+		if v := strictyaml.Field(comp, role); v != nil {
+			line = v.Line
+		}
+		what := "compensation." + role
+		if p.Min < 0 || p.Max < 0 {
+			errs.Add(name, line, "%s: min and max must not be negative", what)
+		}
+		if p.Max != 0 && p.Min > p.Max {
+			errs.Add(name, line, "%s: min %v is above max %v", what, p.Min, p.Max)
+		}
+		if (p.Min != 0 || p.Max != 0) && !currencyRe.MatchString(p.Currency) {
+			errs.Add(name, line, "%s: currency %q must be an ISO 4217 code such as USD, EUR or GBP", what, p.Currency)
+		}
+		if p.Period != "" && !slices.Contains(Periods, p.Period) {
+			errs.Add(name, line, "%s: period: unknown value %q%s", what, p.Period, suggest.Hint(p.Period, Periods))
+		}
+	}
+	if c.Date != "" {
+		if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
+			errs.Add(name, at("date"), "date %q must be YYYY-MM-DD, for example 2026-11-23", c.Date)
+		}
+	}
+	if c.Apply.Email != "" {
+		if a, err := mail.ParseAddress(c.Apply.Email); err != nil || a.Address != c.Apply.Email {
+			errs.Add(name, strictyaml.Line(strictyaml.Field(root, "apply"), "email"), "apply.email %q is not an email address, for example jobs@example.com", c.Apply.Email)
+		}
+	}
+	for field, u := range map[string]string{"apply.url": c.Apply.URL, "website": c.Website} {
+		if u == "" {
+			continue
+		}
+		line := at("website")
+		if field == "apply.url" {
+			line = strictyaml.Line(strictyaml.Field(root, "apply"), "url")
+		}
+		if pu, err := url.Parse(u); err != nil || (pu.Scheme != "https" && pu.Scheme != "http") || pu.Host == "" {
+			errs.Add(name, line, "%s %q must be an http or https URL, for example https://example.com/jobs", field, u)
+		}
+	}
+	for i, l := range c.Locations {
+		if l.String() == "" {
+			line := at("locations")
+			if items := strictyaml.Items(root, "locations"); i < len(items) {
+				line = items[i].Line
+			}
+			errs.Add(name, line, "locations[%d]: give at least one of city, region or country", i)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// Line returns the line of a top-level field of the file, for errors found
+// after parsing (such as an unknown stage).
+func (c *Company) Line(field string) int { return strictyaml.Line(c.root, field) }
+
+// File is the name the company file was read from.
+func (c *Company) File() string { return c.file }
+
+func sortedPayKeys(m map[string]Pay) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// PayLine returns the line of a compensation entry.
+func (c *Company) PayLine(role string) int {
+	if v := strictyaml.Field(strictyaml.Field(c.root, "compensation"), role); v != nil {
+		return v.Line
+	}
+	return c.Line("compensation")
+}

@@ -1,0 +1,105 @@
+package templates
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"text/template"
+)
+
+func TestEscape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Acme", "Acme"},
+		{"A*B_C", `A\*B\_C`},
+		{"<script>", `\<script\>`},
+		{"# Title", `\# Title`},
+		{"Pay: 1 | 2", `Pay: 1 \| 2`},
+		{"- bullet", `\- bullet`},
+		{"1. first", `1\. first`},
+		{"line\nbreak", "line break"},
+		{"![img](x)", `!\[img\](x)`},
+		{"C# and C++", "C# and C++"},
+		{"Café — ünïcode’s", "Café — ünïcode’s"},
+	}
+	for _, tt := range tests {
+		if got := Escape(tt.in); got != tt.want {
+			t.Errorf("Escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFuncsAllowlist checks that no function reaching the environment,
+// files, the clock, randomness or crypto is available to templates.
+func TestFuncsAllowlist(t *testing.T) {
+	fm := Funcs()
+	for _, name := range []string{"env", "expandenv", "now", "date", "randAlpha", "randInt", "uuidv4", "genPrivateKey",
+		"derivePassword", "readFile", "include", "getHostByName", "shuffle", "htmlDate", "unixEpoch"} {
+		if _, ok := fm[name]; ok {
+			t.Errorf("template function %q must not be available", name)
+		}
+	}
+	_, err := template.New("x").Funcs(fm).Parse(`{{ env "HOME" }}`)
+	if err == nil || !strings.Contains(err.Error(), `function "env" not defined`) {
+		t.Errorf("parse error = %v", err)
+	}
+}
+
+func TestOutputCap(t *testing.T) {
+	set := template.Must(template.New("x").Funcs(Funcs()).Parse(`{{ repeat 100000000 "x" }}`))
+	_, err := Execute(set, "x", nil)
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("error = %v, want ErrTooLarge", err)
+	}
+}
+
+func TestOutputCapLoop(t *testing.T) {
+	set := template.Must(template.New("x").Parse(`{{ range . }}{{ . }}{{ end }}`))
+	big := make([]string, 3000)
+	for i := range big {
+		big[i] = strings.Repeat("y", 1000)
+	}
+	if _, err := Execute(set, "x", big); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("error = %v, want ErrTooLarge", err)
+	}
+}
+
+func TestMissingKeyIsError(t *testing.T) {
+	set := template.Must(template.New("x").Option("missingkey=error").Parse(`{{ .nope }}`))
+	if _, err := Execute(set, "x", map[string]string{}); err == nil {
+		t.Error("missing key rendered without error")
+	}
+}
+
+func TestTidy(t *testing.T) {
+	got := string(tidy([]byte("\n\n# A  \n\n\n\ntext\n\n\n")))
+	if got != "# A\n\ntext\n" {
+		t.Errorf("tidy = %q", got)
+	}
+}
+
+// FuzzEscape checks that escaped text cannot open a Markdown block or
+// inline construct: no line breaks, and every special character escaped.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"Acme", "*bold* _it_ `code` [link](x) <b>", "# h\n- li\n1. x", "\\*", "Café — ’"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Escape(s)
+		if strings.ContainsAny(out, "\n\r") {
+			t.Fatalf("Escape(%q) = %q keeps a line break", s, out)
+		}
+		for i := 0; i < len(out); i++ {
+			if strings.IndexByte("`*_[]<>|~", out[i]) < 0 {
+				continue
+			}
+			// Count the backslashes before it: an odd number escapes it.
+			n := 0
+			for j := i - 1; j >= 0 && out[j] == '\\'; j-- {
+				n++
+			}
+			if n%2 == 0 {
+				t.Fatalf("Escape(%q) = %q leaves %q unescaped at %d", s, out, out[i], i)
+			}
+		}
+	})
+}
