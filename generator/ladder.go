@@ -286,6 +286,9 @@ func (b *builder) level(v ladders.Level, shown map[string]bool) LevelView {
 	if title != v.Title {
 		lv.BaseTitle = v.Title
 	}
+	if t, ok := v.SizedTitleAt(p.Size); ok && t.Scope != "" {
+		lv.Scope = t.Scope
+	}
 	if titleNote != "" {
 		lv.Notes = append(lv.Notes, titleNote)
 	}
@@ -295,7 +298,8 @@ func (b *builder) level(v ladders.Level, shown map[string]bool) LevelView {
 	switch v.ID {
 	case lad.Settings.TopRung:
 		if a, err := lad.Archetype(p.Archetype.ID); err == nil {
-			lv.Focus = fmt.Sprintf("As %s %s, your focus is %s", article(a.Title), a.Title, lowerFirst(strings.TrimSuffix(a.Focus, ".")))
+			title, focus := archetypeName(a, p.Archetype)
+			lv.Focus = fmt.Sprintf("As %s %s, your focus is %s", article(title), title, lowerFirst(focus))
 		}
 		if d, err := lad.Level(lad.Settings.DeliveryRung); err == nil {
 			dres, _ := RungReserved(lad, d, p)
@@ -307,7 +311,7 @@ func (b *builder) level(v ladders.Level, shown map[string]bool) LevelView {
 		}
 	case lad.Settings.DeliveryRung:
 		if !reserved {
-			if n := DeliveryRole(lad, p.Archetype.ID); n != "" {
+			if n := DeliveryRole(lad, p.Archetype); n != "" {
 				lv.Notes = append(lv.Notes, sentence(n))
 			}
 		}
@@ -723,7 +727,7 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 	b := newBuilder(lad, p)
 	g := &GrowthPlan{LadderMeta: b.meta(at.Track), From: p.Size, To: to, Columns: at.Columns, Levels: at.Levels}
 	if st := p.Stage; st.TypicalMax > 0 && to > st.TypicalMax {
-		g.Notes = append(g.Notes, fmt.Sprintf("A %s company rarely has %s; by then most companies are at a later stage. Run the plan again with a later --stage to see how the dimension weights change.", st.ID, engineers(to)))
+		g.Notes = append(g.Notes, fmt.Sprintf("Few %s-stage companies have %s; most have moved to a later stage by then. Run the plan again with a later --stage to see how the dimension weights change.", st.ID, engineers(to)))
 	}
 	levels := LadderTrackLevels(lad, at.Track)
 	prev := map[string]rungState{}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/profile"
 )
@@ -189,13 +190,28 @@ func CTOHoldsDelivery(deliveryFilled bool, deliveryTitle string) string {
 }
 
 // DeliveryRole returns the delivery rung's note under this archetype: what
-// it does so the CTO can keep their focus.
-func DeliveryRole(lad *ladders.Ladder, archetype string) string {
-	a, err := lad.Archetype(archetype)
+// it does so the CTO can keep their focus. The archetype's title comes
+// from the catalog when the profile has it.
+func DeliveryRole(lad *ladders.Ladder, ca catalog.Archetype) string {
+	a, err := lad.Archetype(ca.ID)
 	if err != nil || a.DeliveryRung.Role == "" {
 		return ""
 	}
-	return fmt.Sprintf("The CTO here is %s %s. %s", article(a.Title), a.Title, strings.TrimSpace(a.DeliveryRung.Role))
+	title, _ := archetypeName(a, ca)
+	return fmt.Sprintf("The CTO here is %s %s. %s", article(title), title, strings.TrimSpace(a.DeliveryRung.Role))
+}
+
+// archetypeName returns the archetype's title and focus, from the catalog
+// when set, else from the ladder data.
+func archetypeName(a ladders.Archetype, ca catalog.Archetype) (title, focus string) {
+	title, focus = a.Title, a.Focus
+	if ca.Title != "" {
+		title = ca.Title
+	}
+	if ca.Focus != "" {
+		focus = ca.Focus
+	}
+	return title, strings.TrimSuffix(strings.TrimSpace(focus), ".")
 }
 
 // LadderWarnings explains where the parameters do not fit each other. The

@@ -324,10 +324,18 @@ func TestDeliveryRole(t *testing.T) {
 		{"unknown", ""},
 	}
 	for _, tt := range tests {
-		got := DeliveryRole(l, tt.archetype)
+		got := DeliveryRole(l, catalog.Archetype{ID: tt.archetype})
 		if tt.phrase == "" && got != "" || !strings.Contains(got, tt.phrase) {
 			t.Errorf("DeliveryRole(%s) = %q, want %q in it", tt.archetype, got, tt.phrase)
 		}
+	}
+}
+
+func TestDeliveryRoleUsesCatalogTitle(t *testing.T) {
+	l := builtinLadder(t)
+	got := DeliveryRole(l, catalog.Archetype{ID: "visionary", Title: "Innovation CTO"})
+	if !strings.HasPrefix(got, "The CTO here is an Innovation CTO. You run") {
+		t.Errorf("DeliveryRole = %q", got)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/ladders"
 )
 
@@ -324,5 +325,54 @@ func TestREADMEThresholds(t *testing.T) {
 	want := LadderThresholds(builtinLadder(t))
 	if got := strings.TrimSpace(readme[i+len(start) : j]); got != strings.TrimSpace(want) {
 		t.Errorf("README.md's ladder thresholds are out of date; replace the block with:\n%s", want)
+	}
+}
+
+// TestLadderMatchesCatalog keeps the ladder data in step with the catalog:
+// the same stages and archetypes (with the same titles and focus), level
+// ids that are catalog roles where the catalog has the role, and the
+// delivery rung filled from the headcount where the catalog stops merging
+// the CTO and VP Engineering roles.
+func TestLadderMatchesCatalog(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := builtinLadder(t)
+	if got, want := l.StageIDs(), cat.StageIDs(); !slices.Equal(got, want) {
+		t.Errorf("ladder stages %v, catalog stages %v", got, want)
+	}
+	if got, want := l.ArchetypeIDs(), cat.ArchetypeIDs(); !slices.Equal(got, want) {
+		t.Errorf("ladder archetypes %v, catalog archetypes %v", got, want)
+	}
+	for _, a := range l.Archetypes {
+		ca, err := cat.Archetype(a.ID)
+		if err != nil {
+			continue
+		}
+		if a.Title != ca.Title || a.Focus != strings.TrimSuffix(ca.Focus, ".") {
+			t.Errorf("archetype %s: ladder says %q / %q, catalog %q / %q", a.ID, a.Title, a.Focus, ca.Title, ca.Focus)
+		}
+		if f := a.DeliveryRung.FillFrom; f != mergeThreshold(cat) {
+			t.Errorf("archetype %s: delivery rung filled from %d, but the catalog merges CTO and VP Engineering below %d", a.ID, f, mergeThreshold(cat))
+		}
+	}
+	for _, v := range l.Levels {
+		if v.ID == "distinguished-engineer" {
+			continue // the one ladder level with no job description
+		}
+		if r, err := cat.Role(v.ID); err != nil || r.ID != v.ID {
+			t.Errorf("level %s is not a catalog role id: %v", v.ID, err)
+		}
+		for _, st := range v.Titles {
+			if _, err := cat.Role(st.ID); err != nil {
+				t.Errorf("sized title %s of %s is not a catalog role: %v", st.ID, v.ID, err)
+			}
+		}
+	}
+	for _, h := range l.Hats {
+		if _, err := cat.Role(h.ID); err != nil && h.ID == "tech-lead" {
+			t.Errorf("hat %s should match the catalog's role: %v", h.ID, err)
+		}
 	}
 }

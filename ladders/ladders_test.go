@@ -363,7 +363,7 @@ func TestNeutralWording(t *testing.T) {
 			add(n.Note)
 		}
 		for _, st := range v.Titles {
-			add(st.Title, st.Note)
+			add(st.Title, st.Note, st.Scope)
 		}
 		exp(v.Expectations)
 	}

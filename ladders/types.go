@@ -173,6 +173,8 @@ type SizedTitle struct {
 	Title string `yaml:"title" json:"title"`
 	// Note explains what the title means at that size.
 	Note string `yaml:"note" json:"note"`
+	// Scope, when set, replaces the level's scope at that size.
+	Scope string `yaml:"scope" json:"scope,omitempty"`
 }
 
 // SizeNote says what a level means below a headcount. Notes are tried in
