@@ -266,9 +266,10 @@ func (b *builder) refs(ids []string) []LevelRef {
 	return out
 }
 
-// level builds a rung's view. shown limits "next" to the levels of the
-// ladder being printed.
-func (b *builder) level(v ladders.Level, shown map[string]bool) LevelView {
+// level builds a rung's view. inTrack limits "next" to the levels of the
+// track being printed; a next level not on the ladder at this size is
+// still named, with its status.
+func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 	lad, p := b.lad, b.p
 	v = CTOForArchetype(lad, v, p.Archetype.ID)
 	titleID, title, titleNote := RungTitle(v, p.Size)
@@ -321,7 +322,7 @@ func (b *builder) level(v ladders.Level, shown map[string]bool) LevelView {
 		lv.Below = &r
 	}
 	for _, n := range lad.Above(v) {
-		if shown[n.ID] {
+		if inTrack[n.ID] {
 			lv.Next = append(lv.Next, b.ref(n))
 		}
 	}
@@ -354,19 +355,17 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 	if len(levels) == 0 {
 		return nil, fmt.Errorf("track %q has no levels", track)
 	}
-	shown := map[string]bool{}
+	inTrack := map[string]bool{}
 	for _, v := range levels {
-		if RungShown(v, p.Size) {
-			shown[v.ID] = true
-		}
+		inTrack[v.ID] = true
 	}
 	for _, v := range levels {
-		if !shown[v.ID] {
+		if !RungShown(v, p.Size) {
 			_, title, _ := RungTitle(v, p.Size)
 			out.Absent = append(out.Absent, AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent})
 			continue
 		}
-		out.Levels = append(out.Levels, b.level(v, shown))
+		out.Levels = append(out.Levels, b.level(v, inTrack))
 	}
 	for _, t := range lad.Tracks {
 		tv := TrackView{ID: t.ID, Title: t.Title, Summary: t.Summary}
@@ -476,9 +475,8 @@ func Card(lad *ladders.Ladder, p profile.Profile, name string) (*LevelCard, erro
 		return nil, err
 	}
 	b := newBuilder(lad, p)
-	shown := b.onLadder
 	c := &LevelCard{LadderMeta: b.meta(v.Track)}
-	lv := b.level(v, shown)
+	lv := b.level(v, allLevels(lad))
 	if !b.onLadder[v.ID] {
 		_, title, _ := RungTitle(v, p.Size)
 		c.Absent = []AbsentView{{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent}}
@@ -560,7 +558,7 @@ func Promotion(lad *ladders.Ladder, p profile.Profile, fromName, toName string) 
 		track = "all"
 	}
 	g := &PromotionGuide{LadderMeta: b.meta(track)}
-	g.From, g.To = b.level(from, b.onLadder), b.level(to, b.onLadder)
+	g.From, g.To = b.level(from, allLevels(lad)), b.level(to, allLevels(lad))
 	g.Levels = []LevelView{g.From, g.To}
 	g.Signals, g.Behaviours = g.From.Signals, g.To.Behaviours
 	for _, s := range steps {
@@ -630,6 +628,14 @@ func promotionNotes(lad *ladders.Ladder, b *builder, g *PromotionGuide, steps []
 	return notes
 }
 
+func allLevels(lad *ladders.Ladder) map[string]bool {
+	m := map[string]bool{}
+	for _, v := range lad.Levels {
+		m[v.ID] = true
+	}
+	return m
+}
+
 func mustLevel(lad *ladders.Ladder, id string) ladders.Level {
 	v, _ := lad.Level(id)
 	return v
@@ -673,7 +679,7 @@ type rungState struct {
 func stateAt(lad *ladders.Ladder, p profile.Profile, v ladders.Level, size int) rungState {
 	p.Size = size
 	b := newBuilder(lad, p)
-	lv := b.level(v, b.onLadder)
+	lv := b.level(v, allLevels(lad))
 	var notes []string
 	for _, n := range lv.Notes {
 		if _, _, tn := RungTitle(v, size); n == tn {
