@@ -15,6 +15,7 @@ import (
 
 type ladderOptions struct {
 	profileFlags
+	customFlags
 	track  string
 	from   string
 	to     string
@@ -58,6 +59,7 @@ Other forms:
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
+	opts.customFlags.register(cmd)
 	for _, f := range []string{"from", "to", "level"} {
 		completeLadder(cmd, f, func(l *ladders.Ladder) []string { return l.LevelNames() })
 	}
@@ -115,11 +117,19 @@ func runLadder(a *app, opts *ladderOptions) error {
 			return usageErr("--%s: %v", f.flag, err)
 		}
 	}
-	cat, err := loadCatalog()
+	company, err := readCompany(opts.company)
 	if err != nil {
 		return err
 	}
-	p, err := opts.resolve(a, cat)
+	cat, err := opts.loadCatalogFor(a, company)
+	if err != nil {
+		return err
+	}
+	p, err := opts.resolve(a, cat, company)
+	if err != nil {
+		return err
+	}
+	set, err := opts.loadTemplatesFor(a, company)
 	if err != nil {
 		return err
 	}
@@ -173,7 +183,7 @@ func runLadder(a *app, opts *ladderOptions) error {
 	for _, w := range meta.Warnings {
 		a.warn("%s", w)
 	}
-	docs, err := renderDoc(tmpl, view, formats)
+	docs, err := renderDoc(set, tmpl, view, formats)
 	if err != nil {
 		return err
 	}
@@ -199,14 +209,14 @@ func ladderErr(err error) error {
 }
 
 // renderDoc renders a view model with a built-in template, in each format.
-func renderDoc(tmpl string, view any, formats []string) ([]document, error) {
+func renderDoc(set *templates.Set, tmpl string, view any, formats []string) ([]document, error) {
 	var docs []document
 	for _, f := range formats {
 		var data []byte
 		var err error
 		switch f {
 		case "md":
-			data, err = templates.Render(tmpl, view)
+			data, err = set.Render(tmpl, view)
 		case "json":
 			data, err = output.JSON(view)
 		}
