@@ -257,7 +257,6 @@ func batchDefaults(cat *catalog.Catalog, o *batchOptions) ([batch.NumFields]batc
 	return d, nil
 }
 
-
 // probeWritable creates and removes a temporary file in dir, so a folder
 // that cannot be written fails once, before any entry runs.
 func probeWritable(dir string) error {
