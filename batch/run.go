@@ -151,7 +151,14 @@ func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (
 		go func() {
 			defer wg.Done()
 			for t := range tasks {
-				results <- &taskResult{seq: t.seq, Result: work(ctx, stop, opt, t)}
+				res := work(ctx, stop, opt, t)
+				if res.Status == Failed && opt.FailFast {
+					// Stop at once, not when the result's turn comes
+					// to be emitted: with --jobs 1, nothing after the
+					// failure starts.
+					cancel()
+				}
+				results <- &taskResult{seq: t.seq, Result: res}
 			}
 		}()
 	}
@@ -182,9 +189,6 @@ func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (
 				tot.Unchanged++
 			case Failed:
 				tot.Failed++
-				if opt.FailFast {
-					cancel()
-				}
 			}
 			done++
 			for _, o := range opt.Observers {
