@@ -339,12 +339,20 @@ func (p *lineProgress) Entry(r *batch.Result, done int) {
 func (p *lineProgress) Finish(batch.Totals) {}
 
 // barProgress draws a progress bar on a terminal: done/total, rate, ETA.
+// Warnings would scroll the bar away, and a large batch repeats the same
+// few: each distinct warning is printed once, with its count, at the end.
 type barProgress struct {
-	w   io.Writer
-	bar *progressbar.ProgressBar
+	w        io.Writer
+	bar      *progressbar.ProgressBar
+	warnings map[string]int
+	order    []string
 }
 
+// maxDistinctWarnings bounds the warnings kept for the end of a run.
+const maxDistinctWarnings = 50
+
 func (p *barProgress) Start(total int) {
+	p.warnings = map[string]int{}
 	p.bar = progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(p.w),
 		progressbar.OptionSetDescription("rungs batch"),
@@ -359,15 +367,29 @@ func (p *barProgress) Start(total int) {
 }
 
 func (p *barProgress) Entry(r *batch.Result, _ int) {
-	if len(r.Warnings) > 0 {
-		p.bar.Clear()
-		for _, w := range r.Warnings {
-			fmt.Fprintf(p.w, "rungs: warning: %s: %s\n", entryLabel(r), w)
+	for _, w := range r.Warnings {
+		if _, ok := p.warnings[w]; !ok {
+			if len(p.order) == maxDistinctWarnings {
+				continue
+			}
+			p.order = append(p.order, w)
 		}
+		p.warnings[w]++
 	}
 	p.bar.Add(1)
 }
 
 func (p *barProgress) Finish(batch.Totals) {
 	p.bar.Finish()
+	for _, w := range p.order {
+		n := p.warnings[w]
+		if n == 1 {
+			fmt.Fprintf(p.w, "rungs: warning: %s\n", w)
+		} else {
+			fmt.Fprintf(p.w, "rungs: warning: %s (%d entries)\n", w, n)
+		}
+	}
+	if len(p.order) > 0 {
+		fmt.Fprintln(p.w, "rungs: the report (--report) names the entry of each warning")
+	}
 }
