@@ -96,9 +96,9 @@ type PayView struct {
 }
 
 // DefaultEqualOpportunity is used when company.yaml has no statement.
-const DefaultEqualOpportunity = "We welcome people of every background, and we judge each application on skills and potential. " +
-	"We do not discriminate on race, colour, religion, sex, sexual orientation, gender identity, national origin, age, disability or any other protected trait. " +
-	"Tell us if you need any support during the process, and we will make it work for you."
+const DefaultEqualOpportunity = "We welcome people of every background and judge each application on skills. " +
+	"We do not discriminate on race, religion, sex, sexual orientation, gender identity, national origin, age, disability or any other protected trait. " +
+	"Tell us if you need support during the process."
 
 // JD builds the job description for a role. role may be an id or alias.
 func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescription, error) {
@@ -143,13 +143,19 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 		limit = cat.Settings.ExecutiveBullets
 	}
 	roles := append([]string{role.ID}, merged...)
-	jd.Responsibilities = SelectResponsibilities(cat, roles, p, limit)
+	var avoid []string
 	if NeedsBareMinimums(role, p.Stage.ID, merged) {
 		for _, b := range cat.BareMinimums {
 			jd.BareMinimums = append(jd.BareMinimums, Item{ID: b.ID, Title: b.Title, Text: b.Text, Sources: b.Sources})
+			avoid = append(avoid, b.Text)
 		}
 	}
-	jd.MustHaves, jd.NiceToHaves = SelectSkills(cat, role.ID, p, MaxMustHaves, MaxNiceToHaves)
+	jd.Responsibilities = SelectResponsibilities(cat, roles, p, limit, avoid...)
+	maxMust := MaxMustHaves
+	if role.Executive {
+		maxMust = MaxExecutiveMustHaves
+	}
+	jd.MustHaves, jd.NiceToHaves = SelectSkills(cat, role.ID, p, maxMust, MaxNiceToHaves)
 	jd.Challenges = SelectChallenges(cat, roles, p.Stage.ID, MaxChallenges)
 	jd.Measures = SelectMeasures(cat, roles, p.Stage.ID, MaxMeasures)
 

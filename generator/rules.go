@@ -35,10 +35,12 @@ import (
 // stay at 8 or fewer so candidates from under-represented groups are not
 // put off by an endless wish list.
 const (
-	MaxMustHaves   = 8
-	MaxNiceToHaves = 5
-	MaxChallenges  = 5
-	MaxMeasures    = 5
+	MaxMustHaves = 7
+	// MaxExecutiveMustHaves is higher: an executive search is broader.
+	MaxExecutiveMustHaves = 8
+	MaxNiceToHaves        = 5
+	MaxChallenges         = 5
+	MaxMeasures           = 5
 	// perAreaFirstPass caps how many bullets one area gets before every
 	// other area has had its turn, so the list shows the role's breadth.
 	perAreaFirstPass = 2
@@ -243,11 +245,11 @@ func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) st
 	a := p.Archetype
 	switch {
 	case role.ID == "cto" && a.DelegatesDelivery && big:
-		return fmt.Sprintf("As a %s, you work with a VP Engineering who runs delivery day to day, so your time goes to %s.",
-			a.Title, lowerFirst(a.Focus))
+		return fmt.Sprintf("As %s %s, you work with a VP Engineering who runs delivery day to day, so your time goes to %s.",
+			article(a.Title), a.Title, lowerFirst(strings.TrimSuffix(a.Focus, ".")))
 	case role.ID == "vp-engineering" && a.DelegatesDelivery && big:
-		return fmt.Sprintf("The CTO works as a %s, focused on %s; you run delivery day to day.", a.Title, lowerFirst(a.Focus))
-	case role.ID == "cto" && a.ID == "product" && (p.Stage.ID == "seed" || p.Stage.ID == "early"):
+		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery day to day.", article(a.Title), a.Title, lowerFirst(strings.TrimSuffix(a.Focus, ".")))
+	case role.ID == "cto" && a.ID == "product" && big && (p.Stage.ID == "seed" || p.Stage.ID == "early"):
 		return "You hold delivery directly: no VP Engineering sits between you and the teams."
 	}
 	return ""
@@ -317,8 +319,10 @@ func ResponsibilityScore(r catalog.Responsibility, primary string, p profile.Pro
 }
 
 // SelectResponsibilities picks up to limit duties for roles (the first is
-// the role itself, the rest roles it absorbs) at the profile's stage.
-func SelectResponsibilities(cat *catalog.Catalog, roles []string, p profile.Profile, limit int) []Item {
+// the role itself, the rest roles it absorbs) at the profile's stage. A
+// duty that repeats one of the avoid texts (such as a bare minimum already
+// listed in its own section) is left out.
+func SelectResponsibilities(cat *catalog.Catalog, roles []string, p profile.Profile, limit int, avoid ...string) []Item {
 	primary := roles[0]
 	delegated := primary == "cto" && p.Archetype.DelegatesDelivery && p.Size >= mergeThreshold(cat)
 	var cands []scored
@@ -333,12 +337,12 @@ func SelectResponsibilities(cat *catalog.Catalog, roles []string, p profile.Prof
 			order: i,
 		})
 	}
-	return pick(cands, limit, perAreaFirstPass)
+	return pick(cands, limit, perAreaFirstPass, avoid...)
 }
 
 // pick takes the best-scored items, at most perArea per area on the first
 // pass, skipping near-duplicates, then shows them grouped by area.
-func pick(cands []scored, limit, perArea int) []Item {
+func pick(cands []scored, limit, perArea int, avoid ...string) []Item {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
@@ -349,6 +353,11 @@ func pick(cands []scored, limit, perArea int) []Item {
 	taken := make([]bool, len(cands))
 	perAreaCount := map[int]int{}
 	dup := func(c scored) bool {
+		for _, a := range avoid {
+			if catalog.Similarity(a, c.item.Text) > duplicateThreshold {
+				return true
+			}
+		}
 		for _, x := range chosen {
 			if catalog.Similarity(x.item.Text, c.item.Text) > duplicateThreshold {
 				return true
@@ -566,6 +575,14 @@ func sentence(s string) string {
 		return s
 	}
 	return s + "."
+}
+
+// article returns "an" before a vowel sound and "a" otherwise.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("AEIOUaeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func lowerFirst(s string) string {

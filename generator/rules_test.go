@@ -96,7 +96,8 @@ func TestDeliveryNote(t *testing.T) {
 		{"cto", "early", "external", 30, "VP Engineering who runs delivery"},
 		{"vp-engineering", "early", "external", 30, "you run delivery day to day"},
 		{"cto", "early", "external", 10, ""}, // too small: the CTO is the VP Engineering
-		{"cto", "seed", "product", 5, "You hold delivery directly"},
+		{"cto", "early", "product", 25, "You hold delivery directly"},
+		{"cto", "seed", "product", 5, ""}, // merged: the CTO is the VP Engineering
 		{"cto", "enterprise", "product", 400, ""},
 		{"software-engineer", "early", "external", 30, ""},
 	}
@@ -293,5 +294,14 @@ func TestThousands(t *testing.T) {
 		if got := thousands(in); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestSelectResponsibilitiesAvoidsListedTexts(t *testing.T) {
+	c := fixture(t)
+	p := prof(t, c, "seed", 5, "product")
+	got := ids(SelectResponsibilities(c, []string{"cto"}, p, 10, "Write code every week, always."))
+	if slices.Contains(got, "code") {
+		t.Errorf("a duty repeating an avoided text was kept: %v", got)
 	}
 }

@@ -116,6 +116,12 @@ func TestPostingShape(t *testing.T) {
 				checkShape(t, g.name(), md, r.Executive)
 			}
 		}
+		// A full company file adds the about, pay and benefits sections:
+		// the posting must still fit.
+		for _, st := range []string{"seed", "growth"} {
+			g := goldenCase{role: r.ID, stage: st, archetype: "product", size: 6, company: "company-full.yaml"}
+			checkShape(t, g.name(), string(generate(t, cat, g)), r.Executive)
+		}
 	}
 }
 
