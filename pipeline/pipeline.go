@@ -250,25 +250,35 @@ func Render(cat *catalog.Catalog, r *Request) ([]File, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &Input{Kind: k, View: view, Paper: r.Paper}
-	files := make([]File, 0, len(r.Formats))
-	for _, name := range r.Formats {
+	files, err := RenderView(k, view, r.Formats, r.Paper)
+	return files, view.Warnings, err
+}
+
+// RenderView renders a view model already built (a command that printed
+// its warnings first) in each format, in order. The Markdown is rendered
+// once, for every format that starts from it.
+func RenderView(k *Kind, view View, formats []string, paper string) ([]File, error) {
+	in := &Input{Kind: k, View: view, Paper: paper}
+	files := make([]File, 0, len(formats))
+	for _, name := range formats {
 		f, err := LookupFormat(name)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if f.FromMarkdown && in.Markdown == nil {
-			if in.Markdown, err = templates.Render(k.Template, view.Model); err != nil {
-				return nil, nil, fmt.Errorf("render %s: %w", k.Template, err)
+			md, err := templates.Render(k.Template, view.Model)
+			if err != nil {
+				return nil, fmt.Errorf("render %s: %w", k.Template, err)
 			}
+			in.Markdown = md
 		}
 		data, err := f.Render(in)
 		if err != nil {
-			return nil, nil, fmt.Errorf("render %s: %w", f.Name, err)
+			return nil, fmt.Errorf("render %s: %w", f.Name, err)
 		}
 		files = append(files, File{Format: f.Name, Ext: f.Ext, Data: data})
 	}
-	return files, view.Warnings, nil
+	return files, nil
 }
 
 // Stem is the file name of a document without its extension:
