@@ -179,7 +179,7 @@ func convert(name string, err error) error {
 	return l.Err()
 }
 
-var unmarshalRe = regexp.MustCompile(`^cannot unmarshal !!(\w+) ` + "`" + `?(.*?)` + "`" + `? into (.+)$`)
+var unmarshalRe = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*?)`)? into (.+)$")
 
 // friendly rewrites yaml.v3's type errors in words a user knows.
 func friendly(m string) string {
