@@ -10,6 +10,7 @@ package profile
 import (
 	"net/mail"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -23,15 +24,25 @@ import (
 // Company is the content of company.yaml. Keys are flat so the same file
 // serves every command and scripts can write it.
 type Company struct {
-	Name      string `yaml:"name" json:"name,omitempty"`
-	Stage     string `yaml:"stage" json:"stage,omitempty"`
-	Engineers int    `yaml:"engineers" json:"engineers,omitempty"`
-	Employees int    `yaml:"employees" json:"employees,omitempty"`
+	// Name is the company's name, used in headings and file names.
+	Name string `yaml:"name" json:"name,omitempty"`
+	// Stage is seed, early, growth or enterprise, or an alias such as
+	// series-a (see rungs catalog stages).
+	Stage string `yaml:"stage" json:"stage,omitempty"`
+	// Engineers is the engineering headcount (--size).
+	Engineers int `yaml:"engineers" json:"engineers,omitempty"`
+	// Employees is the whole company's headcount.
+	Employees int `yaml:"employees" json:"employees,omitempty"`
+	// Archetype is the CTO archetype: infrastructure, product, visionary
+	// or external.
 	Archetype string `yaml:"archetype" json:"archetype,omitempty"`
-	Industry  string `yaml:"industry" json:"industry,omitempty"`
-	Mission   string `yaml:"mission" json:"mission,omitempty"`
+	// Industry is shown in "About the company", e.g. "logistics software".
+	Industry string `yaml:"industry" json:"industry,omitempty"`
+	// Mission is one sentence on what the company does and why.
+	Mission string `yaml:"mission" json:"mission,omitempty"`
 	// Website is the company's home page, shown in "About the company".
-	Website   string     `yaml:"website" json:"website,omitempty"`
+	Website string `yaml:"website" json:"website,omitempty"`
+	// Locations are the places the role can be based.
 	Locations []Location `yaml:"locations" json:"locations,omitempty"`
 	// WorkModel is onsite, hybrid or remote.
 	WorkModel string `yaml:"work_model" json:"work_model,omitempty"`
@@ -39,12 +50,26 @@ type Company struct {
 	// temporary, intern, volunteer, per-diem or other.
 	EmploymentType string `yaml:"employment_type" json:"employment_type,omitempty"`
 	// Compensation maps a role id (or alias) to its pay.
-	Compensation     map[string]Pay `yaml:"compensation" json:"compensation,omitempty"`
-	Benefits         []string       `yaml:"benefits" json:"benefits,omitempty"`
-	Apply            Apply          `yaml:"apply" json:"apply"`
-	EqualOpportunity string         `yaml:"equal_opportunity" json:"equal_opportunity,omitempty"`
+	Compensation map[string]Pay `yaml:"compensation" json:"compensation,omitempty"`
+	// Benefits are listed under "Compensation and benefits".
+	Benefits []string `yaml:"benefits" json:"benefits,omitempty"`
+	// Apply says how candidates apply: a URL, an email, or both.
+	Apply Apply `yaml:"apply" json:"apply"`
+	// EqualOpportunity replaces the built-in equal-opportunity statement.
+	EqualOpportunity string `yaml:"equal_opportunity" json:"equal_opportunity,omitempty"`
 	// Date is the posting date, YYYY-MM-DD.
 	Date string `yaml:"date" json:"date,omitempty"`
+
+	// Catalog, Ladder and Templates point at the company's own catalog
+	// folder, ladder file and templates folder, relative to this file.
+	// Catalog is a folder of catalog YAML files laid over the built-in
+	// catalog (--catalog).
+	Catalog string `yaml:"catalog" json:"catalog,omitempty"`
+	// Ladder is a ladder YAML file replacing the built-in ladder (--ladder).
+	Ladder string `yaml:"ladder" json:"ladder,omitempty"`
+	// Templates is a folder of *.md.tmpl files replacing built-in
+	// templates of the same name (--templates).
+	Templates string `yaml:"templates" json:"templates,omitempty"`
 
 	file string
 	root *yaml.Node
@@ -52,6 +77,7 @@ type Company struct {
 
 // Location is one place the role can be based.
 type Location struct {
+	// City, Region and Country: give at least one.
 	City    string `yaml:"city" json:"city,omitempty"`
 	Region  string `yaml:"region" json:"region,omitempty"`
 	Country string `yaml:"country" json:"country,omitempty"`
@@ -70,18 +96,23 @@ func (l Location) String() string {
 
 // Pay is the compensation for one role.
 type Pay struct {
-	Min      float64 `yaml:"min" json:"min,omitempty"`
-	Max      float64 `yaml:"max" json:"max,omitempty"`
-	Currency string  `yaml:"currency" json:"currency,omitempty"`
+	// Min and Max bound the base pay.
+	Min float64 `yaml:"min" json:"min,omitempty"`
+	Max float64 `yaml:"max" json:"max,omitempty"`
+	// Currency is an ISO 4217 code such as USD, EUR or GBP.
+	Currency string `yaml:"currency" json:"currency,omitempty"`
 	// Period is year, month, week, day or hour.
 	Period string `yaml:"period" json:"period,omitempty"`
+	// Equity and Bonus are shown as written, e.g. "0.1% to 0.2%".
 	Equity string `yaml:"equity" json:"equity,omitempty"`
 	Bonus  string `yaml:"bonus" json:"bonus,omitempty"`
 }
 
 // Apply says how candidates apply.
 type Apply struct {
-	URL   string `yaml:"url" json:"url,omitempty"`
+	// URL is the application page, http or https.
+	URL string `yaml:"url" json:"url,omitempty"`
+	// Email receives applications.
 	Email string `yaml:"email" json:"email,omitempty"`
 	// Deadline is the last day to apply, YYYY-MM-DD. Colorado requires it
 	// in every posting; JSON-LD shows it as validThrough.
@@ -109,6 +140,29 @@ func ParseCompany(name string, data []byte) (*Company, error) {
 	if err != nil {
 		return nil, err
 	}
+	return checkCompany(name, root, &c)
+}
+
+// ParseCompanyNode reads a company given inline in another YAML file (a
+// batch manifest's company: mapping). name is that file's name; errors
+// carry its lines.
+func ParseCompanyNode(name string, node *yaml.Node) (*Company, error) {
+	var c Company
+	if node == nil || node.Kind != yaml.MappingNode {
+		line := 0
+		if node != nil {
+			line = node.Line
+		}
+		return nil, strictyaml.List{{File: name, Line: line, Msg: "company: want a file name or a mapping of company fields"}}
+	}
+	if err := strictyaml.DecodeNode(name, node, &c); err != nil {
+		return nil, err
+	}
+	return checkCompany(name, node, &c)
+}
+
+// checkCompany validates a decoded company; root is its YAML mapping.
+func checkCompany(name string, root *yaml.Node, c *Company) (*Company, error) {
 	c.file, c.root = name, root
 	var errs strictyaml.List
 	at := func(field string) int { return strictyaml.Line(root, field) }
@@ -202,12 +256,21 @@ func ParseCompany(name string, data []byte) (*Company, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return &c, nil
+	return c, nil
 }
 
 // Line returns the line of a top-level field of the file, for errors found
 // after parsing (such as an unknown stage).
 func (c *Company) Line(field string) int { return strictyaml.Line(c.root, field) }
+
+// ResolvePath returns p relative to the folder of the company file, as
+// paths inside company.yaml are written.
+func (c *Company) ResolvePath(p string) string {
+	if p == "" || filepath.IsAbs(p) || c.file == "" {
+		return p
+	}
+	return filepath.Join(filepath.Dir(c.file), p)
+}
 
 // File is the name the company file was read from.
 func (c *Company) File() string { return c.file }

@@ -29,12 +29,9 @@ func (f *profileFlags) register(cmd *cobra.Command) {
 	complete(cmd, "archetype", func(c *catalog.Catalog) []string { return c.ArchetypeIDs() })
 }
 
-// resolve reads the company file and validates everything into a Profile.
-func (f *profileFlags) resolve(a *app, cat *catalog.Catalog) (profile.Profile, error) {
-	c, err := readCompany(f.company)
-	if err != nil {
-		return profile.Profile{}, err
-	}
+// resolve validates the flags and the parsed company file (nil when none)
+// into a Profile.
+func (f *profileFlags) resolve(a *app, cat *catalog.Catalog, c *profile.Company) (profile.Profile, error) {
 	p, err := profile.Resolve(cat, profile.Input{
 		Stage: f.stage, Size: f.size, Archetype: f.archetype,
 		Company: c, SourceDateEpoch: a.getenv("SOURCE_DATE_EPOCH"),
@@ -50,6 +47,7 @@ func (f *profileFlags) resolve(a *app, cat *catalog.Catalog) (profile.Profile, e
 
 type jdOptions struct {
 	profileFlags
+	customFlags
 	role   string
 	format string
 	output string
@@ -72,12 +70,13 @@ func newJDCmd(a *app) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.role, "role", "", "role id or alias, such as cto, vpe, senior-engineer (see: rungs catalog roles)")
-	fl.StringVar(&opts.format, "format", "md", "output format: md, json or jsonld (schema.org JobPosting); comma-separated for several, with -o")
+	fl.StringVar(&opts.format, "format", "md", "output format: "+joinComma(documentFormats)+" (jsonld: schema.org JobPosting); comma-separated for several, with -o")
 	fl.BoolVar(&opts.lint, "lint", false, "print the lint summary of the posting on stderr (see rungs lint)")
 	fl.BoolVar(&opts.strict, "strict", false, "exit 3 when the posting lacks pay details the law of its location requires, instead of warning")
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
+	opts.customFlags.register(cmd, false)
 	complete(cmd, "role", func(c *catalog.Catalog) []string { return c.RoleIDs() })
 	completeStatic(cmd, "format", documentFormats)
 	return cmd
@@ -91,14 +90,22 @@ func runJD(a *app, opts *jdOptions) error {
 	if err != nil {
 		return err
 	}
-	cat, err := loadCatalog()
+	company, err := readCompany(opts.company)
+	if err != nil {
+		return err
+	}
+	cat, err := opts.loadCatalogFor(a, company)
 	if err != nil {
 		return err
 	}
 	if _, err := cat.Role(opts.role); err != nil {
 		return usageErr("--role: %v", err)
 	}
-	p, err := opts.resolve(a, cat)
+	p, err := opts.resolve(a, cat, company)
+	if err != nil {
+		return err
+	}
+	set, err := opts.loadTemplatesFor(a, company)
 	if err != nil {
 		return err
 	}
@@ -109,14 +116,10 @@ func runJD(a *app, opts *jdOptions) error {
 	for _, w := range jd.Warnings {
 		a.warn("%s", w)
 	}
-	md, err := templates.Render("jd.md.tmpl", jd)
-	if err != nil {
-		return dataErr(fmt.Errorf("render md: %w", err))
-	}
-	if err := a.checkPosting(opts, p, jd, md); err != nil {
+	if err := a.checkPosting(opts, set, p, jd); err != nil {
 		return err
 	}
-	docs, err := renderJD(jd, md, formats)
+	docs, err := renderJD(set, jd, formats)
 	if err != nil {
 		return err
 	}
@@ -138,10 +141,18 @@ var payFields = map[string]string{
 	"pay-deadline": "apply.deadline (YYYY-MM-DD)",
 }
 
-// checkPosting lints the generated posting. Pay-transparency problems of
-// the posting's location are warnings naming the law, or with --strict an
-// invalid-data error; with --lint the whole summary goes to stderr.
-func (a *app) checkPosting(opts *jdOptions, p profile.Profile, jd *generator.JobDescription, md []byte) error {
+// checkPosting lints the posting as it will be written (with the same
+// templates). Pay-transparency problems of the posting's location are
+// warnings naming the law, or with --strict an invalid-data error; with
+// --lint the whole lint summary goes to stderr.
+func (a *app) checkPosting(opts *jdOptions, set *templates.Set, p profile.Profile, jd *generator.JobDescription) error {
+	if set == nil {
+		set = templates.Builtin()
+	}
+	md, err := set.Render("jd.md.tmpl", jd)
+	if err != nil {
+		return dataErr(fmt.Errorf("render jd.md.tmpl: %w", err))
+	}
 	rep := lint.Check(output.FileName(p.Company.Name, jd.Role, "md"), md, lint.Options{
 		Executive: jd.Executive, Date: p.Date, Employees: p.Company.Employees,
 	})
