@@ -13,6 +13,7 @@ import (
 	"sort"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/profile"
 )
 
@@ -31,10 +32,11 @@ type Document struct {
 var Documents = []Document{
 	{"company", "Rungs company file", "A company's details: stage, size, archetype, locations, pay. Flat keys, so every command and script can use the same file.", reflect.TypeOf(profile.Company{})},
 	{"catalog", "Rungs catalog file", "One file of a responsibility catalog. Every key is optional; Rungs merges all files of a catalog folder, over the built-in catalog.", reflect.TypeOf(catalog.File{})},
+	{"ladder", "Rungs ladder file", "One file of a career ladder: tracks, dimensions, stage weights, levels with their expectations and size thresholds, hats, archetype effects, the career path and the FAQ. Every key is optional; a ladder folder's files are merged, and together replace the built-in ladder (--ladder).", reflect.TypeOf(ladders.File{})},
 }
 
 // sourceDirs are the packages whose doc comments describe the fields.
-var sourceDirs = []string{"profile", "catalog"}
+var sourceDirs = []string{"profile", "catalog", "ladders"}
 
 // enums lists the closed sets of values of some fields, by type.field.
 var enums = map[string][]string{
@@ -42,6 +44,7 @@ var enums = map[string][]string{
 	"profile.Pay.Period":        profile.Periods,
 	"catalog.Role.Track":        catalog.Tracks,
 	"catalog.Skill.Kind":        {"technical", "leadership"},
+	"ladders.Level.Span":        ladders.Spans,
 }
 
 func documentByName(name string) (Document, bool) {
