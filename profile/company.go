@@ -46,6 +46,9 @@ type Company struct {
 	Locations []Location `yaml:"locations" json:"locations,omitempty"`
 	// WorkModel is onsite, hybrid or remote.
 	WorkModel string `yaml:"work_model" json:"work_model,omitempty"`
+	// EmploymentType is full-time (the default), part-time, contractor,
+	// temporary, intern, volunteer, per-diem or other.
+	EmploymentType string `yaml:"employment_type" json:"employment_type,omitempty"`
 	// Compensation maps a role id (or alias) to its pay.
 	Compensation map[string]Pay `yaml:"compensation" json:"compensation,omitempty"`
 	// Benefits are listed under "Compensation and benefits".
@@ -111,10 +114,17 @@ type Apply struct {
 	URL string `yaml:"url" json:"url,omitempty"`
 	// Email receives applications.
 	Email string `yaml:"email" json:"email,omitempty"`
+	// Deadline is the last day to apply, YYYY-MM-DD. Colorado requires it
+	// in every posting; JSON-LD shows it as validThrough.
+	Deadline string `yaml:"deadline" json:"deadline,omitempty"`
 }
 
 // WorkModels are the accepted work_model values.
 var WorkModels = []string{"onsite", "hybrid", "remote"}
+
+// EmploymentTypes are the accepted employment_type values, as schema.org
+// JobPosting names them in lowercase with hyphens.
+var EmploymentTypes = []string{"full-time", "part-time", "contractor", "temporary", "intern", "volunteer", "per-diem", "other"}
 
 // Periods are the accepted pay periods.
 var Periods = []string{"year", "month", "week", "day", "hour"}
@@ -169,6 +179,22 @@ func checkCompany(name string, root *yaml.Node, c *Company, errs strictyaml.List
 		}
 		c.WorkModel = wm
 	}
+	if c.EmploymentType != "" {
+		et := strings.ToLower(strings.TrimSpace(c.EmploymentType))
+		et = strings.NewReplacer("_", "-", " ", "-", "fulltime", "full-time", "parttime", "part-time", "perdiem", "per-diem").Replace(et)
+		switch et {
+		case "contract":
+			et = "contractor"
+		case "internship":
+			et = "intern"
+		case "temp":
+			et = "temporary"
+		}
+		if !slices.Contains(EmploymentTypes, et) {
+			errs.Add(name, at("employment_type"), "employment_type: unknown value %q%s", c.EmploymentType, suggest.Hint(c.EmploymentType, EmploymentTypes))
+		}
+		c.EmploymentType = et
+	}
 	comp := strictyaml.Field(root, "compensation")
 	for _, role := range sortedPayKeys(c.Compensation) {
 		p := c.Compensation[role]
@@ -193,6 +219,11 @@ func checkCompany(name string, root *yaml.Node, c *Company, errs strictyaml.List
 	if c.Date != "" {
 		if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
 			errs.Add(name, at("date"), "date %q must be YYYY-MM-DD, for example 2026-11-23", c.Date)
+		}
+	}
+	if c.Apply.Deadline != "" {
+		if _, err := time.Parse(time.DateOnly, c.Apply.Deadline); err != nil {
+			errs.Add(name, strictyaml.Line(strictyaml.Field(root, "apply"), "deadline"), "apply.deadline %q must be YYYY-MM-DD, for example 2026-12-31", c.Apply.Deadline)
 		}
 	}
 	if c.Apply.Email != "" {
