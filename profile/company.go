@@ -137,10 +137,12 @@ var currencyRe = regexp.MustCompile(`^[A-Z]{3}$`)
 func ParseCompany(name string, data []byte) (*Company, error) {
 	var c Company
 	root, err := strictyaml.Decode(name, data, &c)
-	if err != nil {
+	if root == nil {
 		return nil, err
 	}
-	return checkCompany(name, root, &c)
+	// Unknown or mistyped fields do not stop the checks of the others:
+	// every problem is reported at once.
+	return checkCompany(name, root, &c, strictyaml.Errors(err))
 }
 
 // ParseCompanyNode reads a company given inline in another YAML file (a
@@ -155,16 +157,13 @@ func ParseCompanyNode(name string, node *yaml.Node) (*Company, error) {
 		}
 		return nil, strictyaml.List{{File: name, Line: line, Msg: "company: want a file name or a mapping of company fields"}}
 	}
-	if err := strictyaml.DecodeNode(name, node, &c); err != nil {
-		return nil, err
-	}
-	return checkCompany(name, node, &c)
+	err := strictyaml.DecodeNode(name, node, &c)
+	return checkCompany(name, node, &c, strictyaml.Errors(err))
 }
 
 // checkCompany validates a decoded company; root is its YAML mapping.
-func checkCompany(name string, root *yaml.Node, c *Company) (*Company, error) {
+func checkCompany(name string, root *yaml.Node, c *Company, errs strictyaml.List) (*Company, error) {
 	c.file, c.root = name, root
-	var errs strictyaml.List
 	at := func(field string) int { return strictyaml.Line(root, field) }
 	if c.Engineers < 0 {
 		errs.Add(name, at("engineers"), "engineers must be 1 or more, got %d", c.Engineers)

@@ -42,13 +42,13 @@ var sourceDirs = []string{"profile", "catalog", "ladders", "schema"}
 // enums lists the closed sets of values of some fields, by type.field.
 var enums = map[string][]string{
 	"profile.Company.WorkModel":      profile.WorkModels,
-	"profile.Company.EmploymentType": profile.EmploymentTypes,
 	"profile.Pay.Period":             profile.Periods,
 	"catalog.Role.Track":             catalog.Tracks,
 	"catalog.Skill.Kind":             {"technical", "leadership"},
 	"schema.ManifestEntry.Kind":      {"jd", "ladder", "promotion"},
 	"schema.ManifestEntry.Paper":     {"a4", "letter"},
 	"ladders.Level.Span":             ladders.Spans,
+	"profile.Company.EmploymentType": profile.EmploymentTypes,
 }
 
 func documentByName(name string) (Document, bool) {

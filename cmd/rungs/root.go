@@ -101,7 +101,8 @@ func newRootCmd(a *app) *cobra.Command {
 		Short: "Tailored job descriptions and career ladders, from seed startup to enterprise",
 		Long: `Rungs turns a company's parameters (stage, engineering size, CTO archetype and
 details such as name, location and pay) plus a responsibility catalog into
-tailored job descriptions, from software engineer to CTO.
+tailored job descriptions, from software engineer to CTO, and an IC-to-CTO
+career ladder with promotion guides; it checks postings with rungs lint.
 
 Exit codes: 0 success, 1 run-time failure, 2 usage error,
 3 invalid input data, 130 interrupted.`,
