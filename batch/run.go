@@ -94,7 +94,7 @@ type task struct {
 }
 
 // Run reads the input again and generates every entry with a pool of
-// workers. total is the count Validate returned. Results reach the
+// workers, at most opt.Jobs rendering at a time. total is the count Validate returned. Results reach the
 // observers in input order, whatever the number of workers, and at most a
 // few per worker are held at a time, so memory does not grow with the
 // input. When ctx is cancelled (Ctrl-C), no new entry is started, entries
@@ -112,11 +112,17 @@ func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (
 	stop, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	// --jobs bounds the documents rendered at once (CPU work). Twice as
+	// many workers exist, so that while some wait on the disk (a write is
+	// a create, an fsync and a rename) others render: the CPUs stay busy.
+	workers := 2 * jobs
+	cpu := make(chan struct{}, jobs)
+
 	// window bounds the entries between the producer and the in-order
 	// emitter: without it, one slow entry would let results pile up.
-	window := make(chan struct{}, 4*jobs)
+	window := make(chan struct{}, 2*workers)
 	tasks := make(chan *task)
-	results := make(chan *taskResult, jobs)
+	results := make(chan *taskResult, workers)
 
 	var srcErr error
 	go func() {
@@ -146,12 +152,12 @@ func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (
 	}()
 
 	var wg sync.WaitGroup
-	for range jobs {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for t := range tasks {
-				res := work(ctx, stop, opt, t)
+				res := work(ctx, stop, opt, t, cpu)
 				if res.Status == Failed && opt.FailFast {
 					// Stop at once, not when the result's turn comes
 					// to be emitted: with --jobs 1, nothing after the
@@ -211,7 +217,7 @@ type taskResult struct {
 }
 
 // work renders one entry and writes its files.
-func work(ctx, stop context.Context, opt Options, t *task) *Result {
+func work(ctx, stop context.Context, opt Options, t *task, cpu chan struct{}) *Result {
 	j := t.job
 	res := &Result{Index: j.Index, Source: j.Source, Where: j.Where, Name: j.Name, Kind: j.Request.Kind}
 	if stop.Err() != nil {
@@ -222,7 +228,9 @@ func work(ctx, stop context.Context, opt Options, t *task) *Result {
 		res.Status, res.Err = Failed, t.err
 		return res
 	}
+	cpu <- struct{}{}
 	files, warnings, err := pipeline.Render(opt.Cat, &j.Request)
+	<-cpu
 	res.Warnings = warnings
 	if err != nil {
 		res.Status, res.Err = Failed, err
