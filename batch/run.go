@@ -115,7 +115,12 @@ func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (
 	// --jobs bounds the documents rendered at once (CPU work). Twice as
 	// many workers exist, so that while some wait on the disk (a write is
 	// a create, an fsync and a rename) others render: the CPUs stay busy.
+	// With --fail-fast, stopping soon matters more than throughput: one
+	// worker per job, so with --jobs 1 nothing runs after a failure.
 	workers := 2 * jobs
+	if opt.FailFast {
+		workers = jobs
+	}
 	cpu := make(chan struct{}, jobs)
 
 	// window bounds the entries between the producer and the in-order
@@ -157,7 +162,7 @@ func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (
 		go func() {
 			defer wg.Done()
 			for t := range tasks {
-				res := work(ctx, stop, opt, t, cpu)
+				res := work(stop, opt, t, cpu)
 				if res.Status == Failed && opt.FailFast {
 					// Stop at once, not when the result's turn comes
 					// to be emitted: with --jobs 1, nothing after the
@@ -217,7 +222,8 @@ type taskResult struct {
 }
 
 // work renders one entry and writes its files.
-func work(ctx, stop context.Context, opt Options, t *task, cpu chan struct{}) *Result {
+// stop is cancelled on an interrupt and, with --fail-fast, on a failure.
+func work(stop context.Context, opt Options, t *task, cpu chan struct{}) *Result {
 	j := t.job
 	res := &Result{Index: j.Index, Source: j.Source, Where: j.Where, Name: j.Name, Kind: j.Request.Kind}
 	if stop.Err() != nil {
@@ -236,9 +242,10 @@ func work(ctx, stop context.Context, opt Options, t *task, cpu chan struct{}) *R
 		res.Status, res.Err = Failed, err
 		return res
 	}
-	// Interrupted while rendering: abandon the entry before its first
-	// write. Once writing, finish the entry, so its files stay a set.
-	if ctx.Err() != nil {
+	// Interrupted (or stopped by a failure) while rendering: abandon the
+	// entry before its first write. Once writing, finish the entry, so
+	// its files stay a set.
+	if stop.Err() != nil {
 		res.Status = skipped
 		return res
 	}
