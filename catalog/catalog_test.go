@@ -266,13 +266,13 @@ sources:
   - id: s.txt
 `)
 	c := &Catalog{}
-	err := c.add("bad.yaml", data)
+	_, err := c.add("bad.yaml", data, false)
 	if err == nil || !strings.Contains(err.Error(), `bad.yaml:5: unknown field "colour"`) {
 		t.Fatalf("unknown field not reported with line: %v", err)
 	}
 	data = []byte(strings.Replace(string(data), "    colour: red\n", "", 1))
 	c = &Catalog{}
-	if err := c.add("bad.yaml", data); err != nil {
+	if _, err := c.add("bad.yaml", data, false); err != nil {
 		t.Fatal(err)
 	}
 	err = c.finish()

@@ -16,7 +16,7 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c := &Catalog{}
-		if err := c.add("f.yaml", data); err != nil {
+		if _, err := c.add("f.yaml", data, false); err != nil {
 			return
 		}
 		_ = c.finish()

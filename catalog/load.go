@@ -2,8 +2,10 @@ package catalog
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"regexp"
 	"slices"
@@ -32,7 +34,7 @@ var (
 // validated once per process.
 func Builtin() (*Catalog, error) {
 	builtinOnce.Do(func() {
-		builtinCat, builtinErr = LoadFS(builtinFS, ".", "catalog/")
+		builtinCat, builtinErr = Load(BuiltinLayer())
 	})
 	return builtinCat, builtinErr
 }
@@ -52,6 +54,10 @@ type Catalog struct {
 	CareerPath       []CareerStep
 	Sources          []Source
 	Settings         Settings
+	// Files lists the files the catalog was read from, in order.
+	Files []string
+	// layerSeen tracks ids within the layer being loaded.
+	layerSeen map[string]Pos
 
 	roles      map[string]int // id and aliases to index
 	stages     map[string]int
@@ -59,30 +65,73 @@ type Catalog struct {
 	areas      map[string]int
 }
 
+// Layer is one folder of catalog files. When several layers are loaded, an
+// item in a later layer replaces the item with the same id in an earlier
+// one, a new id adds to the catalog, and a `disable:` list removes items.
+type Layer struct {
+	FS  fs.FS
+	Dir string
+	// Prefix is put before file names in error messages ("catalog/").
+	Prefix string
+}
+
+// BuiltinLayer is the embedded catalog as a layer.
+func BuiltinLayer() Layer { return Layer{FS: builtinFS, Dir: ".", Prefix: "catalog/"} }
+
 // LoadFS reads every *.yaml file in dir of fsys, in name order, and returns
-// the validated catalog. prefix is put before file names in error messages
-// (for example "catalog/").
+// the validated catalog.
 func LoadFS(fsys fs.FS, dir, prefix string) (*Catalog, error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if err != nil {
-		return nil, err
-	}
-	var files []string
-	for _, e := range entries {
-		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
-			files = append(files, e.Name())
+	return Load(Layer{FS: fsys, Dir: dir, Prefix: prefix})
+}
+
+// LoadWithOverlay loads the built-in catalog with the user's catalog folder
+// on top of it (see Layer).
+func LoadWithOverlay(dir string) (*Catalog, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		if err == nil {
+			err = errors.New("not a folder")
+		} else if pe, ok := err.(*fs.PathError); ok {
+			err = pe.Err
 		}
+		return nil, &strictyaml.Error{File: dir, Msg: "catalog folder: " + err.Error()}
 	}
-	sort.Strings(files)
+	return Load(BuiltinLayer(), Layer{FS: os.DirFS(dir), Dir: ".", Prefix: strings.TrimSuffix(dir, "/") + "/"})
+}
+
+// Load reads the layers in order and returns the merged, validated catalog.
+// Every problem in every file is reported, each with file:line.
+func Load(layers ...Layer) (*Catalog, error) {
 	c := &Catalog{}
 	var errs strictyaml.List
-	for _, name := range files {
-		data, err := fs.ReadFile(fsys, path.Join(dir, name))
+	var disabled []disable
+	for i, l := range layers {
+		c.layerSeen = map[string]Pos{}
+		entries, err := fs.ReadDir(l.FS, l.Dir)
 		if err != nil {
-			return nil, err
+			return nil, &strictyaml.Error{File: strings.TrimSuffix(l.Prefix, "/"), Msg: err.Error()}
 		}
-		errs = append(errs, strictyaml.Errors(c.add(prefix+name, data))...)
+		var files []string
+		for _, e := range entries {
+			if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
+				files = append(files, e.Name())
+			}
+		}
+		sort.Strings(files)
+		for _, name := range files {
+			data, err := fs.ReadFile(l.FS, path.Join(l.Dir, name))
+			if err != nil {
+				return nil, &strictyaml.Error{File: l.Prefix + name, Msg: err.Error()}
+			}
+			d, err := c.add(l.Prefix+name, data, i > 0)
+			errs = append(errs, strictyaml.Errors(err)...)
+			disabled = append(disabled, d...)
+			c.Files = append(c.Files, l.Prefix+name)
+		}
 	}
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	c.applyDisable(disabled, &errs)
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
@@ -92,12 +141,20 @@ func LoadFS(fsys fs.FS, dir, prefix string) (*Catalog, error) {
 	return c, nil
 }
 
-// add decodes one file and appends its items, recording positions.
-func (c *Catalog) add(name string, data []byte) error {
+// disable is one id of a `disable:` list, with where it was written.
+type disable struct {
+	id   string
+	file string
+	line int
+}
+
+// add decodes one file and merges its items, recording positions. With
+// override, an item whose id already exists replaces it in place.
+func (c *Catalog) add(name string, data []byte, override bool) ([]disable, error) {
 	var f File
 	root, err := strictyaml.Decode(name, data, &f)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	setPos(name, root, "areas", f.Areas, func(x *Area) *Pos { return &x.Pos })
 	setPos(name, root, "responsibilities", f.Responsibilities, func(x *Responsibility) *Pos { return &x.Pos })
@@ -119,22 +176,150 @@ func (c *Catalog) add(name string, data []byte) error {
 			}
 		}
 	}
-	c.Areas = append(c.Areas, f.Areas...)
-	c.Responsibilities = append(c.Responsibilities, f.Responsibilities...)
-	c.Roles = append(c.Roles, f.Roles...)
-	c.Archetypes = append(c.Archetypes, f.Archetypes...)
-	c.Stages = append(c.Stages, f.Stages...)
-	c.Skills = append(c.Skills, f.Skills...)
-	c.Challenges = append(c.Challenges, f.Challenges...)
-	c.Measures = append(c.Measures, f.Measures...)
-	c.BareMinimums = append(c.BareMinimums, f.BareMinimums...)
-	c.Splits = append(c.Splits, f.Splits...)
-	c.CareerPath = append(c.CareerPath, f.CareerPath...)
-	c.Sources = append(c.Sources, f.Sources...)
-	if f.Settings != nil {
-		c.Settings = *f.Settings
+	if override {
+		// Within one user layer an id may appear once: a second item with
+		// the same id is a mistake, not an override.
+		var errs strictyaml.List
+		layerDups(c.layerSeen, &errs, "area", f.Areas, func(x Area) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "responsibility", f.Responsibilities, func(x Responsibility) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "role", f.Roles, func(x Role) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "archetype", f.Archetypes, func(x Archetype) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "stage", f.Stages, func(x Stage) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "skill", f.Skills, func(x Skill) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "challenge", f.Challenges, func(x Challenge) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "measure", f.Measures, func(x Measure) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "bare minimum", f.BareMinimums, func(x BareMinimum) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "split", f.Splits, func(x Split) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "career step", f.CareerPath, func(x CareerStep) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "source", f.Sources, func(x Source) (string, Pos) { return x.ID, x.Pos })
+		if len(errs) > 0 {
+			return nil, errs
+		}
 	}
-	return nil
+	merge(&c.Areas, f.Areas, override, func(x Area) string { return x.ID })
+	merge(&c.Responsibilities, f.Responsibilities, override, func(x Responsibility) string { return x.ID })
+	merge(&c.Roles, f.Roles, override, func(x Role) string { return x.ID })
+	merge(&c.Archetypes, f.Archetypes, override, func(x Archetype) string { return x.ID })
+	merge(&c.Stages, f.Stages, override, func(x Stage) string { return x.ID })
+	merge(&c.Skills, f.Skills, override, func(x Skill) string { return x.ID })
+	merge(&c.Challenges, f.Challenges, override, func(x Challenge) string { return x.ID })
+	merge(&c.Measures, f.Measures, override, func(x Measure) string { return x.ID })
+	merge(&c.BareMinimums, f.BareMinimums, override, func(x BareMinimum) string { return x.ID })
+	merge(&c.Splits, f.Splits, override, func(x Split) string { return x.ID })
+	merge(&c.CareerPath, f.CareerPath, override, func(x CareerStep) string { return x.ID })
+	merge(&c.Sources, f.Sources, override, func(x Source) string { return x.ID })
+	if s := f.Settings; s != nil {
+		// Only the settings a file names change: a user file that sets
+		// one threshold keeps the built-in others.
+		if s.MergeCTOAndVPEBelow != 0 {
+			c.Settings.MergeCTOAndVPEBelow = s.MergeCTOAndVPEBelow
+		}
+		if s.Bullets != 0 {
+			c.Settings.Bullets = s.Bullets
+		}
+		if s.ExecutiveBullets != 0 {
+			c.Settings.ExecutiveBullets = s.ExecutiveBullets
+		}
+	}
+	var ds []disable
+	nodes := strictyaml.Items(root, "disable")
+	for i, id := range f.Disable {
+		d := disable{id: id, file: name}
+		if i < len(nodes) {
+			d.line = nodes[i].Line
+		}
+		ds = append(ds, d)
+	}
+	return ds, nil
+}
+
+func layerDups[T any](seen map[string]Pos, errs *strictyaml.List, kind string, items []T, key func(T) (string, Pos)) {
+	for _, x := range items {
+		id, p := key(x)
+		if q, ok := seen[kind+"/"+id]; ok {
+			errs.Add(p.File, p.At("id"), "%s %q is defined twice (first at %s:%d)", kind, id, q.File, q.Line)
+			continue
+		}
+		seen[kind+"/"+id] = p
+	}
+}
+
+// merge appends items to dst; with override, an item whose id is already
+// in dst replaces it where it stands, so the catalog's order is kept.
+func merge[T any](dst *[]T, items []T, override bool, id func(T) string) {
+	if !override {
+		*dst = append(*dst, items...)
+		return
+	}
+	at := map[string]int{}
+	for i, x := range *dst {
+		at[id(x)] = i
+	}
+	for _, x := range items {
+		if i, ok := at[id(x)]; ok {
+			(*dst)[i] = x
+			continue
+		}
+		at[id(x)] = len(*dst)
+		*dst = append(*dst, x)
+	}
+}
+
+// applyDisable removes the items named in disable lists, of any kind. An
+// id that names nothing is an error, so a typo does not go unnoticed.
+func (c *Catalog) applyDisable(ds []disable, errs *strictyaml.List) {
+	for _, d := range ds {
+		n := 0
+		n += remove(&c.Areas, d.id, func(x Area) string { return x.ID })
+		n += remove(&c.Responsibilities, d.id, func(x Responsibility) string { return x.ID })
+		n += remove(&c.Roles, d.id, func(x Role) string { return x.ID })
+		n += remove(&c.Archetypes, d.id, func(x Archetype) string { return x.ID })
+		n += remove(&c.Stages, d.id, func(x Stage) string { return x.ID })
+		n += remove(&c.Skills, d.id, func(x Skill) string { return x.ID })
+		n += remove(&c.Challenges, d.id, func(x Challenge) string { return x.ID })
+		n += remove(&c.Measures, d.id, func(x Measure) string { return x.ID })
+		n += remove(&c.BareMinimums, d.id, func(x BareMinimum) string { return x.ID })
+		n += remove(&c.Splits, d.id, func(x Split) string { return x.ID })
+		n += remove(&c.CareerPath, d.id, func(x CareerStep) string { return x.ID })
+		if n == 0 {
+			hint := ""
+			if near := suggest.Nearest(d.id, c.allIDs()); near != "" {
+				hint = "; did you mean " + near + "?"
+			}
+			errs.Add(d.file, d.line, "disable: no catalog item has the id %q%s (see rungs catalog)", d.id, hint)
+		}
+	}
+}
+
+func remove[T any](dst *[]T, id string, idOf func(T) string) int {
+	n := 0
+	out := (*dst)[:0]
+	for _, x := range *dst {
+		if idOf(x) == id {
+			n++
+			continue
+		}
+		out = append(out, x)
+	}
+	*dst = out
+	return n
+}
+
+// allIDs lists every item id, for suggestions.
+func (c *Catalog) allIDs() []string {
+	var out []string
+	out = append(out, c.AreaIDs()...)
+	out = append(out, ids(c.Responsibilities, func(x Responsibility) string { return x.ID })...)
+	out = append(out, c.RoleIDs()...)
+	out = append(out, c.ArchetypeIDs()...)
+	out = append(out, c.StageIDs()...)
+	out = append(out, ids(c.Skills, func(x Skill) string { return x.ID })...)
+	out = append(out, ids(c.Challenges, func(x Challenge) string { return x.ID })...)
+	out = append(out, ids(c.Measures, func(x Measure) string { return x.ID })...)
+	out = append(out, ids(c.BareMinimums, func(x BareMinimum) string { return x.ID })...)
+	out = append(out, ids(c.Splits, func(x Split) string { return x.ID })...)
+	out = append(out, ids(c.CareerPath, func(x CareerStep) string { return x.ID })...)
+	return out
 }
 
 func setPos[T any](file string, root *yaml.Node, key string, items []T, pos func(*T) *Pos) {

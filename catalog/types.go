@@ -30,6 +30,9 @@ type File struct {
 	Settings         *Settings        `yaml:"settings"`
 	Sources          []Source         `yaml:"sources"`
 	CareerPath       []CareerStep     `yaml:"career_path"`
+	// Disable removes built-in items by id (any kind) when this file is
+	// part of a user catalog.
+	Disable []string `yaml:"disable"`
 }
 
 // Pos is where an item was read from. It is filled by the loader, never by

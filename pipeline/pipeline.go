@@ -53,6 +53,9 @@ type Request struct {
 	Params  Params
 	Formats []string // format names, as ParseFormats returns them
 	Paper   string   // paper size for paged formats
+	// Templates are the templates to render with; nil means the built-in
+	// ones.
+	Templates *templates.Set
 }
 
 // View is what a kind builds: the view model templates and JSON read, and
@@ -250,14 +253,17 @@ func Render(cat *catalog.Catalog, r *Request) ([]File, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := RenderView(k, view, r.Formats, r.Paper)
+	files, err := RenderView(k, view, r.Formats, r.Paper, r.Templates)
 	return files, view.Warnings, err
 }
 
 // RenderView renders a view model already built (a command that printed
 // its warnings first) in each format, in order. The Markdown is rendered
 // once, for every format that starts from it.
-func RenderView(k *Kind, view View, formats []string, paper string) ([]File, error) {
+func RenderView(k *Kind, view View, formats []string, paper string, set *templates.Set) ([]File, error) {
+	if set == nil {
+		set = templates.Builtin()
+	}
 	in := &Input{Kind: k, View: view, Paper: paper}
 	files := make([]File, 0, len(formats))
 	for _, name := range formats {
@@ -266,7 +272,7 @@ func RenderView(k *Kind, view View, formats []string, paper string) ([]File, err
 			return nil, err
 		}
 		if f.FromMarkdown && in.Markdown == nil {
-			md, err := templates.Render(k.Template, view.Model)
+			md, err := set.Render(k.Template, view.Model)
 			if err != nil {
 				return nil, fmt.Errorf("render %s: %w", k.Template, err)
 			}

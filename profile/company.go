@@ -10,6 +10,7 @@ package profile
 import (
 	"net/mail"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -23,25 +24,49 @@ import (
 // Company is the content of company.yaml. Keys are flat so the same file
 // serves every command and scripts can write it.
 type Company struct {
-	Name      string `yaml:"name" json:"name,omitempty"`
-	Stage     string `yaml:"stage" json:"stage,omitempty"`
-	Engineers int    `yaml:"engineers" json:"engineers,omitempty"`
-	Employees int    `yaml:"employees" json:"employees,omitempty"`
+	// Name is the company's name, used in headings and file names.
+	Name string `yaml:"name" json:"name,omitempty"`
+	// Stage is seed, early, growth or enterprise, or an alias such as
+	// series-a (see rungs catalog stages).
+	Stage string `yaml:"stage" json:"stage,omitempty"`
+	// Engineers is the engineering headcount (--size).
+	Engineers int `yaml:"engineers" json:"engineers,omitempty"`
+	// Employees is the whole company's headcount.
+	Employees int `yaml:"employees" json:"employees,omitempty"`
+	// Archetype is the CTO archetype: infrastructure, product, visionary
+	// or external.
 	Archetype string `yaml:"archetype" json:"archetype,omitempty"`
-	Industry  string `yaml:"industry" json:"industry,omitempty"`
-	Mission   string `yaml:"mission" json:"mission,omitempty"`
+	// Industry is shown in "About the company", e.g. "logistics software".
+	Industry string `yaml:"industry" json:"industry,omitempty"`
+	// Mission is one sentence on what the company does and why.
+	Mission string `yaml:"mission" json:"mission,omitempty"`
 	// Website is the company's home page, shown in "About the company".
-	Website   string     `yaml:"website" json:"website,omitempty"`
+	Website string `yaml:"website" json:"website,omitempty"`
+	// Locations are the places the role can be based.
 	Locations []Location `yaml:"locations" json:"locations,omitempty"`
 	// WorkModel is onsite, hybrid or remote.
 	WorkModel string `yaml:"work_model" json:"work_model,omitempty"`
 	// Compensation maps a role id (or alias) to its pay.
-	Compensation     map[string]Pay `yaml:"compensation" json:"compensation,omitempty"`
-	Benefits         []string       `yaml:"benefits" json:"benefits,omitempty"`
-	Apply            Apply          `yaml:"apply" json:"apply"`
-	EqualOpportunity string         `yaml:"equal_opportunity" json:"equal_opportunity,omitempty"`
+	Compensation map[string]Pay `yaml:"compensation" json:"compensation,omitempty"`
+	// Benefits are listed under "Compensation and benefits".
+	Benefits []string `yaml:"benefits" json:"benefits,omitempty"`
+	// Apply says how candidates apply: a URL, an email, or both.
+	Apply Apply `yaml:"apply" json:"apply"`
+	// EqualOpportunity replaces the built-in equal-opportunity statement.
+	EqualOpportunity string `yaml:"equal_opportunity" json:"equal_opportunity,omitempty"`
 	// Date is the posting date, YYYY-MM-DD.
 	Date string `yaml:"date" json:"date,omitempty"`
+
+	// Catalog, Ladder and Templates point at the company's own catalog
+	// folder, ladder file and templates folder, relative to this file.
+	// Catalog is a folder of catalog YAML files laid over the built-in
+	// catalog (--catalog).
+	Catalog string `yaml:"catalog" json:"catalog,omitempty"`
+	// Ladder is a ladder YAML file replacing the built-in ladder (--ladder).
+	Ladder string `yaml:"ladder" json:"ladder,omitempty"`
+	// Templates is a folder of *.md.tmpl files replacing built-in
+	// templates of the same name (--templates).
+	Templates string `yaml:"templates" json:"templates,omitempty"`
 
 	file string
 	root *yaml.Node
@@ -49,6 +74,7 @@ type Company struct {
 
 // Location is one place the role can be based.
 type Location struct {
+	// City, Region and Country: give at least one.
 	City    string `yaml:"city" json:"city,omitempty"`
 	Region  string `yaml:"region" json:"region,omitempty"`
 	Country string `yaml:"country" json:"country,omitempty"`
@@ -67,18 +93,23 @@ func (l Location) String() string {
 
 // Pay is the compensation for one role.
 type Pay struct {
-	Min      float64 `yaml:"min" json:"min,omitempty"`
-	Max      float64 `yaml:"max" json:"max,omitempty"`
-	Currency string  `yaml:"currency" json:"currency,omitempty"`
+	// Min and Max bound the base pay.
+	Min float64 `yaml:"min" json:"min,omitempty"`
+	Max float64 `yaml:"max" json:"max,omitempty"`
+	// Currency is an ISO 4217 code such as USD, EUR or GBP.
+	Currency string `yaml:"currency" json:"currency,omitempty"`
 	// Period is year, month, week, day or hour.
 	Period string `yaml:"period" json:"period,omitempty"`
+	// Equity and Bonus are shown as written, e.g. "0.1% to 0.2%".
 	Equity string `yaml:"equity" json:"equity,omitempty"`
 	Bonus  string `yaml:"bonus" json:"bonus,omitempty"`
 }
 
 // Apply says how candidates apply.
 type Apply struct {
-	URL   string `yaml:"url" json:"url,omitempty"`
+	// URL is the application page, http or https.
+	URL string `yaml:"url" json:"url,omitempty"`
+	// Email receives applications.
 	Email string `yaml:"email" json:"email,omitempty"`
 }
 
@@ -200,6 +231,15 @@ func checkCompany(name string, root *yaml.Node, c *Company) (*Company, error) {
 // Line returns the line of a top-level field of the file, for errors found
 // after parsing (such as an unknown stage).
 func (c *Company) Line(field string) int { return strictyaml.Line(c.root, field) }
+
+// ResolvePath returns p relative to the folder of the company file, as
+// paths inside company.yaml are written.
+func (c *Company) ResolvePath(p string) string {
+	if p == "" || filepath.IsAbs(p) || c.file == "" {
+		return p
+	}
+	return filepath.Join(filepath.Dir(c.file), p)
+}
 
 // File is the name the company file was read from.
 func (c *Company) File() string { return c.file }

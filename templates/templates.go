@@ -14,11 +14,19 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"text/template"
+	"unicode/utf8"
 
 	"github.com/Masterminds/sprig/v3"
+	"github.com/rungs/rungs/internal/strictyaml"
 )
 
 //go:embed *.md.tmpl
@@ -64,9 +72,138 @@ func Funcs() template.FuncMap {
 
 var builtin = template.Must(template.New("").Option("missingkey=error").Funcs(Funcs()).ParseFS(builtinFS, "*.md.tmpl"))
 
+// BuiltinFS returns the embedded templates, for `rungs init --eject`.
+func BuiltinFS() fs.FS { return builtinFS }
+
 // Render executes the built-in template name (such as "jd.md.tmpl").
 func Render(name string, data any) ([]byte, error) {
 	return Execute(builtin, name, data)
+}
+
+// MaxTemplateBytes caps the size of one user template file.
+const MaxTemplateBytes = 256 << 10
+
+// Set is the built-in templates, possibly with a user's on top.
+type Set struct {
+	t *template.Template
+	// Files lists the user template files that replaced or added to the
+	// built-in ones.
+	Files []string
+	// names maps a template name to the file it was read from, for
+	// error messages.
+	names map[string]string
+}
+
+// Builtin returns the built-in templates as a Set.
+func Builtin() *Set { return &Set{t: builtin} }
+
+// LoadWithOverlay parses every *.md.tmpl file in dir on top of the built-in
+// templates: a file with a built-in template's name replaces it, any other
+// name adds a template others can call. A template that calls a function
+// outside the allowlist fails here, at parse time, with file:line. Every
+// bad file is reported, not just the first.
+func LoadWithOverlay(dir string) (*Set, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &strictyaml.Error{File: dir, Msg: "templates folder: " + err.Error()}
+	}
+	t, err := builtin.Clone()
+	if err != nil {
+		return nil, err
+	}
+	set := &Set{t: t, names: map[string]string{}}
+	var errs strictyaml.List
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md.tmpl") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(path)
+		if err != nil {
+			errs.Add(path, 0, "%v", err)
+			continue
+		}
+		if err := set.add(path, e.Name(), data); err != nil {
+			errs = append(errs, strictyaml.Errors(err)...)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// ParseFile checks one template file without keeping it, for `rungs
+// validate`.
+func ParseFile(path string, data []byte) error {
+	t, err := builtin.Clone()
+	if err != nil {
+		return err
+	}
+	s := &Set{t: t, names: map[string]string{}}
+	return s.add(path, filepath.Base(path), data)
+}
+
+func (s *Set) add(path, name string, data []byte) error {
+	if len(data) > MaxTemplateBytes {
+		return &strictyaml.Error{File: path, Msg: fmt.Sprintf("template is %d bytes; the limit is %d KiB", len(data), MaxTemplateBytes>>10)}
+	}
+	if !utf8.Valid(data) {
+		return &strictyaml.Error{File: path, Msg: "invalid UTF-8: save the file as UTF-8"}
+	}
+	if _, err := s.t.New(name).Parse(string(data)); err != nil {
+		return positioned(err, map[string]string{name: path})
+	}
+	s.Files = append(s.Files, path)
+	s.names[name] = path
+	return nil
+}
+
+// Render executes template name of the set.
+func (s *Set) Render(name string, data any) ([]byte, error) {
+	out, err := Execute(s.t, name, data)
+	if err != nil && len(s.names) > 0 {
+		return nil, positioned(err, s.names)
+	}
+	return out, err
+}
+
+var posRe = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
+
+// positioned rewrites a text/template error as file:line: message, naming
+// the allowed functions when an unknown one was called.
+func positioned(err error, files map[string]string) error {
+	if errors.Is(err, ErrTooLarge) {
+		return err
+	}
+	m := posRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	file, ok := files[m[1]]
+	if !ok {
+		return err
+	}
+	line, _ := strconv.Atoi(m[2])
+	msg := m[3]
+	if strings.Contains(msg, "not defined") && strings.HasPrefix(msg, "function ") {
+		msg += "; templates may call only: " + strings.Join(FuncNames(), ", ")
+	}
+	return &strictyaml.Error{File: file, Line: line, Msg: msg}
+}
+
+// FuncNames lists the functions templates may call, sorted.
+func FuncNames() []string {
+	var names []string
+	for n := range Funcs() {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }
 
 // Execute runs template name from set with the output cap.

@@ -9,6 +9,7 @@ import (
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/pipeline"
+	"github.com/rungs/rungs/templates"
 )
 
 // documentFormats are the formats a document command writes: those of
@@ -31,18 +32,18 @@ func parseFormats(s string) ([]string, error) {
 }
 
 // renderJD renders a job description in each format.
-func renderJD(jd *generator.JobDescription, formats []string) ([]document, error) {
-	return renderView("jd", pipeline.View{Model: jd, Warnings: jd.Warnings}, formats, "")
+func renderJD(set *templates.Set, jd *generator.JobDescription, formats []string) ([]document, error) {
+	return renderView("jd", pipeline.View{Model: jd, Warnings: jd.Warnings}, formats, "", set)
 }
 
 // renderView renders a built view model of a kind in each format, through
 // the registry every command shares.
-func renderView(kind string, view pipeline.View, formats []string, paper string) ([]document, error) {
+func renderView(kind string, view pipeline.View, formats []string, paper string, set *templates.Set) ([]document, error) {
 	k, err := pipeline.LookupKind(kind)
 	if err != nil {
 		return nil, err
 	}
-	files, err := pipeline.RenderView(k, view, formats, paper)
+	files, err := pipeline.RenderView(k, view, formats, paper, set)
 	if err != nil {
 		return nil, dataErr(err)
 	}

@@ -23,12 +23,9 @@ func (f *profileFlags) register(cmd *cobra.Command) {
 	complete(cmd, "archetype", func(c *catalog.Catalog) []string { return c.ArchetypeIDs() })
 }
 
-// resolve reads the company file and validates everything into a Profile.
-func (f *profileFlags) resolve(a *app, cat *catalog.Catalog) (profile.Profile, error) {
-	c, err := readCompany(f.company)
-	if err != nil {
-		return profile.Profile{}, err
-	}
+// resolve validates the flags and the parsed company file (nil when none)
+// into a Profile.
+func (f *profileFlags) resolve(a *app, cat *catalog.Catalog, c *profile.Company) (profile.Profile, error) {
 	p, err := profile.Resolve(cat, profile.Input{
 		Stage: f.stage, Size: f.size, Archetype: f.archetype,
 		Company: c, SourceDateEpoch: a.getenv("SOURCE_DATE_EPOCH"),
@@ -44,6 +41,7 @@ func (f *profileFlags) resolve(a *app, cat *catalog.Catalog) (profile.Profile, e
 
 type jdOptions struct {
 	profileFlags
+	customFlags
 	role   string
 	format string
 	output string
@@ -68,6 +66,7 @@ func newJDCmd(a *app) *cobra.Command {
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
+	opts.customFlags.register(cmd, false)
 	complete(cmd, "role", func(c *catalog.Catalog) []string { return c.RoleIDs() })
 	completeStatic(cmd, "format", documentFormats)
 	return cmd
@@ -81,14 +80,22 @@ func runJD(a *app, opts *jdOptions) error {
 	if err != nil {
 		return err
 	}
-	cat, err := loadCatalog()
+	company, err := readCompany(opts.company)
+	if err != nil {
+		return err
+	}
+	cat, err := opts.loadCatalogFor(a, company)
 	if err != nil {
 		return err
 	}
 	if _, err := cat.Role(opts.role); err != nil {
 		return usageErr("--role: %v", err)
 	}
-	p, err := opts.resolve(a, cat)
+	p, err := opts.resolve(a, cat, company)
+	if err != nil {
+		return err
+	}
+	set, err := opts.loadTemplatesFor(a, company)
 	if err != nil {
 		return err
 	}
@@ -99,7 +106,7 @@ func runJD(a *app, opts *jdOptions) error {
 	for _, w := range jd.Warnings {
 		a.warn("%s", w)
 	}
-	docs, err := renderJD(jd, formats)
+	docs, err := renderJD(set, jd, formats)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,229 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/rungs/rungs/generator"
+	"github.com/rungs/rungs/ladders"
+	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/templates"
+	"github.com/spf13/cobra"
+)
+
+type ladderOptions struct {
+	profileFlags
+	customFlags
+	track  string
+	from   string
+	to     string
+	level  string
+	growTo string
+	format string
+	output string
+}
+
+func newLadderCmd(a *app) *cobra.Command {
+	opts := &ladderOptions{}
+	cmd := &cobra.Command{
+		Use:   "ladder [flags]",
+		Short: "Generate a career ladder, a promotion guide, a level card or a growth plan",
+		Long: `Generate an IC-to-CTO career ladder tailored to the company: an overview
+table, a card for each level and an FAQ. Size decides which rungs exist and
+which are reserved, the stage weighs the dimensions, and the CTO archetype
+shapes the top.
+
+Other forms:
+  --from LEVEL --to LEVEL   a promotion guide between two levels
+  --level LEVEL             one level's card
+  --grow-to SIZE            how the ladder changes as the team grows`,
+		Example: `  rungs ladder --stage growth --size 120 --archetype product
+  rungs ladder --from senior-engineer --to staff-engineer
+  rungs ladder --level staff-engineer --track ic
+  rungs ladder --stage early --size 25 --grow-to 120
+  rungs ladder --company company.yaml --format json -o out/`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLadder(a, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.track, "track", "all", "track to print: ic, management or all")
+	fl.StringVar(&opts.from, "from", "", "promotion guide: the level to start from, such as senior-engineer")
+	fl.StringVar(&opts.to, "to", "", "promotion guide: the level to reach, such as staff-engineer")
+	fl.StringVar(&opts.level, "level", "", "print one level's card, such as staff-engineer or L3")
+	fl.StringVar(&opts.growTo, "grow-to", "", "growth plan: the engineering headcount to grow to, above --size")
+	fl.StringVar(&opts.format, "format", "md", "output format: md or json")
+	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
+	_ = cmd.MarkFlagDirname("output")
+	opts.profileFlags.register(cmd)
+	opts.customFlags.register(cmd, true)
+	for _, f := range []string{"from", "to", "level"} {
+		completeLadder(cmd, f, func(l *ladders.Ladder) []string { return l.LevelNames() })
+	}
+	completeStatic(cmd, "track", generator.LadderTracks)
+	completeStatic(cmd, "format", documentFormats)
+	return cmd
+}
+
+// completeLadder registers shell completion for a flag from ladder values.
+func completeLadder(cmd *cobra.Command, flag string, values func(*ladders.Ladder) []string) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		l, err := ladders.Builtin()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		return values(l), cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// loadLadder returns the ladder data; broken data is invalid input.
+func loadLadder() (*ladders.Ladder, error) {
+	l, err := ladders.Builtin()
+	if err != nil {
+		return nil, dataErr(err)
+	}
+	return l, nil
+}
+
+func runLadder(a *app, opts *ladderOptions) error {
+	switch {
+	case (opts.from == "") != (opts.to == ""):
+		return usageErr("--from and --to go together; give both, for example --from senior-engineer --to staff-engineer")
+	case opts.level != "" && opts.from != "":
+		return usageErr("--level prints one card and --from/--to a promotion guide; give one of them")
+	case opts.growTo != "" && (opts.level != "" || opts.from != ""):
+		return usageErr("--grow-to plans the whole ladder; leave out --level, --from and --to")
+	}
+	formats, err := parseFormats(opts.format)
+	if err != nil {
+		return err
+	}
+	company, err := readCompany(opts.company)
+	if err != nil {
+		return err
+	}
+	lad, err := opts.loadLadderFor(a, company)
+	if err != nil {
+		return err
+	}
+	track, err := generator.ResolveTrack(lad, opts.track)
+	if err != nil {
+		return usageErr("--track: %v", err)
+	}
+	for _, f := range []struct{ flag, value string }{{"level", opts.level}, {"from", opts.from}, {"to", opts.to}} {
+		if f.value == "" {
+			continue
+		}
+		if _, err := generator.FindLevel(lad, f.value); err != nil {
+			return usageErr("--%s: %v", f.flag, err)
+		}
+	}
+	cat, err := opts.loadCatalogFor(a, company)
+	if err != nil {
+		return err
+	}
+	p, err := opts.resolve(a, cat, company)
+	if err != nil {
+		return err
+	}
+	set, err := opts.loadTemplatesFor(a, company)
+	if err != nil {
+		return err
+	}
+
+	var (
+		view any
+		meta generator.LadderMeta
+		tmpl string
+		name string
+	)
+	switch {
+	case opts.from != "":
+		g, err := generator.Promotion(lad, p, opts.from, opts.to)
+		if err != nil {
+			return ladderErr(err)
+		}
+		view, meta, tmpl = g, g.LadderMeta, "ladder-promotion.md.tmpl"
+		name = "promotion-" + g.From.ID + "-to-" + g.To.ID
+	case opts.level != "":
+		c, err := generator.Card(lad, p, opts.level)
+		if err != nil {
+			return ladderErr(err)
+		}
+		view, meta, tmpl = c, c.LadderMeta, "ladder-level.md.tmpl"
+		name = "level-" + c.Card.ID
+	case opts.growTo != "":
+		n, err := profile.ParseSize(opts.growTo)
+		if err != nil {
+			return usageErr("--grow-to: %v", err)
+		}
+		if n <= p.Size {
+			return usageErr("--grow-to: %d is not above the current headcount of %d; give a larger size, for example --grow-to %d", n, p.Size, max(p.Size*2, p.Size+1))
+		}
+		g, err := generator.Growth(lad, p, track, n)
+		if err != nil {
+			return ladderErr(err)
+		}
+		view, meta, tmpl = g, g.LadderMeta, "ladder-growth.md.tmpl"
+		name = fmt.Sprintf("ladder-growth-%d-to-%d", g.From, g.To)
+	default:
+		l, err := generator.CareerLadder(lad, p, track)
+		if err != nil {
+			return ladderErr(err)
+		}
+		view, meta, tmpl = l, l.LadderMeta, "ladder.md.tmpl"
+		name = "ladder"
+		if track != "all" {
+			name += "-" + track
+		}
+	}
+	for _, w := range meta.Warnings {
+		a.warn("%s", w)
+	}
+	docs, err := renderDoc(set, tmpl, view, formats)
+	if err != nil {
+		return err
+	}
+	return a.emit(opts.output, p.Company.Name, name, docs)
+}
+
+// ladderErr turns a generator error into a usage error that names the
+// flag at fault; anything else is invalid data.
+func ladderErr(err error) error {
+	var oe *generator.OrderError
+	if errors.As(err, &oe) {
+		what := "is below"
+		if oe.From.ID == oe.To.ID {
+			what = "is the same level as"
+		}
+		msg := fmt.Sprintf("--to: %s (%s) %s --from %s (%s); a promotion guide goes up a level or across to the other track", oe.To.ID, oe.To.Code, what, oe.From.ID, oe.From.Code)
+		if len(oe.Valid) == 0 {
+			return usageErr("%s, and %s is the top of its track; pick a lower --from", msg, oe.From.ID)
+		}
+		return usageErr("%s; for example --to %s", msg, strings.Join(oe.Valid, " or --to "))
+	}
+	return dataErr(err)
+}
+
+// renderDoc renders a view model with a built-in template, in each format.
+func renderDoc(set *templates.Set, tmpl string, view any, formats []string) ([]document, error) {
+	var docs []document
+	for _, f := range formats {
+		var data []byte
+		var err error
+		switch f {
+		case "md":
+			data, err = set.Render(tmpl, view)
+		case "json":
+			data, err = output.JSON(view)
+		}
+		if err != nil {
+			return nil, dataErr(fmt.Errorf("render %s: %w", f, err))
+		}
+		docs = append(docs, document{ext: f, data: data})
+	}
+	return docs, nil
+}

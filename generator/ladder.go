@@ -1,0 +1,781 @@
+package generator
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/rungs/rungs/ladders"
+	"github.com/rungs/rungs/profile"
+)
+
+// LadderMeta is what every ladder document says about the company it was
+// tailored to. Its JSON form is a contract for scripts (see the README).
+type LadderMeta struct {
+	Company        string `json:"company,omitempty"`
+	Stage          string `json:"stage"`
+	StageLabel     string `json:"stage_label"`
+	Size           int    `json:"size"`
+	Archetype      string `json:"archetype"`
+	ArchetypeTitle string `json:"archetype_title"`
+	// Track is ic, management or all.
+	Track      string `json:"track"`
+	Compressed bool   `json:"compressed"`
+	// Weights are the dimension weights used, heaviest first, and
+	// WeightsNote says why the stage weighs them so.
+	Weights     []WeightView `json:"weights"`
+	WeightsNote string       `json:"weights_note"`
+	Date        string       `json:"date,omitempty"`
+	// Warnings say where the parameters do not fit each other; commands
+	// print them on stderr.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// LevelRef names a level as it reads at this company.
+type LevelRef struct {
+	ID    string `json:"id"`
+	Code  string `json:"code"`
+	Title string `json:"title"`
+	Track string `json:"track"`
+	// Status is "filled", "reserved" or "absent" (not on this ladder).
+	Status string `json:"status"`
+}
+
+// Label is "Staff Engineer (L3)", with the status when not filled.
+func (r LevelRef) Label() string {
+	s := fmt.Sprintf("%s (%s)", r.Title, r.Code)
+	switch r.Status {
+	case "reserved":
+		s = fmt.Sprintf("%s (%s, reserved)", r.Title, r.Code)
+	case "absent":
+		s = fmt.Sprintf("%s (%s, not on this ladder yet)", r.Title, r.Code)
+	}
+	return s
+}
+
+// ExpectationView is a level's expectation in one dimension.
+type ExpectationView struct {
+	Dimension string `json:"dimension"`
+	Title     string `json:"title"`
+	Weight    int    `json:"weight"`
+	Short     string `json:"short"`
+	Expect    string `json:"expect"`
+	Change    string `json:"change,omitempty"`
+}
+
+// LevelView is one rung as this company's ladder shows it.
+type LevelView struct {
+	ID    string `json:"id"`
+	Code  string `json:"code"`
+	Title string `json:"title"`
+	// BaseTitle is the rung's usual title when a small-company title
+	// (such as Head of Engineering) replaces it.
+	BaseTitle  string `json:"base_title,omitempty"`
+	Track      string `json:"track"`
+	TrackTitle string `json:"track_title"`
+	// Shared is true for the levels both tracks share.
+	Shared bool `json:"shared"`
+	Grade  int  `json:"grade"`
+	// Reserved is true when headcount and span of control cannot fill the
+	// rung yet; ReservedReason says why, FillFrom from when.
+	Reserved       bool   `json:"reserved"`
+	ReservedReason string `json:"reserved_reason,omitempty"`
+	FillFrom       int    `json:"fill_from"`
+	Needs          string `json:"needs,omitempty"`
+	Summary        string `json:"summary"`
+	Scope          string `json:"scope"`
+	Span           string `json:"span"`
+	TypicalTime    string `json:"typical_time"`
+	// Notes say what the rung means at this size and under this CTO.
+	Notes []string `json:"notes,omitempty"`
+	// Focus is the CTO archetype's focus, on the top rung only.
+	Focus        string            `json:"focus,omitempty"`
+	Below        *LevelRef         `json:"below,omitempty"`
+	Next         []LevelRef        `json:"next,omitempty"`
+	Expectations []ExpectationView `json:"expectations"`
+	Behaviours   []string          `json:"behaviours"`
+	Signals      []string          `json:"signals"`
+	Equivalents  []LevelRef        `json:"equivalents,omitempty"`
+	Hats         []string          `json:"hats,omitempty"`
+	Sources      []string          `json:"sources,omitempty"`
+}
+
+// Ref returns the level's reference.
+func (v LevelView) Ref() LevelRef {
+	st := "filled"
+	if v.Reserved {
+		st = "reserved"
+	}
+	return LevelRef{ID: v.ID, Code: v.Code, Title: v.Title, Track: v.Track, Status: st}
+}
+
+// AbsentView is a rung left off the ladder at this size.
+type AbsentView struct {
+	ID       string `json:"id"`
+	Code     string `json:"code"`
+	Title    string `json:"title"`
+	ShowFrom int    `json:"show_from"`
+	// Instead says who does the work meanwhile.
+	Instead string `json:"instead"`
+}
+
+// TrackView describes a track.
+type TrackView struct {
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Summary      string `json:"summary"`
+	BranchesFrom string `json:"branches_from,omitempty"`
+}
+
+// HatView is a role worn at some levels, such as Tech Lead.
+type HatView struct {
+	ID         string     `json:"id"`
+	Title      string     `json:"title"`
+	Summary    string     `json:"summary"`
+	WornAt     []LevelRef `json:"worn_at"`
+	Bridge     string     `json:"bridge,omitempty"`
+	Behaviours []string   `json:"behaviours"`
+}
+
+// CareerStepView is one step of the path from IC to CTO.
+type CareerStepView struct {
+	ID      string     `json:"id"`
+	Title   string     `json:"title"`
+	Text    string     `json:"text"`
+	Rungs   []LevelRef `json:"rungs,omitempty"`
+	Hats    []string   `json:"hats,omitempty"`
+	Sources []string   `json:"sources,omitempty"`
+}
+
+// PeerView pairs levels of equal grade on the two tracks: a move between
+// them is lateral.
+type PeerView struct {
+	IC         LevelRef `json:"ic"`
+	Management LevelRef `json:"management"`
+}
+
+// QuestionView is one FAQ entry.
+type QuestionView struct {
+	ID       string `json:"id"`
+	Question string `json:"question"`
+	Answer   string `json:"answer"`
+}
+
+// LadderView is a whole career ladder tailored to a company.
+type LadderView struct {
+	LadderMeta
+	// Columns are the dimensions of the overview table.
+	Columns    []WeightView     `json:"columns"`
+	Levels     []LevelView      `json:"levels"`
+	Absent     []AbsentView     `json:"absent,omitempty"`
+	Tracks     []TrackView      `json:"tracks"`
+	Peers      []PeerView       `json:"peers,omitempty"`
+	Hats       []HatView        `json:"hats"`
+	CareerPath []CareerStepView `json:"career_path"`
+	FAQ        []QuestionView   `json:"faq"`
+}
+
+// Reserved counts the reserved rungs.
+func (l *LadderView) Reserved() int {
+	n := 0
+	for _, v := range l.Levels {
+		if v.Reserved {
+			n++
+		}
+	}
+	return n
+}
+
+// Level returns the view of a level by id.
+func (l *LadderView) Level(id string) (LevelView, bool) {
+	for _, v := range l.Levels {
+		if v.ID == id {
+			return v, true
+		}
+	}
+	return LevelView{}, false
+}
+
+// builder holds what every ladder view needs while it is built.
+type builder struct {
+	lad     *ladders.Ladder
+	p       profile.Profile
+	weights []WeightView
+	// onLadder are the ids of the rungs shown on this ladder (all tracks).
+	onLadder map[string]bool
+}
+
+func newBuilder(lad *ladders.Ladder, p profile.Profile) *builder {
+	b := &builder{lad: lad, p: p, weights: StageWeights(lad, p.Stage.ID), onLadder: map[string]bool{}}
+	for _, v := range lad.Levels {
+		if RungShown(v, p.Size) {
+			b.onLadder[v.ID] = true
+		}
+	}
+	return b
+}
+
+func (b *builder) meta(track string) LadderMeta {
+	m := LadderMeta{
+		Company:        strings.TrimSpace(b.p.Company.Name),
+		Stage:          b.p.Stage.ID,
+		StageLabel:     StageLabel(b.p.Stage),
+		Size:           b.p.Size,
+		Archetype:      b.p.Archetype.ID,
+		ArchetypeTitle: b.p.Archetype.Title,
+		Track:          track,
+		Compressed:     Compressed(b.lad, b.p.Size),
+		Weights:        b.weights,
+		Warnings:       LadderWarnings(b.p),
+	}
+	if m.ArchetypeTitle == "" {
+		m.ArchetypeTitle = b.p.Archetype.ID
+	}
+	if sw, err := b.lad.Stage(b.p.Stage.ID); err == nil {
+		m.WeightsNote = sw.Note
+	}
+	if !b.p.Date.IsZero() {
+		m.Date = b.p.Date.Format("2006-01-02")
+	}
+	return m
+}
+
+// ref names a level as this ladder shows it.
+func (b *builder) ref(v ladders.Level) LevelRef {
+	_, title, _ := RungTitle(v, b.p.Size)
+	r := LevelRef{ID: v.ID, Code: v.Code, Title: title, Track: v.Track, Status: "filled"}
+	switch {
+	case !b.onLadder[v.ID]:
+		r.Status = "absent"
+	default:
+		if res, _ := RungReserved(b.lad, v, b.p); res {
+			r.Status = "reserved"
+		}
+	}
+	return r
+}
+
+func (b *builder) refs(ids []string) []LevelRef {
+	var out []LevelRef
+	for _, id := range ids {
+		if v, err := b.lad.Level(id); err == nil {
+			out = append(out, b.ref(v))
+		}
+	}
+	return out
+}
+
+// level builds a rung's view. inTrack limits "next" to the levels of the
+// track being printed; a next level not on the ladder at this size is
+// still named, with its status.
+func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
+	lad, p := b.lad, b.p
+	v = CTOForArchetype(lad, v, p.Archetype.ID)
+	titleID, title, titleNote := RungTitle(v, p.Size)
+	_ = titleID
+	fillFrom, _ := RungFillFrom(lad, v, p)
+	reserved, reason := RungReserved(lad, v, p)
+	tr, _ := lad.Track(v.Track)
+	lv := LevelView{
+		ID: v.ID, Code: v.Code, Title: title, Track: v.Track, TrackTitle: tr.Title,
+		Shared: lad.Shared(v), Grade: v.Grade,
+		Reserved: reserved, ReservedReason: reason, FillFrom: fillFrom, Needs: v.Size.Needs,
+		Summary: v.Summary, Scope: v.Scope, Span: v.Span, TypicalTime: v.TypicalTime,
+		Behaviours: v.Behaviours, Signals: v.Signals, Sources: v.Sources,
+	}
+	if title != v.Title {
+		lv.BaseTitle = v.Title
+	}
+	if t, ok := v.SizedTitleAt(p.Size); ok && t.Scope != "" {
+		lv.Scope = t.Scope
+	}
+	if titleNote != "" {
+		lv.Notes = append(lv.Notes, titleNote)
+	}
+	if n := v.NoteAt(p.Size); n != "" {
+		lv.Notes = append(lv.Notes, n)
+	}
+	switch v.ID {
+	case lad.Settings.TopRung:
+		if a, err := lad.Archetype(p.Archetype.ID); err == nil {
+			title, focus := archetypeName(a, p.Archetype)
+			lv.Focus = fmt.Sprintf("As %s %s, your focus is %s", article(title), title, lowerFirst(focus))
+		}
+		if d, err := lad.Level(lad.Settings.DeliveryRung); err == nil {
+			dres, _ := RungReserved(lad, d, p)
+			filled := b.onLadder[d.ID] && !dres
+			_, dtitle, _ := RungTitle(d, p.Size)
+			if n := CTOHoldsDelivery(filled, dtitle); n != "" {
+				lv.Notes = append(lv.Notes, n)
+			}
+		}
+	case lad.Settings.DeliveryRung:
+		if !reserved {
+			if n := DeliveryRole(lad, p.Archetype); n != "" {
+				lv.Notes = append(lv.Notes, sentence(n))
+			}
+		}
+	}
+	if below, ok := lad.Below(v); ok {
+		r := b.ref(below)
+		lv.Below = &r
+	}
+	for _, n := range lad.Above(v) {
+		if inTrack[n.ID] {
+			lv.Next = append(lv.Next, b.ref(n))
+		}
+	}
+	lv.Equivalents = b.refs(v.Equivalents)
+	for _, h := range lad.Hats {
+		if slices.Contains(h.WornAt, v.ID) {
+			lv.Hats = append(lv.Hats, h.Title)
+		}
+	}
+	for _, w := range b.weights {
+		e := v.Expectations[w.Dimension]
+		lv.Expectations = append(lv.Expectations, ExpectationView{
+			Dimension: w.Dimension, Title: w.Title, Weight: w.Weight,
+			Short: e.Short, Expect: e.Expect, Change: e.Change,
+		})
+	}
+	return lv
+}
+
+// CareerLadder builds the whole ladder for a company. track is ic,
+// management or all (see ResolveTrack).
+func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*LadderView, error) {
+	if track == "" {
+		track = "all"
+	}
+	b := newBuilder(lad, p)
+	out := &LadderView{LadderMeta: b.meta(track)}
+	out.Columns = OverviewColumns(b.weights, lad.Settings.OverviewColumns)
+	levels := LadderTrackLevels(lad, track)
+	if len(levels) == 0 {
+		return nil, fmt.Errorf("track %q has no levels", track)
+	}
+	inTrack := map[string]bool{}
+	for _, v := range levels {
+		inTrack[v.ID] = true
+	}
+	for _, v := range levels {
+		if !RungShown(v, p.Size) {
+			_, title, _ := RungTitle(v, p.Size)
+			out.Absent = append(out.Absent, AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent})
+			continue
+		}
+		out.Levels = append(out.Levels, b.level(v, inTrack))
+	}
+	for _, t := range lad.Tracks {
+		tv := TrackView{ID: t.ID, Title: t.Title, Summary: t.Summary}
+		if t.BranchesFrom != "" {
+			if v, err := lad.Level(t.BranchesFrom); err == nil {
+				tv.BranchesFrom = b.ref(v).Title
+			}
+		}
+		out.Tracks = append(out.Tracks, tv)
+	}
+	for _, v := range lad.Levels {
+		for _, e := range v.Equivalents {
+			q, err := lad.Level(e)
+			if err != nil || v.Track != "ic" || q.Track == "ic" || q.Grade != v.Grade {
+				continue
+			}
+			out.Peers = append(out.Peers, PeerView{IC: b.ref(v), Management: b.ref(q)})
+		}
+	}
+	for _, h := range lad.Hats {
+		out.Hats = append(out.Hats, HatView{ID: h.ID, Title: h.Title, Summary: h.Summary, WornAt: b.refs(h.WornAt), Bridge: h.Bridge, Behaviours: h.Behaviours})
+	}
+	for _, c := range lad.CareerPath {
+		sv := CareerStepView{ID: c.ID, Title: c.Title, Text: c.Text, Rungs: b.refs(c.Levels), Sources: c.Sources}
+		for _, id := range c.Hats {
+			if h, err := lad.Hat(id); err == nil {
+				sv.Hats = append(sv.Hats, h.Title)
+			}
+		}
+		out.CareerPath = append(out.CareerPath, sv)
+	}
+	for _, q := range lad.FAQ {
+		qv := QuestionView{ID: q.ID, Question: q.Question, Answer: q.Answer}
+		if q.ID == "bigger-or-smaller" {
+			qv.Answer += " " + SizeSummary(out)
+		}
+		out.FAQ = append(out.FAQ, qv)
+	}
+	return out, nil
+}
+
+// SizeSummary says in one sentence how this ladder fits the headcount.
+func SizeSummary(l *LadderView) string {
+	res, abs := l.Reserved(), len(l.Absent)
+	s := fmt.Sprintf("This ladder is for %s: %s on it", engineers(l.Size), plural(len(l.Levels), "rung"))
+	switch {
+	case res > 0 && abs > 0:
+		s += fmt.Sprintf(", %d of them reserved, and %s left out until the team is larger.", res, plural(abs, "rung"))
+	case res > 0:
+		s += fmt.Sprintf(", %d of them reserved.", res)
+	case abs > 0:
+		s += fmt.Sprintf(", and %s left out until the team is larger.", plural(abs, "rung"))
+	default:
+		s += ", every one of them can be filled."
+	}
+	return s
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// LevelCard is one level's card, on its own.
+type LevelCard struct {
+	LadderMeta
+	// Levels holds the one level, so every ladder document's JSON has a
+	// levels array.
+	Levels []LevelView  `json:"levels"`
+	Absent []AbsentView `json:"absent,omitempty"`
+	Hats   []HatView    `json:"hats,omitempty"`
+	Card   *LevelView   `json:"-"`
+	Gone   *AbsentView  `json:"-"`
+}
+
+// HatError says a name is a hat (such as tech-lead), not a level.
+type HatError struct {
+	Hat   ladders.Hat
+	Value string
+}
+
+func (e *HatError) Error() string {
+	return fmt.Sprintf("%s is a hat, not a level: it is worn at %s; try %s", e.Value, strings.Join(e.Hat.WornAt, " or "), e.Hat.WornAt[0])
+}
+
+// FindLevel looks a level up by name. A hat's name gives a *HatError that
+// names the levels wearing it; any other unknown name a
+// *ladders.UnknownError with the nearest level.
+func FindLevel(lad *ladders.Ladder, name string) (ladders.Level, error) {
+	v, err := lad.Level(name)
+	if err == nil {
+		return v, nil
+	}
+	if h, herr := lad.Hat(strings.ToLower(strings.TrimSpace(name))); herr == nil && len(h.WornAt) > 0 {
+		return v, &HatError{Hat: h, Value: name}
+	}
+	return v, err
+}
+
+// Card builds the card of one level. A level left off the ladder at this
+// size still gets its card, marked as such.
+func Card(lad *ladders.Ladder, p profile.Profile, name string) (*LevelCard, error) {
+	v, err := FindLevel(lad, name)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(lad, p)
+	c := &LevelCard{LadderMeta: b.meta(v.Track)}
+	lv := b.level(v, allLevels(lad))
+	if !b.onLadder[v.ID] {
+		_, title, _ := RungTitle(v, p.Size)
+		c.Absent = []AbsentView{{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent}}
+		c.Gone = &c.Absent[0]
+	}
+	c.Levels = []LevelView{lv}
+	c.Card = &c.Levels[0]
+	for _, h := range lad.Hats {
+		if slices.Contains(h.WornAt, v.ID) {
+			c.Hats = append(c.Hats, HatView{ID: h.ID, Title: h.Title, Summary: h.Summary, WornAt: b.refs(h.WornAt), Bridge: h.Bridge, Behaviours: h.Behaviours})
+		}
+	}
+	return c, nil
+}
+
+// StepView is one move of a promotion guide.
+type StepView struct {
+	From    LevelRef `json:"from"`
+	To      LevelRef `json:"to"`
+	Lateral bool     `json:"lateral"`
+}
+
+// StepChange is what one step changes in one dimension.
+type StepChange struct {
+	From    string `json:"from"`
+	To      string `json:"to"`
+	Lateral bool   `json:"lateral"`
+	Text    string `json:"text"`
+}
+
+// GuideDimension is what a promotion changes in one dimension.
+type GuideDimension struct {
+	Dimension string       `json:"dimension"`
+	Title     string       `json:"title"`
+	Weight    int          `json:"weight"`
+	Now       string       `json:"now"`
+	Next      string       `json:"next"`
+	Changes   []StepChange `json:"changes"`
+	Evidence  []string     `json:"evidence"`
+}
+
+// PromotionGuide is what changes between two levels, and what evidence
+// shows someone is ready.
+type PromotionGuide struct {
+	LadderMeta
+	From  LevelView  `json:"from"`
+	To    LevelView  `json:"to"`
+	Steps []StepView `json:"steps"`
+	// Lateral is true when the path crosses tracks.
+	Lateral    bool             `json:"lateral"`
+	Dimensions []GuideDimension `json:"dimensions"`
+	// Signals are the signs of readiness at the starting level;
+	// Behaviours are examples of work at the target level.
+	Signals    []string `json:"signals"`
+	Behaviours []string `json:"behaviours"`
+	Notes      []string `json:"notes,omitempty"`
+	// Levels are from and to, so every ladder document's JSON has a
+	// levels array.
+	Levels []LevelView `json:"levels"`
+}
+
+// Promotion builds the promotion guide from one level to another.
+func Promotion(lad *ladders.Ladder, p profile.Profile, fromName, toName string) (*PromotionGuide, error) {
+	from, err := FindLevel(lad, fromName)
+	if err != nil {
+		return nil, err
+	}
+	to, err := FindLevel(lad, toName)
+	if err != nil {
+		return nil, err
+	}
+	steps, err := PromotionPath(lad, from, to)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(lad, p)
+	track := from.Track
+	if from.Track != to.Track {
+		track = "all"
+	}
+	g := &PromotionGuide{LadderMeta: b.meta(track)}
+	g.From, g.To = b.level(from, allLevels(lad)), b.level(to, allLevels(lad))
+	g.Levels = []LevelView{g.From, g.To}
+	g.Signals, g.Behaviours = g.From.Signals, g.To.Behaviours
+	for _, s := range steps {
+		g.Steps = append(g.Steps, StepView{From: b.ref(s.From), To: b.ref(s.To), Lateral: s.Lateral})
+		g.Lateral = g.Lateral || s.Lateral
+	}
+	for _, w := range b.weights {
+		d, _ := lad.Dimension(w.Dimension)
+		gd := GuideDimension{Dimension: w.Dimension, Title: w.Title, Weight: w.Weight, Evidence: d.Evidence}
+		gd.Now = CTOForArchetype(lad, from, p.Archetype.ID).Expectations[w.Dimension].Expect
+		gd.Next = CTOForArchetype(lad, to, p.Archetype.ID).Expectations[w.Dimension].Expect
+		for _, s := range steps {
+			a := CTOForArchetype(lad, s.From, p.Archetype.ID).Expectations[w.Dimension]
+			z := CTOForArchetype(lad, s.To, p.Archetype.ID).Expectations[w.Dimension]
+			text := z.Change
+			if s.Lateral {
+				text = fmt.Sprintf("Across to the other track, at the same grade: from %q to %q.", strings.TrimSuffix(a.Short, "."), strings.TrimSuffix(z.Short, "."))
+			}
+			gd.Changes = append(gd.Changes, StepChange{From: b.ref(s.From).Title, To: b.ref(s.To).Title, Lateral: s.Lateral, Text: text})
+		}
+		g.Dimensions = append(g.Dimensions, gd)
+	}
+	g.Notes = promotionNotes(lad, b, g, steps)
+	return g, nil
+}
+
+// promotionNotes explains what the reader should know about this path:
+// steps in between, a move across tracks, a target the company cannot fill
+// yet.
+func promotionNotes(lad *ladders.Ladder, b *builder, g *PromotionGuide, steps []Step) []string {
+	var notes []string
+	if n := len(steps); n > 1 {
+		var mid []string
+		for _, s := range steps[:n-1] {
+			mid = append(mid, b.ref(s.To).Title)
+		}
+		notes = append(notes, fmt.Sprintf("This guide spans %d steps, through %s. Most people spend time at each level on the way; use the steps as a map, not a shortcut.", n, strings.Join(mid, " and ")))
+	}
+	for _, s := range steps {
+		if !s.Lateral {
+			continue
+		}
+		notes = append(notes, fmt.Sprintf("The move from %s to %s is lateral: you change track and keep your grade. Expect six months to a year before the new work feels familiar.", b.ref(s.From).Title, b.ref(s.To).Title))
+	}
+	if g.From.Shared && g.To.Track != "ic" || g.Lateral && g.To.Track != "ic" {
+		for _, h := range lad.Hats {
+			if h.Bridge != "" && slices.Contains(h.WornAt, g.From.ID) {
+				notes = append(notes, h.Bridge)
+			}
+		}
+	}
+	for _, s := range steps[:len(steps)-1] {
+		switch r := b.ref(s.To); r.Status {
+		case "reserved":
+			notes = append(notes, fmt.Sprintf("On the way, %s is reserved at %s: the company cannot fill that rung yet, so you may grow through it without holding the title.", r.Title, engineers(b.p.Size)))
+		case "absent":
+			notes = append(notes, fmt.Sprintf("On the way, %s is not on the ladder at %s, so you may grow through it without holding the title.", r.Title, engineers(b.p.Size)))
+		}
+	}
+	switch r := b.ref(mustLevel(lad, g.To.ID)); r.Status {
+	case "reserved":
+		notes = append(notes, fmt.Sprintf("At %s the %s rung is reserved: %s You can grow towards it now; the role itself opens at about %s.", engineers(b.p.Size), g.To.Title, sentence(g.To.ReservedReason), engineers(g.To.FillFrom)))
+	case "absent":
+		v := mustLevel(lad, g.To.ID)
+		notes = append(notes, fmt.Sprintf("At %s the %s rung is not on the ladder yet: %s It appears at about %s.", engineers(b.p.Size), g.To.Title, sentence(v.Size.Absent), engineers(v.Size.ShowFrom)))
+	}
+	return notes
+}
+
+func allLevels(lad *ladders.Ladder) map[string]bool {
+	m := map[string]bool{}
+	for _, v := range lad.Levels {
+		m[v.ID] = true
+	}
+	return m
+}
+
+func mustLevel(lad *ladders.Ladder, id string) ladders.Level {
+	v, _ := lad.Level(id)
+	return v
+}
+
+// GrowthChange is one change to the ladder as the company grows.
+type GrowthChange struct {
+	Level string `json:"level"`
+	// At is the headcount where the change happens.
+	At     int    `json:"at"`
+	Title  string `json:"title"`
+	Before string `json:"before,omitempty"`
+	After  string `json:"after,omitempty"`
+	Text   string `json:"text"`
+}
+
+// GrowthPlan shows how the ladder changes between two headcounts.
+type GrowthPlan struct {
+	LadderMeta
+	From int `json:"from"`
+	To   int `json:"to"`
+	// Appear are rungs that join the ladder or can be filled; Titles are
+	// rungs whose title changes; Meanings are rungs whose meaning changes.
+	Appear   []GrowthChange `json:"appear"`
+	Titles   []GrowthChange `json:"titles"`
+	Meanings []GrowthChange `json:"meanings"`
+	// Notes say what else to expect on the way.
+	Notes []string `json:"notes,omitempty"`
+	// Columns and Levels are the ladder at the larger headcount.
+	Columns []WeightView `json:"columns"`
+	Levels  []LevelView  `json:"levels"`
+}
+
+// rungState is what the growth plan compares at two headcounts.
+type rungState struct {
+	shown, reserved bool
+	title           string
+	notes           string
+}
+
+func stateAt(lad *ladders.Ladder, p profile.Profile, v ladders.Level, size int) rungState {
+	p.Size = size
+	b := newBuilder(lad, p)
+	lv := b.level(v, allLevels(lad))
+	var notes []string
+	for _, n := range lv.Notes {
+		if _, _, tn := RungTitle(v, size); n == tn {
+			continue // the title note belongs to the title change
+		}
+		notes = append(notes, n)
+	}
+	return rungState{shown: b.onLadder[v.ID], reserved: lv.Reserved, title: lv.Title, notes: strings.Join(notes, " ")}
+}
+
+// thresholds are the headcounts in (from, to] where any rung can change.
+func thresholds(lad *ladders.Ladder, p profile.Profile, from, to int) []int {
+	set := map[int]bool{}
+	add := func(n int) {
+		if n > from && n <= to {
+			set[n] = true
+		}
+	}
+	for _, v := range lad.Levels {
+		add(v.Size.ShowFrom)
+		f, _ := RungFillFrom(lad, v, p)
+		add(f)
+		for _, t := range v.Titles {
+			add(t.Below)
+		}
+		for _, n := range v.SizeNotes {
+			add(n.Below)
+		}
+	}
+	add(lad.Settings.CompressedBelow)
+	out := make([]int, 0, len(set))
+	for n := range set {
+		out = append(out, n)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// Growth builds the growth plan from the profile's headcount to a larger
+// one, at the same stage and archetype.
+func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*GrowthPlan, error) {
+	if to <= p.Size {
+		return nil, fmt.Errorf("the target headcount %d must be above the current %d", to, p.Size)
+	}
+	target := p
+	target.Size = to
+	at, err := CareerLadder(lad, target, track)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(lad, p)
+	g := &GrowthPlan{LadderMeta: b.meta(at.Track), From: p.Size, To: to, Columns: at.Columns, Levels: at.Levels}
+	if st := p.Stage; st.TypicalMax > 0 && to > st.TypicalMax {
+		g.Notes = append(g.Notes, fmt.Sprintf("Few %s-stage companies have %s; most have moved to a later stage by then. Run the plan again with a later --stage to see how the dimension weights change.", st.ID, engineers(to)))
+	}
+	levels := LadderTrackLevels(lad, at.Track)
+	prev := map[string]rungState{}
+	for _, v := range levels {
+		prev[v.ID] = stateAt(lad, p, v, p.Size)
+	}
+	for _, n := range thresholds(lad, p, p.Size, to) {
+		for _, v := range levels {
+			was, now := prev[v.ID], stateAt(lad, p, v, n)
+			prev[v.ID] = now
+			c := GrowthChange{Level: v.ID, At: n, Title: now.title}
+			switch {
+			case !was.shown && now.shown && now.reserved:
+				c.Text = fmt.Sprintf("%s joins the ladder as a reserved rung, so people can see the path.", now.title)
+				g.Appear = append(g.Appear, c)
+			case !was.shown && now.shown:
+				c.Text = fmt.Sprintf("%s joins the ladder and can be filled.", now.title)
+				g.Appear = append(g.Appear, c)
+			case was.shown && was.reserved && !now.reserved:
+				c.Text = fmt.Sprintf("%s can be filled: there is now room for it (%s).", now.title, needs(v))
+				g.Appear = append(g.Appear, c)
+			}
+			if was.shown && now.shown && was.title != now.title {
+				g.Titles = append(g.Titles, GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.title, After: now.title,
+					Text: fmt.Sprintf("%s becomes %s: the same rung, with the title a larger organisation expects.", was.title, now.title)})
+			}
+			if was.shown && now.shown && was.notes != now.notes {
+				c := GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.notes, After: now.notes}
+				c.Text = now.notes
+				if c.Text == "" {
+					c.Text = "The rung now means just what its card says."
+				}
+				g.Meanings = append(g.Meanings, c)
+			}
+		}
+	}
+	return g, nil
+}
+
+func needs(v ladders.Level) string {
+	if v.Size.Needs != "" {
+		return v.Size.Needs
+	}
+	return "enough scope"
+}

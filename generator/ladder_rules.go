@@ -1,0 +1,302 @@
+package generator
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/ladders"
+	"github.com/rungs/rungs/profile"
+)
+
+// The ladder's tailoring rules. Each is a small pure function with a table
+// test in ladder_rules_test.go:
+//
+//   - LadderTrackLevels: which levels a --track shows (the management track
+//     starts with the levels it shares with the IC track).
+//   - RungShown: size decides whether a rung is on the ladder at all.
+//   - RungReserved: a rung that headcount and span of control cannot fill
+//     yet is reserved, with the reason.
+//   - DeliveryRungFrom: the archetype (and, for a product CTO, the stage)
+//     decides from which headcount a VP Engineering runs delivery.
+//   - RungTitle: the title a rung carries at this size (Head of
+//     Engineering for the VP Engineering rung in a small company).
+//   - Compressed: below the compressed_below headcount, the ladder is the
+//     compressed one.
+//   - StageWeights: the stage weights the dimensions; cards and guides list
+//     the dimensions heaviest first.
+//   - OverviewColumns: the overview table shows the heaviest dimensions.
+//   - CTOForArchetype: the CTO rung's summary and expectations follow the
+//     archetype's focus.
+//   - CTOHoldsDelivery: with no VP Engineering or Head of Engineering
+//     filled, the CTO's card says the CTO runs people and delivery.
+//   - DeliveryRole: what the delivery rung does under this archetype.
+//   - LadderWarnings: parameters that do not fit each other.
+//   - PromotionPath: the steps from one level to another, across tracks.
+
+// LadderTracks are the accepted --track values.
+var LadderTracks = []string{"ic", "management", "all"}
+
+// ResolveTrack turns a --track value into "ic", "management" or "all".
+// An empty value means all.
+func ResolveTrack(lad *ladders.Ladder, name string) (string, error) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if n == "" || n == "all" || n == "both" {
+		return "all", nil
+	}
+	t, err := lad.Track(n)
+	if err != nil {
+		if ue, ok := err.(*ladders.UnknownError); ok {
+			ue.Valid = append(lad.TrackIDs(), "all")
+		}
+		return "", err
+	}
+	return t.ID, nil
+}
+
+// LadderTrackLevels returns the levels of a track in climbing order; "all"
+// gives every level, IC track first.
+func LadderTrackLevels(lad *ladders.Ladder, track string) []ladders.Level {
+	if track == "all" || track == "" {
+		return slices.Clone(lad.Levels)
+	}
+	return lad.TrackLevels(track)
+}
+
+// RungShown reports whether a rung is on the ladder at this headcount.
+// Below its show_from, the work is done by someone else (Size.Absent).
+func RungShown(v ladders.Level, size int) bool {
+	return size >= v.Size.ShowFrom
+}
+
+// DeliveryRungFrom returns the headcount from which the delivery rung (VP
+// Engineering, or Head of Engineering when small) is filled under a CTO of
+// this archetype at this stage, and the reason it is reserved below it.
+// An external-facing or visionary CTO has it filled as soon as the team
+// outgrows one person doing both jobs; a product CTO at a young company
+// holds delivery directly for longer.
+func DeliveryRungFrom(lad *ladders.Ladder, v ladders.Level, archetype, stage string) (int, string) {
+	from, reason := v.Size.FillFrom, v.Size.Reserved
+	a, err := lad.Archetype(archetype)
+	if err != nil {
+		return from, reason
+	}
+	if a.DeliveryRung.FillFrom > 0 {
+		from = a.DeliveryRung.FillFrom
+	}
+	if n, ok := a.DeliveryRung.ByStage[stage]; ok {
+		from, reason = n, a.DeliveryRung.Reserved
+	}
+	return from, reason
+}
+
+// RungFillFrom returns the headcount from which a rung can be filled, and
+// the reason it is reserved below it.
+func RungFillFrom(lad *ladders.Ladder, v ladders.Level, p profile.Profile) (int, string) {
+	if v.ID == lad.Settings.DeliveryRung {
+		return DeliveryRungFrom(lad, v, p.Archetype.ID, p.Stage.ID)
+	}
+	return v.Size.FillFrom, v.Size.Reserved
+}
+
+// RungReserved reports whether a rung is on the ladder but cannot be filled
+// yet at this headcount, and why.
+func RungReserved(lad *ladders.Ladder, v ladders.Level, p profile.Profile) (bool, string) {
+	from, reason := RungFillFrom(lad, v, p)
+	if p.Size >= from {
+		return false, ""
+	}
+	return true, reason
+}
+
+// RungTitle returns the title a rung carries at this headcount, the id of
+// that title, and the note that explains it ("" for the rung's own title).
+func RungTitle(v ladders.Level, size int) (id, title, note string) {
+	if t, ok := v.SizedTitleAt(size); ok {
+		return t.ID, t.Title, t.Note
+	}
+	return v.ID, v.Title, ""
+}
+
+// Compressed reports whether the ladder is the compressed one.
+func Compressed(lad *ladders.Ladder, size int) bool {
+	return size < lad.Settings.CompressedBelow
+}
+
+// WeightView is one dimension's weight at the company's stage.
+type WeightView struct {
+	Dimension string `json:"dimension"`
+	Title     string `json:"title"`
+	Short     string `json:"short"`
+	Weight    int    `json:"weight"`
+}
+
+// StageWeights returns the dimensions with their weights at a stage,
+// heaviest first; equal weights keep the ladder's dimension order. An
+// unknown stage weighs every dimension equally.
+func StageWeights(lad *ladders.Ladder, stage string) []WeightView {
+	sw, err := lad.Stage(stage)
+	var out []WeightView
+	for _, d := range lad.Dimensions {
+		w := 100 / max(1, len(lad.Dimensions))
+		if err == nil {
+			w = sw.Weights[d.ID]
+		}
+		out = append(out, WeightView{Dimension: d.ID, Title: d.Title, Short: d.Short, Weight: w})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
+	return out
+}
+
+// OverviewColumns returns the n heaviest dimensions, in weight order.
+func OverviewColumns(weights []WeightView, n int) []WeightView {
+	return slices.Clone(weights[:min(n, len(weights))])
+}
+
+// CTOForArchetype returns the top rung with the archetype's summary and
+// expectations in place of the generic ones.
+func CTOForArchetype(lad *ladders.Ladder, v ladders.Level, archetype string) ladders.Level {
+	if v.ID != lad.Settings.TopRung {
+		return v
+	}
+	a, err := lad.Archetype(archetype)
+	if err != nil {
+		return v
+	}
+	out := v
+	if a.CTOSummary != "" {
+		out.Summary = a.CTOSummary
+	}
+	out.Expectations = map[string]ladders.Expectation{}
+	for k, e := range v.Expectations {
+		out.Expectations[k] = e
+	}
+	for k, e := range a.CTOExpectations {
+		out.Expectations[k] = e
+	}
+	return out
+}
+
+// CTOHoldsDelivery returns the CTO card's note when the delivery rung is
+// not filled: the CTO runs people and delivery directly. deliveryTitle is
+// the delivery rung's title at this size.
+func CTOHoldsDelivery(deliveryFilled bool, deliveryTitle string) string {
+	if deliveryFilled {
+		return ""
+	}
+	return fmt.Sprintf("There is no %s yet, so you also run people and delivery yourself.", deliveryTitle)
+}
+
+// DeliveryRole returns the delivery rung's note under this archetype: what
+// it does so the CTO can keep their focus. The archetype's title comes
+// from the catalog when the profile has it.
+func DeliveryRole(lad *ladders.Ladder, ca catalog.Archetype) string {
+	a, err := lad.Archetype(ca.ID)
+	if err != nil || a.DeliveryRung.Role == "" {
+		return ""
+	}
+	title, _ := archetypeName(a, ca)
+	return fmt.Sprintf("The CTO here is %s %s. %s", article(title), title, strings.TrimSpace(a.DeliveryRung.Role))
+}
+
+// archetypeName returns the archetype's title and focus, from the catalog
+// when set, else from the ladder data.
+func archetypeName(a ladders.Archetype, ca catalog.Archetype) (title, focus string) {
+	title, focus = a.Title, a.Focus
+	if ca.Title != "" {
+		title = ca.Title
+	}
+	if ca.Focus != "" {
+		focus = ca.Focus
+	}
+	return title, strings.TrimSuffix(strings.TrimSpace(focus), ".")
+}
+
+// LadderWarnings explains where the parameters do not fit each other. The
+// ladder is generated all the same.
+func LadderWarnings(p profile.Profile) []string {
+	var w []string
+	st := p.Stage
+	if st.TypicalMax > 0 && (p.Size < st.TypicalMin || p.Size > st.TypicalMax) {
+		w = append(w, fmt.Sprintf("a %s company usually has %d to %s engineers, and you gave %s; check --stage and --size",
+			st.ID, st.TypicalMin, thousands(st.TypicalMax), thousands(p.Size)))
+	}
+	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
+		w = append(w, fmt.Sprintf("the %s archetype (%s) usually needs %d or more engineers; with %s, the top of this ladder is mostly reserved",
+			p.Archetype.ID, lowerFirst(p.Archetype.Focus), p.Archetype.MinSize, engineers(p.Size)))
+	}
+	return w
+}
+
+// Step is one move of a promotion path. A lateral step changes track and
+// keeps the grade.
+type Step struct {
+	From    ladders.Level
+	To      ladders.Level
+	Lateral bool
+}
+
+// OrderError says a promotion guide was asked to go down or stay put.
+type OrderError struct {
+	From, To ladders.Level
+	// Valid are the levels one step up from From, the nearest valid --to.
+	Valid []string
+}
+
+func (e *OrderError) Error() string {
+	what := "is below"
+	if e.From.ID == e.To.ID {
+		what = "is the same level as"
+	}
+	msg := fmt.Sprintf("%s (%s) %s %s (%s); a promotion guide goes up a level or across to the other track", e.To.ID, e.To.Code, what, e.From.ID, e.From.Code)
+	if len(e.Valid) > 0 {
+		return msg + fmt.Sprintf(", for example %s", strings.Join(e.Valid, " or "))
+	}
+	return msg + fmt.Sprintf("; %s is the top of its track, so there is nothing above it", e.From.ID)
+}
+
+// PromotionPath returns the steps from one level to another. From and to
+// may be on different tracks (the path then crosses at the grade of from,
+// a lateral move) and may be more than one level apart. To must be above
+// from, or at the same grade on the other track.
+func PromotionPath(lad *ladders.Ladder, from, to ladders.Level) ([]Step, error) {
+	if to.ID == from.ID || to.Grade < from.Grade || (to.Grade == from.Grade && to.Track == from.Track) {
+		var valid []string
+		for _, v := range lad.Above(from) {
+			valid = append(valid, v.ID)
+		}
+		for _, e := range from.Equivalents {
+			if q, err := lad.Level(e); err == nil && q.Grade == from.Grade && !slices.Contains(valid, e) {
+				valid = append(valid, e)
+			}
+		}
+		return nil, &OrderError{From: from, To: to, Valid: valid}
+	}
+	// Walk down from the target until the path meets from, or reaches
+	// from's grade on the other track.
+	chain := []ladders.Level{to}
+	for cur := to; ; {
+		below, ok := lad.Below(cur)
+		if !ok || below.ID == from.ID {
+			break
+		}
+		if below.Grade < from.Grade {
+			break
+		}
+		chain = append([]ladders.Level{below}, chain...)
+		cur = below
+		if below.Grade == from.Grade {
+			break
+		}
+	}
+	var steps []Step
+	prev := from
+	for _, v := range chain {
+		b, ok := lad.Below(v)
+		steps = append(steps, Step{From: prev, To: v, Lateral: !ok || b.ID != prev.ID})
+		prev = v
+	}
+	return steps, nil
+}

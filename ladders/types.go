@@ -1,0 +1,312 @@
+// Package ladders holds the career ladder that Rungs prints for a team:
+// two tracks (IC and management) that split after the senior level, the
+// competency dimensions, each level's expectations in every dimension, the
+// size thresholds that decide which rungs a company can fill, the stage
+// weights of the dimensions and the archetype effects on the top rungs.
+//
+// The data is YAML embedded in the binary (ladders/*.yaml) and is loaded the
+// same way as the catalog: strictly, with every problem reported at once as
+// file:line. The package only describes the ladder; the rules that tailor it
+// to a company (which rungs exist, which are reserved, which title a rung
+// carries at a given size) live in the generator package.
+//
+// Model choices:
+//
+//   - A level belongs to one track. Levels below the split (software
+//     engineer, senior engineer) sit on the IC track, and the management
+//     track names the level it branches from (branches_from), so both tracks
+//     share them.
+//   - Tech Lead and Architect are hats, not levels: roles an engineer takes
+//     on at some levels. The tech lead hat is the usual bridge from the IC
+//     track to management.
+//   - Head of Engineering is not a separate rung. It is the title the VP
+//     Engineering rung carries in a small company (see Level.Titles), where
+//     one person runs people and delivery for the whole team.
+package ladders
+
+import (
+	"github.com/rungs/rungs/internal/strictyaml"
+	"go.yaml.in/yaml/v3"
+)
+
+// File is the shape of one ladder YAML file. Every key is optional; the
+// loader merges all files into one Ladder.
+type File struct {
+	Settings   *Settings      `yaml:"settings"`
+	Tracks     []Track        `yaml:"tracks"`
+	Dimensions []Dimension    `yaml:"dimensions"`
+	Stages     []StageWeights `yaml:"stages"`
+	Levels     []Level        `yaml:"levels"`
+	Hats       []Hat          `yaml:"hats"`
+	Archetypes []Archetype    `yaml:"archetypes"`
+	CareerPath []CareerStep   `yaml:"career_path"`
+	FAQ        []Question     `yaml:"faq"`
+}
+
+// Pos is where an item was read from. It is filled by the loader, never by
+// YAML, and lets validation errors point at file:line.
+type Pos struct {
+	File string `yaml:"-" json:"-"`
+	Line int    `yaml:"-" json:"-"`
+	// node is the item's YAML mapping, kept to find the line of a field.
+	node *yaml.Node
+}
+
+// At returns the line of a field of the item, or the item's line.
+func (p Pos) At(field string) int {
+	if p.node == nil {
+		return p.Line
+	}
+	return strictyaml.Line(p.node, field)
+}
+
+// KeyAt returns the line of key inside the mapping field of the item (for
+// example the "craft" entry under "expectations"), or the field's line.
+func (p Pos) KeyAt(field, key string) int {
+	m := strictyaml.Field(p.node, field)
+	if m != nil && m.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				return m.Content[i].Line
+			}
+		}
+	}
+	return p.At(field)
+}
+
+// Spans are the typical reaches of a level, from narrowest to widest.
+var Spans = []string{"team", "teams", "org", "company"}
+
+// Settings holds the ladder-wide thresholds and choices that tailoring rules
+// read, so a company can change them as data.
+type Settings struct {
+	Pos `yaml:",inline"`
+	// CompressedBelow: under this many engineers the ladder is compressed.
+	// The middle management rungs are not shown and the delivery rung
+	// carries its small-company title (Head of Engineering).
+	CompressedBelow int `yaml:"compressed_below" json:"compressed_below"`
+	// OverviewColumns is how many dimensions, highest stage weight first,
+	// the one-page overview table shows.
+	OverviewColumns int `yaml:"overview_columns" json:"overview_columns"`
+	// ShortMaxWords caps an overview cell, so the table prints on one page.
+	ShortMaxWords int `yaml:"short_max_words" json:"short_max_words"`
+	// DeliveryRung is the level that runs engineering delivery under the
+	// CTO (VP Engineering, titled Head of Engineering when small).
+	DeliveryRung string `yaml:"delivery_rung" json:"delivery_rung"`
+	// TopRung is the level at the top of the management track (the CTO),
+	// whose expectations follow the CTO archetype.
+	TopRung string   `yaml:"top_rung" json:"top_rung"`
+	Sources []string `yaml:"sources" json:"sources,omitempty"`
+}
+
+// Track is a career track: ic or management.
+type Track struct {
+	Pos     `yaml:",inline"`
+	ID      string   `yaml:"id" json:"id"`
+	Title   string   `yaml:"title" json:"title"`
+	Summary string   `yaml:"summary" json:"summary"`
+	Aliases []string `yaml:"aliases" json:"aliases,omitempty"`
+	// BranchesFrom is the level on another track where this track starts:
+	// the levels up to it are shared by both tracks.
+	BranchesFrom string   `yaml:"branches_from" json:"branches_from,omitempty"`
+	Sources      []string `yaml:"sources" json:"sources,omitempty"`
+}
+
+// Dimension is one competency dimension, such as "technology and craft".
+type Dimension struct {
+	Pos   `yaml:",inline"`
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	// Short is the column heading in the overview table.
+	Short   string `yaml:"short" json:"short"`
+	Summary string `yaml:"summary" json:"summary"`
+	// Evidence lists what to gather, in this dimension, to show that
+	// someone works at a level: the promotion guide prints it.
+	Evidence []string `yaml:"evidence" json:"evidence"`
+	Sources  []string `yaml:"sources" json:"sources,omitempty"`
+}
+
+// StageWeights says how much each dimension counts at a company stage. The
+// weights are percentages and add up to 100.
+type StageWeights struct {
+	Pos `yaml:",inline"`
+	// ID is a catalog stage id (seed, early, growth, enterprise).
+	ID      string         `yaml:"id" json:"id"`
+	Weights map[string]int `yaml:"weights" json:"weights"`
+	// Note explains the weighting in a sentence or two.
+	Note    string   `yaml:"note" json:"note"`
+	Sources []string `yaml:"sources" json:"sources,omitempty"`
+}
+
+// Expectation is what a level expects in one dimension.
+type Expectation struct {
+	// Short is the overview cell: a few words, at most Settings.ShortMaxWords.
+	Short string `yaml:"short" json:"short"`
+	// Expect is the full expectation, addressed to the reader.
+	Expect string `yaml:"expect" json:"expect"`
+	// Change says what changed from the level below. It is empty only for
+	// the entry level.
+	Change string `yaml:"change" json:"change,omitempty"`
+}
+
+// Size holds the headcount thresholds of a rung.
+type Size struct {
+	// ShowFrom: below this many engineers the rung is not on the ladder.
+	ShowFrom int `yaml:"show_from" json:"show_from"`
+	// FillFrom: below this many engineers the rung is shown as reserved,
+	// because headcount and span of control cannot fill it yet.
+	FillFrom int `yaml:"fill_from" json:"fill_from"`
+	// Needs is the span of control the rung needs, in a few words
+	// ("2–3 engineering managers").
+	Needs string `yaml:"needs" json:"needs,omitempty"`
+	// Reserved explains why the rung is reserved below FillFrom.
+	Reserved string `yaml:"reserved" json:"reserved,omitempty"`
+	// Absent says who does the work below ShowFrom.
+	Absent string `yaml:"absent" json:"absent,omitempty"`
+}
+
+// SizedTitle is a title a level carries below a headcount, such as Head of
+// Engineering for the VP Engineering rung in a small company.
+type SizedTitle struct {
+	Below int    `yaml:"below" json:"below"`
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	// Note explains what the title means at that size.
+	Note string `yaml:"note" json:"note"`
+	// Scope, when set, replaces the level's scope at that size.
+	Scope string `yaml:"scope" json:"scope,omitempty"`
+}
+
+// SizeNote says what a level means below a headcount. Notes are tried in
+// order; the first whose Below is above the size applies, and a note with
+// Below 0 applies at any size.
+type SizeNote struct {
+	Below int    `yaml:"below" json:"below,omitempty"`
+	Note  string `yaml:"note" json:"note"`
+}
+
+// Level is one rung of the ladder.
+type Level struct {
+	Pos `yaml:",inline"`
+	ID  string `yaml:"id" json:"id"`
+	// Code is the short level name (L3, M4).
+	Code    string   `yaml:"code" json:"code"`
+	Title   string   `yaml:"title" json:"title"`
+	Aliases []string `yaml:"aliases" json:"aliases,omitempty"`
+	Track   string   `yaml:"track" json:"track"`
+	// Grade orders levels by seniority across tracks: levels of equal
+	// grade are peers, and a promotion goes up in grade.
+	Grade   int    `yaml:"grade" json:"grade"`
+	Summary string `yaml:"summary" json:"summary"`
+	// Scope says what the level is accountable for, in one sentence.
+	Scope string `yaml:"scope" json:"scope"`
+	// Span is the typical reach: team, teams, org or company.
+	Span string `yaml:"span" json:"span"`
+	// TypicalTime is how long people usually stay at the level.
+	TypicalTime string       `yaml:"typical_time" json:"typical_time"`
+	Size        Size         `yaml:"size" json:"size"`
+	Titles      []SizedTitle `yaml:"titles" json:"titles,omitempty"`
+	SizeNotes   []SizeNote   `yaml:"size_notes" json:"size_notes,omitempty"`
+	Behaviours  []string     `yaml:"behaviours" json:"behaviours"`
+	// Signals are signs of readiness for the next level.
+	Signals []string `yaml:"signals" json:"signals"`
+	// Equivalents are the peer levels on the other track.
+	Equivalents  []string               `yaml:"equivalents" json:"equivalents,omitempty"`
+	Expectations map[string]Expectation `yaml:"expectations" json:"expectations"`
+	Sources      []string               `yaml:"sources" json:"sources,omitempty"`
+}
+
+// TitleAt returns the id and title the level carries at a headcount.
+func (l Level) TitleAt(size int) (id, title string) {
+	for _, t := range l.Titles {
+		if size < t.Below {
+			return t.ID, t.Title
+		}
+	}
+	return l.ID, l.Title
+}
+
+// SizedTitleAt returns the sized title in force at a headcount, if any.
+func (l Level) SizedTitleAt(size int) (SizedTitle, bool) {
+	for _, t := range l.Titles {
+		if size < t.Below {
+			return t, true
+		}
+	}
+	return SizedTitle{}, false
+}
+
+// NoteAt returns what the level means at a headcount, or "".
+func (l Level) NoteAt(size int) string {
+	for _, n := range l.SizeNotes {
+		if n.Below == 0 || size < n.Below {
+			return n.Note
+		}
+	}
+	return ""
+}
+
+// Hat is a role an engineer takes on at some levels without changing level,
+// such as Tech Lead.
+type Hat struct {
+	Pos     `yaml:",inline"`
+	ID      string `yaml:"id" json:"id"`
+	Title   string `yaml:"title" json:"title"`
+	Summary string `yaml:"summary" json:"summary"`
+	// WornAt lists the levels at which the hat is usually worn.
+	WornAt []string `yaml:"worn_at" json:"worn_at"`
+	// Bridge, when set, explains how the hat helps a move between tracks.
+	Bridge     string   `yaml:"bridge" json:"bridge,omitempty"`
+	Behaviours []string `yaml:"behaviours" json:"behaviours"`
+	Sources    []string `yaml:"sources" json:"sources,omitempty"`
+}
+
+// DeliveryRule says from which headcount a CTO of an archetype has the
+// delivery rung (VP Engineering or Head of Engineering) filled beneath them.
+type DeliveryRule struct {
+	// FillFrom replaces the delivery rung's Size.FillFrom.
+	FillFrom int `yaml:"fill_from" json:"fill_from"`
+	// ByStage overrides FillFrom at some stages.
+	ByStage map[string]int `yaml:"by_stage" json:"by_stage,omitempty"`
+	// Reserved explains a ByStage override.
+	Reserved string `yaml:"reserved" json:"reserved,omitempty"`
+	// Role says what the delivery rung does for this archetype.
+	Role string `yaml:"role" json:"role"`
+}
+
+// Archetype holds a CTO archetype's effects on the top of the ladder.
+type Archetype struct {
+	Pos `yaml:",inline"`
+	// ID is a catalog archetype id.
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	// Focus is the archetype's primary focus (seed 004).
+	Focus        string       `yaml:"focus" json:"focus"`
+	DeliveryRung DeliveryRule `yaml:"delivery_rung" json:"delivery_rung"`
+	// CTOSummary replaces the top rung's summary.
+	CTOSummary string `yaml:"cto_summary" json:"cto_summary"`
+	// CTOExpectations replace the top rung's expectations in some
+	// dimensions, so the CTO rung follows the archetype's focus.
+	CTOExpectations map[string]Expectation `yaml:"cto_expectations" json:"cto_expectations"`
+	Sources         []string               `yaml:"sources" json:"sources,omitempty"`
+}
+
+// CareerStep is one step of the usual path from IC to CTO (seed 004).
+type CareerStep struct {
+	Pos     `yaml:",inline"`
+	ID      string   `yaml:"id" json:"id"`
+	Title   string   `yaml:"title" json:"title"`
+	Levels  []string `yaml:"levels" json:"levels,omitempty"`
+	Hats    []string `yaml:"hats" json:"hats,omitempty"`
+	Text    string   `yaml:"text" json:"text"`
+	Sources []string `yaml:"sources" json:"sources,omitempty"`
+}
+
+// Question is one entry of the ladder's FAQ.
+type Question struct {
+	Pos      `yaml:",inline"`
+	ID       string   `yaml:"id" json:"id"`
+	Question string   `yaml:"question" json:"question"`
+	Answer   string   `yaml:"answer" json:"answer"`
+	Sources  []string `yaml:"sources" json:"sources,omitempty"`
+}

@@ -1,0 +1,221 @@
+// Package pdfdoc renders a Rungs Markdown document (a job description, a
+// career ladder, a promotion guide) to a print-ready PDF.
+//
+// Markdown is the one intermediate format of Rungs: this package parses it
+// with goldmark into an AST and lays the AST out with its own small layout
+// engine on top of fpdf, because fpdf's flowing-text helpers can neither
+// measure a block before drawing it (needed to keep table rows and headings
+// together) nor mix styles inside a table cell. The fonts are the Go fonts,
+// embedded as UTF-8 TrueType, so accents and typographic punctuation print
+// and stay extractable as text.
+//
+// The output is deterministic: the same Markdown and Options give the same
+// bytes.
+package pdfdoc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options describe the document around the Markdown body: its metadata and
+// its paper.
+type Options struct {
+	// Title is printed in the running header and stored as the PDF title.
+	Title string
+	// Author is the company publishing the document.
+	Author   string
+	Subject  string
+	Keywords []string
+	// Language is a BCP 47 tag such as "en" or "fr-CA"; empty means "en".
+	Language string
+	// Date is stored as the creation and modification date. The zero time
+	// means DefaultDate, never the clock, so output stays reproducible.
+	Date time.Time
+	// Paper is "a4" (the default when empty) or "letter".
+	Paper string
+}
+
+// DefaultDate is used when Options.Date is zero.
+var DefaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Paper sizes in points, portrait.
+var papers = map[string]fpdf.SizeType{
+	"a4":     {Wd: 595.28, Ht: 841.89},
+	"letter": {Wd: 612, Ht: 792},
+}
+
+// A BCP 47 tag, loosely: letters, digits and hyphens in subtags of up to
+// eight characters. fpdf writes /Lang unescaped, so this check also keeps
+// the catalog well formed.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// maxInput bounds the Markdown accepted, so a runaway template cannot make
+// the renderer allocate without limit.
+const maxInput = 8 << 20
+
+// ErrInternal wraps a panic recovered from the layout or from fpdf. It should
+// never happen; tests and fuzzing treat it as a failure.
+var ErrInternal = errors.New("pdfdoc: internal error")
+
+// markdown is shared by every Render call: goldmark parsers are safe for
+// concurrent use once built. Raw HTML in the Markdown is parsed (so it does
+// not leak into the text) and then ignored, as the HTML renderer does.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+)
+
+// Render lays out the Markdown document md and returns the PDF bytes.
+func Render(md []byte, opts Options) (out []byte, err error) {
+	if len(md) > maxInput {
+		return nil, fmt.Errorf("pdfdoc: document is %d bytes; the limit is %d", len(md), maxInput)
+	}
+	paperName := strings.ToLower(strings.TrimSpace(opts.Paper))
+	if paperName == "" {
+		paperName = "a4"
+	}
+	size, ok := papers[paperName]
+	if !ok {
+		return nil, fmt.Errorf("pdfdoc: unknown paper %q; valid: a4, letter", opts.Paper)
+	}
+	lang := strings.TrimSpace(opts.Language)
+	if lang == "" {
+		lang = "en"
+	}
+	if !langTag.MatchString(lang) {
+		return nil, fmt.Errorf("pdfdoc: language %q is not a BCP 47 tag such as en or fr-CA", opts.Language)
+	}
+	date := opts.Date
+	if date.IsZero() {
+		date = DefaultDate
+	}
+
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, fmt.Errorf("%w: %v", ErrInternal, p)
+		}
+	}()
+
+	doc := markdown.Parser().Parse(text.NewReader(md))
+	r := newRenderer(md, doc, opts, size, lang, date)
+	r.render(doc)
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	if err := r.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("pdfdoc: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Page geometry in points.
+const (
+	marginSide   = 64
+	marginTop    = 72
+	marginBottom = 66
+	headerBase   = 40 // baseline of the running header
+	headerRule   = 48
+	footerBase   = 36 // distance of the footer baseline from the bottom edge
+)
+
+func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lang string, date time.Time) *renderer {
+	m := loadMetrics()
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           size,
+	})
+	r := &renderer{
+		pdf:   pdf,
+		m:     m,
+		src:   src,
+		paper: size,
+		title: m.sanitize(strings.TrimSpace(opts.Title)),
+		// The author (company) shares the header line with the title.
+		author:  m.sanitize(strings.TrimSpace(opts.Author)),
+		curFace: numFaces,
+		left:    marginSide,
+	}
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetTitle(metaString(opts.Title), true)
+	pdf.SetAuthor(metaString(opts.Author), true)
+	pdf.SetSubject(metaString(opts.Subject), true)
+	pdf.SetKeywords(metaString(strings.Join(opts.Keywords, ", ")), true)
+	pdf.SetCreator("Rungs", true)
+	pdf.SetLang(lang)
+	pdf.SetDisplayMode("fullwidth", "continuous")
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginSide, marginTop, marginSide)
+
+	// Only the regular face is registered up front (body text and page
+	// furniture); setFont registers the others the first time the layout
+	// asks for them, because every registered face costs a TrueType parse,
+	// a subset and a compressed font stream even when unused.
+	r.registerFace(faceRegular)
+	// The alias is set after the regular face is added: fpdf then pre-seeds
+	// that font's subset with the digits the page total is made of.
+	pdf.AliasNbPages(pageTotalAlias)
+	r.scanAnchors(doc)
+	return r
+}
+
+const pageTotalAlias = "{nb}"
+
+// scanAnchors creates an fpdf link for every heading that an internal link
+// ("#some-heading") points to, before anything is drawn, because a link can
+// come before its target.
+func (r *renderer) scanAnchors(doc ast.Node) {
+	targets := map[string]bool{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			if d := string(l.Destination); len(d) > 1 && d[0] == '#' {
+				targets[d[1:]] = true
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(targets) == 0 {
+		return
+	}
+	r.anchors = map[string]int{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if id, ok := headingID(h); ok && targets[id] {
+			if _, dup := r.anchors[id]; !dup {
+				r.anchors[id] = r.pdf.AddLink()
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+func headingID(h *ast.Heading) (string, bool) {
+	v, ok := h.AttributeString("id")
+	if !ok {
+		return "", false
+	}
+	switch v := v.(type) {
+	case []byte:
+		return string(v), true
+	case string:
+		return v, true
+	}
+	return "", false
+}
