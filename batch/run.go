@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/pipeline"
 )
@@ -74,6 +75,9 @@ type Observer interface {
 // Options configure a run.
 type Options struct {
 	Cat *catalog.Catalog
+	// Ladder is the ladder of ladders and promotion guides; nil means the
+	// built-in one.
+	Ladder *ladders.Ladder
 	// Out is the output folder; it must exist.
 	Out string
 	// Jobs is the number of workers.
@@ -235,7 +239,7 @@ func work(stop context.Context, opt Options, t *task, cpu chan struct{}) *Result
 		return res
 	}
 	cpu <- struct{}{}
-	files, warnings, err := pipeline.Render(opt.Cat, &j.Request)
+	files, warnings, err := pipeline.Render(&pipeline.Env{Cat: opt.Cat, Ladder: opt.Ladder}, &j.Request)
 	<-cpu
 	res.Warnings = warnings
 	if err != nil {

@@ -44,6 +44,7 @@ type jdOptions struct {
 	customFlags
 	role   string
 	format string
+	paper  string
 	output string
 }
 
@@ -62,7 +63,8 @@ func newJDCmd(a *app) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.role, "role", "", "role id or alias, such as cto, vpe, senior-engineer (see: rungs catalog roles)")
-	fl.StringVar(&opts.format, "format", "md", "output format: md or json")
+	fl.StringVar(&opts.format, "format", "md", "output formats, such as md or md,pdf: "+joinComma(documentFormats))
+	registerPaper(cmd, &opts.paper)
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
@@ -77,6 +79,10 @@ func runJD(a *app, opts *jdOptions) error {
 		return usageErr("--role is required; valid: %s (for example --role cto)", roleList())
 	}
 	formats, err := parseFormats(opts.format)
+	if err != nil {
+		return err
+	}
+	paper, err := parsePaper(opts.paper)
 	if err != nil {
 		return err
 	}
@@ -106,7 +112,7 @@ func runJD(a *app, opts *jdOptions) error {
 	for _, w := range jd.Warnings {
 		a.warn("%s", w)
 	}
-	docs, err := renderJD(set, jd, formats)
+	docs, err := renderJD(set, jd, formats, paper)
 	if err != nil {
 		return err
 	}
