@@ -74,6 +74,11 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 	if err != nil {
 		probs = append(probs, e.problem(FFormat, err.Error()))
 	}
+	if kind != nil && formats != nil {
+		if err := pipeline.CheckFormats(kind.Name, formats); err != nil {
+			probs = append(probs, e.problem(FFormat, err.Error()))
+		}
+	}
 	paper, err := pipeline.ParsePaper(val(FPaper))
 	if err != nil {
 		probs = append(probs, e.problem(FPaper, err.Error()))

@@ -25,6 +25,7 @@ import (
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/output/htmldoc"
+	"github.com/rungs/rungs/output/jsonld"
 	"github.com/rungs/rungs/output/pdfdoc"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
@@ -243,6 +244,8 @@ type Format struct {
 	// custom template changes them too.
 	FromMarkdown bool
 	Render       func(in *Input) ([]byte, error)
+	// Kinds lists the kinds the format exists for; nil means every kind.
+	Kinds []string
 }
 
 // Formats are the output formats, in the order help texts list them.
@@ -254,8 +257,9 @@ var Formats = []Format{
 		return pdfdoc.Render(in.Markdown, pdfdoc.Options{Title: Title(in.Markdown), Author: in.View.Author, Date: in.View.Date, Paper: in.Paper})
 	}},
 	{Name: "html", Ext: "html", FromMarkdown: true, Render: func(in *Input) ([]byte, error) {
-		return htmldoc.Render(in.Markdown, htmldoc.Options{Title: Title(in.Markdown), Author: in.View.Author})
+		return htmldoc.Render(in.Markdown, htmldoc.Options{Title: Title(in.Markdown), Author: in.View.Author, JSONLD: JSONLD(in)})
 	}},
+	{Name: "jsonld", Ext: "jsonld", FromMarkdown: true, Kinds: []string{"jd"}, Render: renderJSONLD},
 }
 
 // Title is the text of a Markdown document's first level-one heading: the
@@ -273,6 +277,33 @@ func Title(md []byte) string {
 		}
 	}
 	return ""
+}
+
+// renderJSONLD is the jsonld format: schema.org JobPosting, for job
+// descriptions only.
+func renderJSONLD(in *Input) ([]byte, error) {
+	jd, ok := in.View.Model.(*generator.JobDescription)
+	if !ok {
+		return nil, fmt.Errorf("only job descriptions (kind jd) have JSON-LD")
+	}
+	return jsonld.Encode(jd, in.Markdown)
+}
+
+// JSONLD returns the schema.org JobPosting JSON-LD of a job description
+// view, for an HTML format to embed (htmldoc.Options.JSONLD), so the page
+// carries the same data as --format jsonld. It returns "" for other kinds
+// and when the company file lacks what JobPosting requires (a date, a
+// name, a location).
+func JSONLD(in *Input) string {
+	jd, ok := in.View.Model.(*generator.JobDescription)
+	if !ok || in.Markdown == nil {
+		return ""
+	}
+	data, err := jsonld.Encode(jd, in.Markdown)
+	if err != nil {
+		return ""
+	}
+	return string(data)
 }
 
 // Papers are the paper sizes of paged formats; the first is the default.
@@ -344,6 +375,20 @@ func ParseFormats(s string) ([]string, error) {
 		return nil, fmt.Errorf("no format given; valid: %s", strings.Join(FormatNames(), ", "))
 	}
 	return out, nil
+}
+
+// CheckFormats reports the first format that does not exist for kind.
+func CheckFormats(kind string, formats []string) error {
+	for _, name := range formats {
+		f, err := LookupFormat(name)
+		if err != nil {
+			return err
+		}
+		if f.Kinds != nil && !slices.Contains(f.Kinds, kind) {
+			return fmt.Errorf("format %s is only for kind %s, not %s", f.Name, strings.Join(f.Kinds, ", "), kind)
+		}
+	}
+	return nil
 }
 
 // ParsePaper checks a paper size; "" is the default.

@@ -99,7 +99,7 @@ func Path(p, sourceDateEpoch string) Result {
 		if siblings(p, Ladder) > 1 {
 			target = filepath.Dir(p)
 		}
-		_, _, err := ladders.LoadPath(target)
+		_, err := ladders.LoadPath(target)
 		r.Problems = strictyaml.Errors(err)
 	}
 	return r
@@ -127,7 +127,7 @@ func folder(dir string) Result {
 		case Catalog:
 			_, err = catalog.LoadWithOverlay(dir)
 		case Ladder:
-			_, _, err = ladders.LoadPath(dir)
+			_, err = ladders.LoadPath(dir)
 		default:
 			err = &strictyaml.Error{File: dir, Msg: "a folder can be a catalog, a ladder or templates; give company files and manifests one by one"}
 		}
@@ -217,7 +217,7 @@ func company(p string, data []byte, sourceDateEpoch string) strictyaml.List {
 		errs = append(errs, strictyaml.Errors(err)...)
 	}
 	if c.Ladder != "" {
-		if _, _, err := ladders.LoadPath(c.ResolvePath(c.Ladder)); err != nil {
+		if _, err := ladders.LoadPath(c.ResolvePath(c.Ladder)); err != nil {
 			errs = append(errs, strictyaml.Errors(err)...)
 		}
 	}
