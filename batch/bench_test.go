@@ -21,7 +21,7 @@ func BenchmarkRender(b *testing.B) {
 	req := &pipeline.Request{Kind: "jd", Profile: profile.Profile{Stage: st, Size: 20, Archetype: ar},
 		Params: pipeline.Params{Role: "cto"}, Formats: []string{"md"}}
 	for b.Loop() {
-		if _, _, err := pipeline.Render(cat, req); err != nil {
+		if _, _, err := pipeline.Render(&pipeline.Env{Cat: cat}, req); err != nil {
 			b.Fatal(err)
 		}
 	}

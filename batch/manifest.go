@@ -337,6 +337,10 @@ func example(f Field) string {
 		return "archetype: product"
 	case FName:
 		return "name: backend-lead"
+	case FFrom:
+		return "from: senior-engineer"
+	case FTo:
+		return "to: staff-engineer"
 	}
 	return f.String() + ": cto"
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/internal/strictyaml"
+	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/profile"
@@ -36,6 +37,9 @@ type Job struct {
 // keeps the parsed company files; it is not safe for concurrent use.
 type Resolver struct {
 	Cat *catalog.Catalog
+	// Ladder is the ladder of ladders and promotion guides; nil means the
+	// built-in one.
+	Ladder *ladders.Ladder
 	// SourceDateEpoch is the environment's SOURCE_DATE_EPOCH.
 	SourceDateEpoch string
 
@@ -69,6 +73,11 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 	formats, err := pipeline.ParseFormats(format)
 	if err != nil {
 		probs = append(probs, e.problem(FFormat, err.Error()))
+	}
+	if kind != nil && formats != nil {
+		if err := pipeline.CheckFormats(kind.Name, formats); err != nil {
+			probs = append(probs, e.problem(FFormat, err.Error()))
+		}
 	}
 	paper, err := pipeline.ParsePaper(val(FPaper))
 	if err != nil {
@@ -105,7 +114,7 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 			}
 		}
 		if !missing {
-			if err := kind.Check(r.Cat, params); err != nil {
+			if err := kind.Check(r.env(), params); err != nil {
 				var pe *pipeline.ParamError
 				if errors.As(err, &pe) {
 					f, _ := fieldByName(pe.Param)
@@ -169,6 +178,10 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 	return job, nil
 }
 
+func (r *Resolver) env() *pipeline.Env {
+	return &pipeline.Env{Cat: r.Cat, Ladder: r.Ladder}
+}
+
 // hint tells what a required field accepts.
 func (r *Resolver) hint(f Field) string {
 	switch f {
@@ -226,7 +239,7 @@ func (r *Resolver) name(e *Entry, kind *pipeline.Kind, req *pipeline.Request) (s
 		}
 		return s, nil
 	}
-	stem := pipeline.Stem(r.Cat, kind, prof.Company.Name, req.Params)
+	stem := pipeline.Stem(r.env(), kind, prof.Company.Name, req.Params)
 	for _, f := range e.Vary {
 		if f == FName || f == FFormat || slices.Contains(kind.Uses, f.String()) {
 			continue // already in the stem

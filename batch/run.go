@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/pipeline"
 )
@@ -74,6 +75,9 @@ type Observer interface {
 // Options configure a run.
 type Options struct {
 	Cat *catalog.Catalog
+	// Ladder is the ladder of ladders and promotion guides; nil means the
+	// built-in one.
+	Ladder *ladders.Ladder
 	// Out is the output folder; it must exist.
 	Out string
 	// Jobs is the number of workers.
@@ -94,7 +98,7 @@ type task struct {
 }
 
 // Run reads the input again and generates every entry with a pool of
-// workers. total is the count Validate returned. Results reach the
+// workers, at most opt.Jobs rendering at a time. total is the count Validate returned. Results reach the
 // observers in input order, whatever the number of workers, and at most a
 // few per worker are held at a time, so memory does not grow with the
 // input. When ctx is cancelled (Ctrl-C), no new entry is started, entries
@@ -112,11 +116,22 @@ func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (
 	stop, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	// --jobs bounds the documents rendered at once (CPU work). Twice as
+	// many workers exist, so that while some wait on the disk (a write is
+	// a create, an fsync and a rename) others render: the CPUs stay busy.
+	// With --fail-fast, stopping soon matters more than throughput: one
+	// worker per job, so with --jobs 1 nothing runs after a failure.
+	workers := 2 * jobs
+	if opt.FailFast {
+		workers = jobs
+	}
+	cpu := make(chan struct{}, jobs)
+
 	// window bounds the entries between the producer and the in-order
 	// emitter: without it, one slow entry would let results pile up.
-	window := make(chan struct{}, 4*jobs)
+	window := make(chan struct{}, 2*workers)
 	tasks := make(chan *task)
-	results := make(chan *taskResult, jobs)
+	results := make(chan *taskResult, workers)
 
 	var srcErr error
 	go func() {
@@ -146,12 +161,12 @@ func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (
 	}()
 
 	var wg sync.WaitGroup
-	for range jobs {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for t := range tasks {
-				res := work(ctx, stop, opt, t)
+				res := work(stop, opt, t, cpu)
 				if res.Status == Failed && opt.FailFast {
 					// Stop at once, not when the result's turn comes
 					// to be emitted: with --jobs 1, nothing after the
@@ -211,7 +226,8 @@ type taskResult struct {
 }
 
 // work renders one entry and writes its files.
-func work(ctx, stop context.Context, opt Options, t *task) *Result {
+// stop is cancelled on an interrupt and, with --fail-fast, on a failure.
+func work(stop context.Context, opt Options, t *task, cpu chan struct{}) *Result {
 	j := t.job
 	res := &Result{Index: j.Index, Source: j.Source, Where: j.Where, Name: j.Name, Kind: j.Request.Kind}
 	if stop.Err() != nil {
@@ -222,15 +238,18 @@ func work(ctx, stop context.Context, opt Options, t *task) *Result {
 		res.Status, res.Err = Failed, t.err
 		return res
 	}
-	files, warnings, err := pipeline.Render(opt.Cat, &j.Request)
+	cpu <- struct{}{}
+	files, warnings, err := pipeline.Render(&pipeline.Env{Cat: opt.Cat, Ladder: opt.Ladder}, &j.Request)
+	<-cpu
 	res.Warnings = warnings
 	if err != nil {
 		res.Status, res.Err = Failed, err
 		return res
 	}
-	// Interrupted while rendering: abandon the entry before its first
-	// write. Once writing, finish the entry, so its files stay a set.
-	if ctx.Err() != nil {
+	// Interrupted (or stopped by a failure) while rendering: abandon the
+	// entry before its first write. Once writing, finish the entry, so
+	// its files stay a set.
+	if stop.Err() != nil {
 		res.Status = skipped
 		return res
 	}

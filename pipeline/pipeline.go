@@ -13,15 +13,20 @@
 package pipeline
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/suggest"
+	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/output/htmldoc"
 	"github.com/rungs/rungs/output/jsonld"
+	"github.com/rungs/rungs/output/pdfdoc"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 )
@@ -64,6 +69,11 @@ type Request struct {
 type View struct {
 	Model    any
 	Warnings []string
+	// Author (the company) and Date go into the metadata of PDF and HTML
+	// documents; a zero Date keeps the renderer's fixed default, never
+	// the clock.
+	Author string
+	Date   time.Time
 }
 
 // ParamError is a bad kind parameter; Param names it ("role", "from", ...).
@@ -74,6 +84,21 @@ type ParamError struct {
 
 func (e *ParamError) Error() string { return e.Param + ": " + e.Err.Error() }
 func (e *ParamError) Unwrap() error { return e.Err }
+
+// Env is the data documents are built from: the catalog, and the ladder
+// for ladders and promotion guides (nil means the built-in ladder).
+type Env struct {
+	Cat    *catalog.Catalog
+	Ladder *ladders.Ladder
+}
+
+// ladder returns the ladder to build from.
+func (e *Env) ladder() (*ladders.Ladder, error) {
+	if e.Ladder != nil {
+		return e.Ladder, nil
+	}
+	return ladders.Builtin()
+}
 
 // Kind describes one kind of document.
 type Kind struct {
@@ -86,13 +111,13 @@ type Kind struct {
 	Template string
 	// Check validates the parameters against the catalog without building
 	// anything, so a whole batch can be validated cheaply before writing.
-	Check func(cat *catalog.Catalog, p Params) error
+	Check func(env *Env, p Params) error
 	// Build makes the view model.
-	Build func(cat *catalog.Catalog, prof profile.Profile, p Params) (View, error)
+	Build func(env *Env, prof profile.Profile, p Params) (View, error)
 	// Stem is the document part of the default file name, from canonical
 	// ids: "cto", "ladder", "senior-engineer-to-staff-engineer". The
 	// company's slug goes in front (output.FileName).
-	Stem func(cat *catalog.Catalog, p Params) string
+	Stem func(env *Env, p Params) string
 }
 
 // Kinds are the kinds of document, in the order help texts list them.
@@ -103,32 +128,107 @@ var Kinds = []Kind{
 		Uses:     []string{"role"},
 		Requires: []string{"role"},
 		Template: "jd.md.tmpl",
-		Check: func(cat *catalog.Catalog, p Params) error {
-			if _, err := cat.Role(p.Role); err != nil {
+		Check: func(env *Env, p Params) error {
+			if _, err := env.Cat.Role(p.Role); err != nil {
 				return &ParamError{"role", err}
 			}
 			return nil
 		},
-		Build: func(cat *catalog.Catalog, prof profile.Profile, p Params) (View, error) {
-			jd, err := generator.JD(cat, prof, p.Role)
+		Build: func(env *Env, prof profile.Profile, p Params) (View, error) {
+			jd, err := generator.JD(env.Cat, prof, p.Role)
 			if err != nil {
 				return View{}, err
 			}
-			return View{Model: jd, Warnings: jd.Warnings}, nil
+			return viewOf(jd, jd.Warnings, prof), nil
 		},
-		Stem: func(cat *catalog.Catalog, p Params) string {
-			r, err := cat.Role(p.Role)
+		Stem: func(env *Env, p Params) string {
+			r, err := env.Cat.Role(p.Role)
 			if err != nil {
 				return output.Slug(p.Role)
 			}
 			return r.ID
 		},
 	},
+	{
+		// The whole career ladder, both tracks, as rungs ladder prints it.
+		Name:     "ladder",
+		Template: "ladder.md.tmpl",
+		Check: func(env *Env, p Params) error {
+			_, err := env.ladder()
+			return err
+		},
+		Build: func(env *Env, prof profile.Profile, p Params) (View, error) {
+			lad, err := env.ladder()
+			if err != nil {
+				return View{}, err
+			}
+			l, err := generator.CareerLadder(lad, prof, "all")
+			if err != nil {
+				return View{}, err
+			}
+			return viewOf(l, l.Warnings, prof), nil
+		},
+		Stem: func(*Env, Params) string { return "ladder" },
+	},
+	{
+		// A promotion guide between two levels, as rungs ladder --from
+		// --to prints it.
+		Name:     "promotion",
+		Uses:     []string{"from", "to"},
+		Requires: []string{"from", "to"},
+		Template: "ladder-promotion.md.tmpl",
+		Check: func(env *Env, p Params) error {
+			lad, err := env.ladder()
+			if err != nil {
+				return err
+			}
+			from, err := generator.FindLevel(lad, p.From)
+			if err != nil {
+				return &ParamError{"from", err}
+			}
+			to, err := generator.FindLevel(lad, p.To)
+			if err != nil {
+				return &ParamError{"to", err}
+			}
+			if _, err := generator.PromotionPath(lad, from, to); err != nil {
+				return &ParamError{"to", err}
+			}
+			return nil
+		},
+		Build: func(env *Env, prof profile.Profile, p Params) (View, error) {
+			lad, err := env.ladder()
+			if err != nil {
+				return View{}, err
+			}
+			g, err := generator.Promotion(lad, prof, p.From, p.To)
+			if err != nil {
+				return View{}, err
+			}
+			return viewOf(g, g.Warnings, prof), nil
+		},
+		Stem: func(env *Env, p Params) string {
+			// As rungs ladder names it: promotion-<from>-to-<to>, by id.
+			from, to := output.Slug(p.From), output.Slug(p.To)
+			if lad, err := env.ladder(); err == nil {
+				if l, err := generator.FindLevel(lad, p.From); err == nil {
+					from = l.ID
+				}
+				if l, err := generator.FindLevel(lad, p.To); err == nil {
+					to = l.ID
+				}
+			}
+			return "promotion-" + from + "-to-" + to
+		},
+	},
+}
+
+// viewOf wraps a view model with the document's metadata.
+func viewOf(model any, warnings []string, prof profile.Profile) View {
+	return View{Model: model, Warnings: warnings, Author: strings.TrimSpace(prof.Company.Name), Date: prof.Date}
 }
 
 // Input is what a format renders from.
 type Input struct {
-	Kind     *Kind
 	View     View
 	Markdown []byte // set when the format has FromMarkdown
 	Paper    string
@@ -144,6 +244,8 @@ type Format struct {
 	// custom template changes them too.
 	FromMarkdown bool
 	Render       func(in *Input) ([]byte, error)
+	// Kinds lists the kinds the format exists for; nil means every kind.
+	Kinds []string
 }
 
 // Formats are the output formats, in the order help texts list them.
@@ -151,7 +253,30 @@ type Format struct {
 var Formats = []Format{
 	{Name: "md", Ext: "md", FromMarkdown: true, Render: func(in *Input) ([]byte, error) { return in.Markdown, nil }},
 	{Name: "json", Ext: "json", Render: func(in *Input) ([]byte, error) { return output.JSON(in.View.Model) }},
-	{Name: "jsonld", Ext: "jsonld", FromMarkdown: true, Render: renderJSONLD},
+	{Name: "pdf", Ext: "pdf", Binary: true, FromMarkdown: true, Render: func(in *Input) ([]byte, error) {
+		return pdfdoc.Render(in.Markdown, pdfdoc.Options{Title: Title(in.Markdown), Author: in.View.Author, Date: in.View.Date, Paper: in.Paper})
+	}},
+	{Name: "html", Ext: "html", FromMarkdown: true, Render: func(in *Input) ([]byte, error) {
+		return htmldoc.Render(in.Markdown, htmldoc.Options{Title: Title(in.Markdown), Author: in.View.Author, JSONLD: JSONLD(in)})
+	}},
+	{Name: "jsonld", Ext: "jsonld", FromMarkdown: true, Kinds: []string{"jd"}, Render: renderJSONLD},
+}
+
+// Title is the text of a Markdown document's first level-one heading: the
+// title every kind's template starts with.
+func Title(md []byte) string {
+	for len(md) > 0 {
+		line := md
+		if i := bytes.IndexByte(md, '\n'); i >= 0 {
+			line, md = md[:i], md[i+1:]
+		} else {
+			md = nil
+		}
+		if t, ok := bytes.CutPrefix(line, []byte("# ")); ok {
+			return strings.ReplaceAll(strings.TrimSpace(string(t)), "\\", "")
+		}
+	}
+	return ""
 }
 
 // renderJSONLD is the jsonld format: schema.org JobPosting, for job
@@ -252,6 +377,20 @@ func ParseFormats(s string) ([]string, error) {
 	return out, nil
 }
 
+// CheckFormats reports the first format that does not exist for kind.
+func CheckFormats(kind string, formats []string) error {
+	for _, name := range formats {
+		f, err := LookupFormat(name)
+		if err != nil {
+			return err
+		}
+		if f.Kinds != nil && !slices.Contains(f.Kinds, kind) {
+			return fmt.Errorf("format %s is only for kind %s, not %s", f.Name, strings.Join(f.Kinds, ", "), kind)
+		}
+	}
+	return nil
+}
+
 // ParsePaper checks a paper size; "" is the default.
 func ParsePaper(s string) (string, error) {
 	n := strings.ToLower(strings.TrimSpace(s))
@@ -273,27 +412,28 @@ type File struct {
 
 // Render builds the request's view model once and renders it in every
 // requested format. The returned warnings are the kind's mismatch notes.
-func Render(cat *catalog.Catalog, r *Request) ([]File, []string, error) {
+func Render(env *Env, r *Request) ([]File, []string, error) {
 	k, err := LookupKind(r.Kind)
 	if err != nil {
 		return nil, nil, err
 	}
-	view, err := k.Build(cat, r.Profile, r.Params)
+	view, err := k.Build(env, r.Profile, r.Params)
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := RenderView(k, view, r.Formats, r.Paper, r.Templates)
+	files, err := RenderView(k.Template, view, r.Formats, r.Paper, r.Templates)
 	return files, view.Warnings, err
 }
 
 // RenderView renders a view model already built (a command that printed
-// its warnings first) in each format, in order. The Markdown is rendered
-// once, for every format that starts from it.
-func RenderView(k *Kind, view View, formats []string, paper string, set *templates.Set) ([]File, error) {
+// its warnings first) with the Markdown template tmpl, in each format, in
+// order. The Markdown is rendered once, for every format that starts from
+// it.
+func RenderView(tmpl string, view View, formats []string, paper string, set *templates.Set) ([]File, error) {
 	if set == nil {
 		set = templates.Builtin()
 	}
-	in := &Input{Kind: k, View: view, Paper: paper}
+	in := &Input{View: view, Paper: paper}
 	files := make([]File, 0, len(formats))
 	for _, name := range formats {
 		f, err := LookupFormat(name)
@@ -301,9 +441,9 @@ func RenderView(k *Kind, view View, formats []string, paper string, set *templat
 			return nil, err
 		}
 		if f.FromMarkdown && in.Markdown == nil {
-			md, err := set.Render(k.Template, view.Model)
+			md, err := set.Render(tmpl, view.Model)
 			if err != nil {
-				return nil, fmt.Errorf("render %s: %w", k.Template, err)
+				return nil, fmt.Errorf("render %s: %w", tmpl, err)
 			}
 			in.Markdown = md
 		}
@@ -319,6 +459,6 @@ func RenderView(k *Kind, view View, formats []string, paper string, set *templat
 // Stem is the file name of a document without its extension:
 // "<company-slug>-<kind stem>", or the kind stem alone when the company
 // has no usable name. It matches output.FileName.
-func Stem(cat *catalog.Catalog, k *Kind, company string, p Params) string {
-	return strings.TrimSuffix(output.FileName(company, k.Stem(cat, p), "x"), ".x")
+func Stem(env *Env, k *Kind, company string, p Params) string {
+	return strings.TrimSuffix(output.FileName(company, k.Stem(env, p), "x"), ".x")
 }

@@ -75,7 +75,7 @@ func TestRender(t *testing.T) {
 	ar, _ := cat.Archetype("product")
 	req := &Request{Kind: "jd", Profile: profile.Profile{Stage: st, Size: 5, Archetype: ar},
 		Params: Params{Role: "vpe"}, Formats: []string{"json", "md"}}
-	files, warnings, err := Render(cat, req)
+	files, warnings, err := Render(&Env{Cat: cat}, req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,10 +93,10 @@ func TestRender(t *testing.T) {
 		t.Error("a VP Engineering of 5 engineers should warn")
 	}
 	k, _ := LookupKind("jd")
-	if got := Stem(cat, k, "Acme Robotics", req.Params); got != "acme-robotics-vp-engineering" {
+	if got := Stem(&Env{Cat: cat}, k, "Acme Robotics", req.Params); got != "acme-robotics-vp-engineering" {
 		t.Errorf("stem = %q", got)
 	}
-	if got := Stem(cat, k, "", req.Params); got != "vp-engineering" {
+	if got := Stem(&Env{Cat: cat}, k, "", req.Params); got != "vp-engineering" {
 		t.Errorf("stem without company = %q", got)
 	}
 }

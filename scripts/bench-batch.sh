@@ -7,8 +7,10 @@
 #   scripts/bench-batch.sh 10000 md+pdf 3    # peak memory <= 1.5 x that of 1,000
 #
 # Each run starts from an empty output folder. The figures printed last
-# are the medians of the runs. Peak memory comes from GNU time
-# (/usr/bin/time -v; on Debian: apt-get install time).
+# are the medians of the runs. Peak memory and CPU time come from GNU time
+# (/usr/bin/time -v; on Debian: apt-get install time). CPU time (user +
+# system) does not depend on what else the machine runs: divided by the
+# cores, it is the wall time an idle machine would take.
 set -euo pipefail
 
 n=${1:-1000}
@@ -56,7 +58,7 @@ if [ -n "$jobs" ]; then args+=(--jobs "$jobs"); fi
 median() { sort -n | awk '{a[NR] = $1} END {m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; print m}'; }
 
 echo "rungs batch: $n documents as $formats, $runs runs, ${jobs:-all} CPUs ($(nproc) here)"
-: > "$work/secs"; : > "$work/rss"
+: > "$work/secs"; : > "$work/rss"; : > "$work/cpu"
 for ((run = 1; run <= runs; run++)); do
   rm -rf "$work/out"
   start=$(date +%s.%N)
@@ -64,11 +66,14 @@ for ((run = 1; run <= runs; run++)); do
   end=$(date +%s.%N)
   secs=$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  cpu=$(awk -F': ' '/User time|System time/ {t += $2} END {print t}' "$work/time.txt")
   files=$(find "$work/out" -type f | wc -l)
-  awk -v r="$run" -v s="$secs" -v n="$n" -v k="$rss" -v f="$files" \
-    'BEGIN {printf "run %d: %.2f s, %.0f docs/s, peak RSS %.1f MB, %d files\n", r, s, n / s, k / 1024, f}'
-  echo "$secs" >> "$work/secs"; echo "$rss" >> "$work/rss"
+  awk -v r="$run" -v s="$secs" -v n="$n" -v k="$rss" -v f="$files" -v c="$cpu" \
+    'BEGIN {printf "run %d: %.2f s, %.0f docs/s, CPU %.2f s, peak RSS %.1f MB, %d files\n", r, s, n / s, c, k / 1024, f}'
+  echo "$secs" >> "$work/secs"; echo "$rss" >> "$work/rss"; echo "$cpu" >> "$work/cpu"
 done
 secs=$(median < "$work/secs")
 rss=$(median < "$work/rss")
-awk -v s="$secs" -v n="$n" -v k="$rss" 'BEGIN {printf "median: %.2f s, %.0f docs/s, peak RSS %.1f MB\n", s, n / s, k / 1024}'
+cpu=$(median < "$work/cpu")
+awk -v s="$secs" -v n="$n" -v k="$rss" -v c="$cpu" -v p="$(nproc)" \
+  'BEGIN {printf "median: %.2f s, %.0f docs/s, CPU %.2f s (%.2f s on %d idle cores), peak RSS %.1f MB\n", s, n / s, c, c / p, p, k / 1024}'

@@ -21,7 +21,6 @@ import (
 	"github.com/rungs/rungs/profile"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
 type batchOptions struct {
@@ -172,7 +171,7 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 	fails := &failureList{}
 	observers = append(observers, fails)
 	if !opts.quiet {
-		if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if a.isTerminal(a.stderr) {
 			observers = append(observers, &barProgress{w: a.stderr})
 		} else {
 			observers = append(observers, &lineProgress{w: a.stderr})

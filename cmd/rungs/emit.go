@@ -5,11 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/templates"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // documentFormats are the formats a document command writes: those of
@@ -31,9 +34,26 @@ func parseFormats(s string) ([]string, error) {
 	return out, nil
 }
 
+// registerPaper adds --paper, the paper size of paged formats.
+func registerPaper(cmd *cobra.Command, paper *string) {
+	cmd.Flags().StringVar(paper, "paper", "", "paper size for PDF: "+joinComma(pipeline.Papers)+" (default "+pipeline.Papers[0]+")")
+	completeStatic(cmd, "paper", pipeline.Papers)
+}
+
+// parsePaper checks --paper.
+func parsePaper(s string) (string, error) {
+	p, err := pipeline.ParsePaper(s)
+	if err != nil {
+		return "", usageErr("--paper: %v", err)
+	}
+	return p, nil
+}
+
 // renderJD renders a job description in each format.
-func renderJD(set *templates.Set, jd *generator.JobDescription, formats []string) ([]document, error) {
-	return renderView("jd", pipeline.View{Model: jd, Warnings: jd.Warnings}, formats, "", set)
+func renderJD(set *templates.Set, jd *generator.JobDescription, formats []string, paper string) ([]document, error) {
+	view := pipeline.View{Model: jd, Warnings: jd.Warnings, Author: jd.Company.Name}
+	view.Date, _ = time.Parse(time.DateOnly, jd.Date) // zero when there is no date
+	return renderView("jd", view, formats, paper, set)
 }
 
 // renderView renders a built view model of a kind in each format, through
@@ -43,7 +63,13 @@ func renderView(kind string, view pipeline.View, formats []string, paper string,
 	if err != nil {
 		return nil, err
 	}
-	files, err := pipeline.RenderView(k, view, formats, paper, set)
+	return renderTemplate(k.Template, view, formats, paper, set)
+}
+
+// renderTemplate renders a view model with the Markdown template tmpl, in
+// each format.
+func renderTemplate(tmpl string, view pipeline.View, formats []string, paper string, set *templates.Set) ([]document, error) {
+	files, err := pipeline.RenderView(tmpl, view, formats, paper, set)
 	if err != nil {
 		return nil, dataErr(err)
 	}
@@ -61,6 +87,9 @@ func (a *app) emit(dir, company, name string, docs []document) error {
 		if len(docs) > 1 {
 			return usageErr("-o: %d formats cannot share stdout; give a folder, for example -o out/", len(docs))
 		}
+		if f, err := pipeline.LookupFormat(docs[0].ext); err == nil && f.Binary && a.isTerminal(a.stdout) {
+			return usageErr("--format %s: will not write binary output to a terminal; give a folder (-o out/) or redirect stdout", f.Name)
+		}
 		if _, err := a.stdout.Write(docs[0].data); err != nil {
 			return failure(err)
 		}
@@ -77,6 +106,12 @@ func (a *app) emit(dir, company, name string, docs []document) error {
 		fmt.Fprintf(a.stderr, "rungs: wrote %s\n", path)
 	}
 	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func (a *app) isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 func unwrapPath(err error) error {

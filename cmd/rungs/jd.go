@@ -50,6 +50,7 @@ type jdOptions struct {
 	customFlags
 	role   string
 	format string
+	paper  string
 	output string
 	lint   bool
 	strict bool
@@ -71,6 +72,7 @@ func newJDCmd(a *app) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVar(&opts.role, "role", "", "role id or alias, such as cto, vpe, senior-engineer (see: rungs catalog roles)")
 	fl.StringVar(&opts.format, "format", "md", "output format: "+joinComma(documentFormats)+" (jsonld: schema.org JobPosting); comma-separated for several, with -o")
+	registerPaper(cmd, &opts.paper)
 	fl.BoolVar(&opts.lint, "lint", false, "print the lint summary of the posting on stderr (see rungs lint)")
 	fl.BoolVar(&opts.strict, "strict", false, "exit 3 when the posting lacks pay details the law of its location requires, instead of warning")
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
@@ -87,6 +89,10 @@ func runJD(a *app, opts *jdOptions) error {
 		return usageErr("--role is required; valid: %s (for example --role cto)", roleList())
 	}
 	formats, err := parseFormats(opts.format)
+	if err != nil {
+		return err
+	}
+	paper, err := parsePaper(opts.paper)
 	if err != nil {
 		return err
 	}
@@ -119,7 +125,7 @@ func runJD(a *app, opts *jdOptions) error {
 	if err := a.checkPosting(opts, set, p, jd); err != nil {
 		return err
 	}
-	docs, err := renderJD(set, jd, formats)
+	docs, err := renderJD(set, jd, formats, paper)
 	if err != nil {
 		return err
 	}

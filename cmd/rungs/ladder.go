@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/profile"
-	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -24,6 +24,7 @@ type ladderOptions struct {
 	level  string
 	growTo string
 	format string
+	paper  string
 	output string
 }
 
@@ -59,7 +60,8 @@ Other forms:
 	fl.StringVar(&opts.to, "to", "", "promotion guide: the level to reach, such as staff-engineer")
 	fl.StringVar(&opts.level, "level", "", "print one level's card, such as staff-engineer or L3")
 	fl.StringVar(&opts.growTo, "grow-to", "", "growth plan: the engineering headcount to grow to, above --size")
-	fl.StringVar(&opts.format, "format", "md", "output format: md or json")
+	fl.StringVar(&opts.format, "format", "md", "output formats, such as md or md,pdf: "+joinComma(documentFormats))
+	registerPaper(cmd, &opts.paper)
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
@@ -122,6 +124,14 @@ func runLadder(a *app, opts *ladderOptions) error {
 		return usageErr("--grow-to plans the whole ladder; leave out --level, --from and --to")
 	}
 	formats, err := parseFormats(opts.format)
+	if err == nil && slices.Contains(formats, "jsonld") {
+		// JSON-LD is schema.org JobPosting: job descriptions only.
+		err = usageErr("--format: jsonld is for job descriptions only; a ladder is md, json, pdf or html")
+	}
+	if err != nil {
+		return err
+	}
+	paper, err := parsePaper(opts.paper)
 	if err != nil {
 		return err
 	}
@@ -207,7 +217,8 @@ func runLadder(a *app, opts *ladderOptions) error {
 	for _, w := range meta.Warnings {
 		a.warn("%s", w)
 	}
-	docs, err := renderDoc(set, tmpl, view, formats)
+	v := pipeline.View{Model: view, Warnings: meta.Warnings, Author: p.Company.Name, Date: p.Date}
+	docs, err := renderTemplate(tmpl, v, formats, paper, set)
 	if err != nil {
 		return err
 	}
@@ -230,27 +241,4 @@ func ladderErr(err error) error {
 		return usageErr("%s; for example --to %s", msg, strings.Join(oe.Valid, " or --to "))
 	}
 	return dataErr(err)
-}
-
-// renderDoc renders a view model with a built-in template, in each format.
-func renderDoc(set *templates.Set, tmpl string, view any, formats []string) ([]document, error) {
-	var docs []document
-	for _, f := range formats {
-		var data []byte
-		var err error
-		switch f {
-		case "md":
-			data, err = set.Render(tmpl, view)
-		case "json":
-			data, err = output.JSON(view)
-		default:
-			// jsonld is schema.org JobPosting: job descriptions only.
-			return nil, usageErr("--format: %s is not available for ladders; valid: md, json", f)
-		}
-		if err != nil {
-			return nil, dataErr(fmt.Errorf("render %s: %w", f, err))
-		}
-		docs = append(docs, document{ext: f, data: data})
-	}
-	return docs, nil
 }
