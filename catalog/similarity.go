@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -10,7 +12,7 @@ import (
 // is used to keep near-duplicate bullets out of the catalog and out of a
 // generated document.
 func Similarity(a, b string) float64 {
-	wa, wb := words(a), words(b)
+	wa, wb := cachedWords(a), cachedWords(b)
 	if len(wa) == 0 || len(wb) == 0 {
 		return 0
 	}
@@ -31,4 +33,28 @@ func words(s string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// The texts compared are catalog items, the same few hundred for every
+// document: a batch of thousands of documents would split them into words
+// again and again. Their word sets are kept (read-only, shared between
+// goroutines), up to a bound so arbitrary texts cannot grow memory.
+var (
+	wordCache     sync.Map // text -> map[string]bool
+	wordCacheSize atomic.Int64
+)
+
+const wordCacheMax = 20000
+
+func cachedWords(s string) map[string]bool {
+	if v, ok := wordCache.Load(s); ok {
+		return v.(map[string]bool)
+	}
+	w := words(s)
+	if wordCacheSize.Load() < wordCacheMax {
+		if _, loaded := wordCache.LoadOrStore(s, w); !loaded {
+			wordCacheSize.Add(1)
+		}
+	}
+	return w
 }

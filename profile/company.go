@@ -130,6 +130,29 @@ func ParseCompany(name string, data []byte) (*Company, error) {
 	if err != nil {
 		return nil, err
 	}
+	return checkCompany(name, root, &c)
+}
+
+// ParseCompanyNode reads a company given inline in another YAML file (a
+// batch manifest's company: mapping). name is that file's name; errors
+// carry its lines.
+func ParseCompanyNode(name string, node *yaml.Node) (*Company, error) {
+	var c Company
+	if node == nil || node.Kind != yaml.MappingNode {
+		line := 0
+		if node != nil {
+			line = node.Line
+		}
+		return nil, strictyaml.List{{File: name, Line: line, Msg: "company: want a file name or a mapping of company fields"}}
+	}
+	if err := strictyaml.DecodeNode(name, node, &c); err != nil {
+		return nil, err
+	}
+	return checkCompany(name, node, &c)
+}
+
+// checkCompany validates a decoded company; root is its YAML mapping.
+func checkCompany(name string, root *yaml.Node, c *Company) (*Company, error) {
 	c.file, c.root = name, root
 	var errs strictyaml.List
 	at := func(field string) int { return strictyaml.Line(root, field) }
@@ -202,7 +225,7 @@ func ParseCompany(name string, data []byte) (*Company, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return &c, nil
+	return c, nil
 }
 
 // Line returns the line of a top-level field of the file, for errors found

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+
+	"github.com/rungs/rungs/profile"
 )
 
 // Build generates the JSON Schema for a named document type from its Go
@@ -87,6 +89,11 @@ func (g *generator) schemaFor(t reflect.Type, enumKey string) map[string]any {
 	case reflect.Map:
 		s = map[string]any{"type": "object", "additionalProperties": g.schemaFor(t.Elem(), "")}
 		return s
+	case reflect.Interface:
+		if alt := g.alternatives(enumKey); alt != nil {
+			return map[string]any{"anyOf": alt}
+		}
+		s = map[string]any{}
 	default:
 		s = map[string]any{}
 	}
@@ -94,6 +101,25 @@ func (g *generator) schemaFor(t reflect.Type, enumKey string) map[string]any {
 		s["enum"] = e
 	}
 	return s
+}
+
+// alternatives gives the accepted shapes of a field typed any.
+func (g *generator) alternatives(key string) []any {
+	switch key {
+	case "schema.ManifestEntry.Company":
+		return []any{map[string]any{"type": "string"}, g.schemaFor(reflect.TypeOf(profile.Company{}), "")}
+	case "schema.Manifest.Matrix":
+		entry := reflect.TypeOf(ManifestEntry{})
+		props := map[string]any{}
+		for i := 0; i < entry.NumField(); i++ {
+			f := entry.Field(i)
+			one := g.schemaFor(f.Type, typeKey(entry)+"."+f.Name)
+			props[f.Tag.Get("yaml")] = map[string]any{"anyOf": []any{one, map[string]any{"type": "array", "items": one}}}
+		}
+		m := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+		return []any{m, map[string]any{"type": "array", "items": m}}
+	}
+	return nil
 }
 
 // object describes a struct: its YAML fields, with inline structs

@@ -13,6 +13,7 @@ import (
 	"sort"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/profile"
 )
 
@@ -31,17 +32,21 @@ type Document struct {
 var Documents = []Document{
 	{"company", "Rungs company file", "A company's details: stage, size, archetype, locations, pay. Flat keys, so every command and script can use the same file.", reflect.TypeOf(profile.Company{})},
 	{"catalog", "Rungs catalog file", "One file of a responsibility catalog. Every key is optional; Rungs merges all files of a catalog folder, over the built-in catalog.", reflect.TypeOf(catalog.File{})},
+	{"ladder", "Rungs ladder file", "One file of a career ladder: settings, tracks, dimensions, stage weights, levels, hats, archetypes, career path and FAQ. A ladder given with --ladder replaces the built-in one.", reflect.TypeOf(ladders.File{})},
+	{"manifest", "Rungs batch manifest", "A hiring plan for rungs batch: defaults, a list of documents, and a matrix that expands to documents.", reflect.TypeOf(Manifest{})},
 }
 
 // sourceDirs are the packages whose doc comments describe the fields.
-var sourceDirs = []string{"profile", "catalog"}
+var sourceDirs = []string{"profile", "catalog", "ladders", "schema"}
 
 // enums lists the closed sets of values of some fields, by type.field.
 var enums = map[string][]string{
-	"profile.Company.WorkModel": profile.WorkModels,
-	"profile.Pay.Period":        profile.Periods,
-	"catalog.Role.Track":        catalog.Tracks,
-	"catalog.Skill.Kind":        {"technical", "leadership"},
+	"profile.Company.WorkModel":  profile.WorkModels,
+	"profile.Pay.Period":         profile.Periods,
+	"catalog.Role.Track":         catalog.Tracks,
+	"catalog.Skill.Kind":         {"technical", "leadership"},
+	"schema.ManifestEntry.Kind":  {"jd", "ladder", "promotion"},
+	"schema.ManifestEntry.Paper": {"a4", "letter"},
 }
 
 func documentByName(name string) (Document, bool) {

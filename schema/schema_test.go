@@ -5,10 +5,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
+	"github.com/rungs/rungs/batch"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )
@@ -136,5 +139,49 @@ func TestSchemaRejectsUnknownField(t *testing.T) {
 	err = validateYAML(t, "company", []byte("work_model: boat\n"))
 	if err == nil {
 		t.Error("enum not enforced")
+	}
+}
+
+// TestManifestFieldsMatchBatch keeps the manifest schema in step with the
+// fields the batch parser accepts.
+func TestManifestFieldsMatchBatch(t *testing.T) {
+	var got []string
+	rt := reflect.TypeOf(ManifestEntry{})
+	for i := 0; i < rt.NumField(); i++ {
+		got = append(got, rt.Field(i).Tag.Get("yaml"))
+	}
+	want := batch.FieldNames()
+	sort.Strings(got)
+	want = append([]string(nil), want...)
+	sort.Strings(want)
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("manifest schema fields %v, batch fields %v", got, want)
+	}
+}
+
+func TestLadderSchemaAcceptsBuiltinLadder(t *testing.T) {
+	files, _ := filepath.Glob("../ladders/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no ladder files")
+	}
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		if err := validateYAML(t, "ladder", data); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+func TestManifestSchema(t *testing.T) {
+	ok := []byte("defaults:\n  company: acme.yaml\n  format: md+pdf\ndocuments:\n  - role: cto\n  - kind: ladder\n    size: 40\nmatrix:\n  role: [cto, vpe]\n  stage: [seed, growth]\n")
+	if err := validateYAML(t, "manifest", ok); err != nil {
+		t.Errorf("valid manifest rejected: %v", err)
+	}
+	inline := []byte("defaults:\n  company: {name: Acme, engineers: 12}\ndocuments: [{role: cto}]\n")
+	if err := validateYAML(t, "manifest", inline); err != nil {
+		t.Errorf("inline company rejected: %v", err)
+	}
+	if err := validateYAML(t, "manifest", []byte("documents: [{rol: cto}]\n")); err == nil {
+		t.Error("unknown entry field accepted")
 	}
 }

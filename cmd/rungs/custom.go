@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
@@ -14,13 +15,19 @@ import (
 // are not given; flags win.
 type customFlags struct {
 	catalogDir   string
+	ladderPath   string
 	templatesDir string
 	verbose      bool
 }
 
-func (f *customFlags) register(cmd *cobra.Command) {
+// register adds the flags; withLadder adds --ladder, for the commands that
+// print ladders.
+func (f *customFlags) register(cmd *cobra.Command, withLadder bool) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.catalogDir, "catalog", "", "a folder of catalog YAML files laid over the built-in catalog")
+	if withLadder {
+		fl.StringVar(&f.ladderPath, "ladder", "", "a ladder YAML file, or a folder of them, replacing the built-in ladder")
+	}
 	fl.StringVar(&f.templatesDir, "templates", "", "a folder of *.md.tmpl templates replacing built-in ones of the same name")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "say which catalog, ladder and template files were used")
 	_ = cmd.MarkFlagDirname("catalog")
@@ -57,6 +64,28 @@ func (f *customFlags) loadCatalogFor(a *app, c *profile.Company) (*catalog.Catal
 		}
 	}
 	return cat, nil
+}
+
+// loadLadderFor returns the built-in ladder, or the user's when one is
+// named.
+func (f *customFlags) loadLadderFor(a *app, c *profile.Company) (*ladders.Ladder, error) {
+	p := pick(f.ladderPath, c, func(c *profile.Company) string { return c.Ladder })
+	if p == "" {
+		if f.verbose {
+			a.info("ladder: built-in")
+		}
+		return loadLadder()
+	}
+	l, files, err := ladders.LoadPath(p)
+	if err != nil {
+		return nil, dataErr(err)
+	}
+	if f.verbose {
+		for _, file := range files {
+			a.info("ladder: %s", file)
+		}
+	}
+	return l, nil
 }
 
 // loadTemplatesFor returns the templates to render with.

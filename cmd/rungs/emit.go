@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/rungs/rungs/generator"
-	"github.com/rungs/rungs/internal/suggest"
 	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/templates"
 )
 
-// documentFormats are the formats a document command writes.
-var documentFormats = []string{"md", "json"}
+// documentFormats are the formats a document command writes: those of
+// the pipeline registry, shared with rungs batch.
+var documentFormats = pipeline.FormatNames()
 
 // document is one rendered file: its extension and bytes.
 type document struct {
@@ -23,48 +24,32 @@ type document struct {
 
 // parseFormats reads a comma-separated --format value.
 func parseFormats(s string) ([]string, error) {
-	var out []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ',' || r == '+' || r == ' ' }) {
-		if f == "markdown" {
-			f = "md"
-		}
-		ok := false
-		for _, v := range documentFormats {
-			ok = ok || v == f
-		}
-		if !ok {
-			return nil, usageErr("--format: unknown format %q%s", f, suggest.Hint(f, documentFormats))
-		}
-		dup := false
-		for _, o := range out {
-			dup = dup || o == f
-		}
-		if !dup {
-			out = append(out, f)
-		}
-	}
-	if len(out) == 0 {
-		return nil, usageErr("--format is empty; valid: %s", joinComma(documentFormats))
+	out, err := pipeline.ParseFormats(strings.ToLower(s))
+	if err != nil {
+		return nil, usageErr("--format: %v", err)
 	}
 	return out, nil
 }
 
 // renderJD renders a job description in each format.
 func renderJD(set *templates.Set, jd *generator.JobDescription, formats []string) ([]document, error) {
-	var docs []document
-	for _, f := range formats {
-		var data []byte
-		var err error
-		switch f {
-		case "md":
-			data, err = set.Render("jd.md.tmpl", jd)
-		case "json":
-			data, err = output.JSON(jd)
-		}
-		if err != nil {
-			return nil, dataErr(fmt.Errorf("render %s: %w", f, err))
-		}
-		docs = append(docs, document{ext: f, data: data})
+	return renderView("jd", pipeline.View{Model: jd, Warnings: jd.Warnings}, formats, "", set)
+}
+
+// renderView renders a built view model of a kind in each format, through
+// the registry every command shares.
+func renderView(kind string, view pipeline.View, formats []string, paper string, set *templates.Set) ([]document, error) {
+	k, err := pipeline.LookupKind(kind)
+	if err != nil {
+		return nil, err
+	}
+	files, err := pipeline.RenderView(k, view, formats, paper, set)
+	if err != nil {
+		return nil, dataErr(err)
+	}
+	docs := make([]document, len(files))
+	for i, f := range files {
+		docs[i] = document{ext: f.Ext, data: f.Data}
 	}
 	return docs, nil
 }

@@ -66,7 +66,7 @@ func newJDCmd(a *app) *cobra.Command {
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
-	opts.customFlags.register(cmd)
+	opts.customFlags.register(cmd, false)
 	complete(cmd, "role", func(c *catalog.Catalog) []string { return c.RoleIDs() })
 	completeStatic(cmd, "format", documentFormats)
 	return cmd

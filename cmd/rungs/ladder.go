@@ -59,7 +59,7 @@ Other forms:
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
-	opts.customFlags.register(cmd)
+	opts.customFlags.register(cmd, true)
 	for _, f := range []string{"from", "to", "level"} {
 		completeLadder(cmd, f, func(l *ladders.Ladder) []string { return l.LevelNames() })
 	}
@@ -101,7 +101,11 @@ func runLadder(a *app, opts *ladderOptions) error {
 	if err != nil {
 		return err
 	}
-	lad, err := loadLadder()
+	company, err := readCompany(opts.company)
+	if err != nil {
+		return err
+	}
+	lad, err := opts.loadLadderFor(a, company)
 	if err != nil {
 		return err
 	}
@@ -116,10 +120,6 @@ func runLadder(a *app, opts *ladderOptions) error {
 		if _, err := generator.FindLevel(lad, f.value); err != nil {
 			return usageErr("--%s: %v", f.flag, err)
 		}
-	}
-	company, err := readCompany(opts.company)
-	if err != nil {
-		return err
 	}
 	cat, err := opts.loadCatalogFor(a, company)
 	if err != nil {

@@ -1,7 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -22,5 +29,84 @@ func TestScripts(t *testing.T) {
 			env.Setenv("SOURCE_DATE_EPOCH", "")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"cmpdir": cmpdir,
+			"exits":  exits,
+		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "root":
+				// Permission tests mean nothing to root, which CI may be.
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 	})
+}
+
+// cmpdir compares two folders: the same file names, byte-identical files.
+//
+//	cmpdir dir1 dir2
+func cmpdir(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: cmpdir dir1 dir2")
+	}
+	list := func(dir string) []string {
+		entries, err := os.ReadDir(ts.MkAbs(dir))
+		ts.Check(err)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	a, b := list(args[0]), list(args[1])
+	diff := ""
+	if !slices.Equal(a, b) {
+		diff = fmt.Sprintf("file names differ:\n%s: %v\n%s: %v", args[0], a, args[1], b)
+	} else {
+		for _, name := range a {
+			x, err := os.ReadFile(filepath.Join(ts.MkAbs(args[0]), name))
+			ts.Check(err)
+			y, err := os.ReadFile(filepath.Join(ts.MkAbs(args[1]), name))
+			ts.Check(err)
+			if !bytes.Equal(x, y) {
+				diff = name + " differs"
+				break
+			}
+		}
+	}
+	switch {
+	case neg && diff == "":
+		ts.Fatalf("%s and %s are identical", args[0], args[1])
+	case !neg && diff != "":
+		ts.Fatalf("%s", diff)
+	}
+	if diff == "" {
+		ts.Logf("%s and %s: %d identical files", args[0], args[1], len(a))
+	}
+}
+
+// exits runs a command like exec and checks its exit code, which exec
+// cannot: the codes are documented, scripts rely on them.
+//
+//	exits 3 rungs batch bad.csv -o out
+func exits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	case err != nil:
+		ts.Fatalf("%s: %v", args[1], err)
+	}
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
 }

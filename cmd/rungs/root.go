@@ -111,7 +111,7 @@ Exit codes: 0 success, 1 run-time failure, 2 usage error,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErr("%v (see %s --help)", err, cmd.CommandPath())
 	})
-	root.AddCommand(newJDCmd(a), newLadderCmd(a), newCatalogCmd(a), newVersionCmd(a))
+	root.AddCommand(newJDCmd(a), newLadderCmd(a), newBatchCmd(a), newCatalogCmd(a), newVersionCmd(a))
 	return root
 }
 

@@ -122,15 +122,26 @@ func Decode(name string, data []byte, v any) (*yaml.Node, error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
+	if err := DecodeNode(name, root, v); err != nil {
+		return nil, err
+	}
+	return root, nil
+}
+
+// DecodeNode decodes an already parsed node (read from file name) into v
+// with the same strictness as Decode. It serves YAML embedded in a larger
+// file, such as a company given inline in a batch manifest: errors carry
+// the lines of the enclosing file.
+func DecodeNode(name string, root *yaml.Node, v any) error {
 	var errs List
 	checkKnown(name, root, reflect.TypeOf(v), &errs)
 	if len(errs) > 0 {
-		return nil, errs.Err()
+		return errs.Err()
 	}
 	if err := root.Decode(v); err != nil {
-		return nil, convert(name, err)
+		return convert(name, err)
 	}
-	return root, nil
+	return nil
 }
 
 func invalidAt(data []byte) int {
@@ -201,7 +212,10 @@ func friendly(m string) string {
 	return fmt.Sprintf("got %s, want %s", got, want)
 }
 
-var unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
+var (
+	unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
+	nodeType        = reflect.TypeOf(yaml.Node{})
+)
 
 // checkKnown walks the node tree alongside the Go type and reports every
 // mapping key the type has no field for, with the nearest valid name. It
@@ -218,6 +232,9 @@ func checkKnown(file string, n *yaml.Node, t reflect.Type, errs *List) {
 	}
 	if reflect.PointerTo(t).Implements(unmarshalerType) {
 		return // a custom decoder validates its own input
+	}
+	if t == nodeType {
+		return // a raw node: its reader checks it
 	}
 	switch t.Kind() {
 	case reflect.Struct:

@@ -1,0 +1,349 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/strictyaml"
+	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/pipeline"
+	"github.com/rungs/rungs/profile"
+)
+
+// Job is a validated entry: what to render and the file names to write.
+type Job struct {
+	Index int
+	// Source is where the entry was written: "roles.csv:7".
+	Source string
+	// Where names the entry in a manifest ("documents[3]"); "" for CSV.
+	Where string
+	// Name is the file name without extension.
+	Name    string
+	Request pipeline.Request
+	// Files are the output file names, one per format, in format order.
+	Files []string
+}
+
+// Resolver turns entries into jobs: it checks every field against the
+// catalog, reads each company file once, and names the output files. It
+// keeps the parsed company files; it is not safe for concurrent use.
+type Resolver struct {
+	Cat *catalog.Catalog
+	// SourceDateEpoch is the environment's SOURCE_DATE_EPOCH.
+	SourceDateEpoch string
+
+	companies map[string]*companyResult
+}
+
+type companyResult struct {
+	c    *profile.Company
+	errs Problems
+}
+
+// Resolve validates an entry. It returns the job, or every problem found.
+func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
+	var probs Problems
+	probs = append(probs, e.problems...)
+	val := func(f Field) string { return e.Values[f].S }
+
+	kindName := val(FKind)
+	if kindName == "" {
+		kindName = pipeline.DefaultKind
+	}
+	kind, err := pipeline.LookupKind(kindName)
+	if err != nil {
+		probs = append(probs, e.problem(FKind, err.Error()))
+	}
+
+	format := val(FFormat)
+	if format == "" {
+		format = pipeline.DefaultFormat
+	}
+	formats, err := pipeline.ParseFormats(format)
+	if err != nil {
+		probs = append(probs, e.problem(FFormat, err.Error()))
+	}
+	paper, err := pipeline.ParsePaper(val(FPaper))
+	if err != nil {
+		probs = append(probs, e.problem(FPaper, err.Error()))
+	}
+
+	params := pipeline.Params{Role: val(FRole), From: val(FFrom), To: val(FTo)}
+	if kind != nil {
+		for _, f := range []Field{FRole, FFrom, FTo} {
+			v := e.Values[f]
+			used := slices.Contains(kind.Uses, f.String())
+			if !used && (v.Origin == FromEntry || v.Origin == FromMatrix) {
+				probs = append(probs, e.problem(f, fmt.Sprintf("kind %s does not use %s; remove it", kind.Name, f)))
+			}
+			if !used {
+				// An inherited value the kind does not read (a default
+				// role under a ladder) is ignored.
+				switch f {
+				case FRole:
+					params.Role = ""
+				case FFrom:
+					params.From = ""
+				case FTo:
+					params.To = ""
+				}
+			}
+		}
+		missing := false
+		for _, name := range kind.Requires {
+			if params.Get(name) == "" {
+				f, _ := fieldByName(name)
+				probs = append(probs, e.problem(f, fmt.Sprintf("required for kind %s; %s", kind.Name, r.hint(f))))
+				missing = true
+			}
+		}
+		if !missing {
+			if err := kind.Check(r.Cat, params); err != nil {
+				var pe *pipeline.ParamError
+				if errors.As(err, &pe) {
+					f, _ := fieldByName(pe.Param)
+					probs = append(probs, e.problem(f, pe.Err.Error()))
+				} else {
+					probs = append(probs, e.problem(FKind, err.Error()))
+				}
+			}
+		}
+	}
+
+	// Check stage, size and archetype one by one, so an entry with two
+	// bad values hears of both; profile.Resolve stops at the first.
+	if s := val(FStage); s != "" {
+		if _, err := r.Cat.Stage(s); err != nil {
+			probs = append(probs, e.problem(FStage, err.Error()))
+		}
+	}
+	if s := val(FSize); s != "" {
+		if _, err := profile.ParseSize(s); err != nil {
+			probs = append(probs, e.problem(FSize, err.Error()))
+		}
+	}
+	if s := val(FArchetype); s != "" {
+		if _, err := r.Cat.Archetype(s); err != nil {
+			probs = append(probs, e.problem(FArchetype, err.Error()))
+		}
+	}
+	company, cprobs := r.company(e)
+	probs = append(probs, cprobs...)
+	if len(probs) > 0 {
+		return nil, e.named(probs, "")
+	}
+
+	prof, err := profile.Resolve(r.Cat, profile.Input{
+		Stage: val(FStage), Size: val(FSize), Archetype: val(FArchetype),
+		Company: company, SourceDateEpoch: r.SourceDateEpoch,
+	})
+	if err != nil {
+		// Field values were checked above, so what is left comes from the
+		// company file (its stage, say) or the environment: the same
+		// message for every entry, reported once.
+		var fe *profile.FlagError
+		if errors.As(err, &fe) {
+			f, _ := fieldByName(fe.Flag)
+			return nil, e.named(Problems{e.problem(f, fe.Err.Error())}, "")
+		}
+		return nil, Problems{{Raw: true, Msg: err.Error(), Key: err.Error()}}
+	}
+
+	req := pipeline.Request{Kind: kind.Name, Profile: prof, Params: params, Formats: formats, Paper: paper}
+	name, p := r.name(e, kind, &req)
+	if p != nil {
+		return nil, e.named(Problems{p}, "")
+	}
+	job := &Job{Index: e.Index, Source: e.File + ":" + strconv.Itoa(e.Line), Where: e.Where, Name: name, Request: req}
+	for _, f := range formats {
+		fm, _ := pipeline.LookupFormat(f)
+		job.Files = append(job.Files, name+"."+fm.Ext)
+	}
+	return job, nil
+}
+
+// hint tells what a required field accepts.
+func (r *Resolver) hint(f Field) string {
+	switch f {
+	case FRole:
+		return "valid: " + strings.Join(r.Cat.RoleIDs(), ", ")
+	}
+	return "for example " + example(f)
+}
+
+var placeholderRe = regexp.MustCompile(`\{([^{}]*)\}`)
+
+// placeholders are the names a name pattern may use, for messages.
+var placeholders = []string{"{kind}", "{role}", "{from}", "{to}", "{stage}", "{size}", "{archetype}", "{company}", "{paper}"}
+
+// name is the entry's file name without extension: its name (a pattern
+// such as "{company}-{role}-{stage}", slugged), or the kind's default name
+// plus the matrix dimensions that vary.
+func (r *Resolver) name(e *Entry, kind *pipeline.Kind, req *pipeline.Request) (string, *Problem) {
+	prof := req.Profile
+	values := map[string]string{
+		"kind":      kind.Name,
+		"role":      req.Params.Role,
+		"from":      req.Params.From,
+		"to":        req.Params.To,
+		"stage":     prof.Stage.ID,
+		"size":      strconv.Itoa(prof.Size),
+		"archetype": prof.Archetype.ID,
+		"company":   output.Slug(prof.Company.Name),
+		"paper":     req.Paper,
+	}
+	if ro, err := r.Cat.Role(req.Params.Role); err == nil {
+		values["role"] = ro.ID
+	}
+	if raw := e.Values[FName].S; raw != "" {
+		// Refuse rather than slug a path: someone who wrote "../x" or
+		// "/tmp/x" meant a place outside the output folder.
+		if strings.ContainsAny(raw, `/\`) || strings.Contains(raw, "..") {
+			return "", e.problem(FName, fmt.Sprintf("%q would leave the output folder; a name is a plain file name without folders, such as backend-lead", raw))
+		}
+		var bad string
+		expanded := placeholderRe.ReplaceAllStringFunc(raw, func(m string) string {
+			key := strings.ToLower(strings.TrimSpace(m[1 : len(m)-1]))
+			v, ok := values[key]
+			if !ok && bad == "" {
+				bad = m
+			}
+			return v
+		})
+		if bad != "" {
+			return "", e.problem(FName, fmt.Sprintf("unknown placeholder %s; valid: %s", bad, strings.Join(placeholders, ", ")))
+		}
+		s := output.Slug(expanded)
+		if s == "" {
+			return "", e.problem(FName, fmt.Sprintf("%q has no letter or digit to name a file with, such as backend-lead", raw))
+		}
+		return s, nil
+	}
+	stem := pipeline.Stem(r.Cat, kind, prof.Company.Name, req.Params)
+	for _, f := range e.Vary {
+		if f == FName || f == FFormat || slices.Contains(kind.Uses, f.String()) {
+			continue // already in the stem
+		}
+		var part string
+		if f == FCompany {
+			if values["company"] != "" {
+				continue // the company's slug starts the stem
+			}
+			part = output.Slug(strings.TrimSuffix(filepath.Base(e.Values[f].S), filepath.Ext(e.Values[f].S)))
+		} else {
+			part = output.Slug(values[f.String()])
+		}
+		if part != "" {
+			stem += "-" + part
+		}
+	}
+	return stem, nil
+}
+
+// company returns the entry's company, reading and parsing each file (or
+// inline mapping) once. A broken company file is reported once, however
+// many entries use it.
+func (r *Resolver) company(e *Entry) (*profile.Company, Problems) {
+	v := e.Values[FCompany]
+	if !v.Set() {
+		return nil, nil
+	}
+	if r.companies == nil {
+		r.companies = map[string]*companyResult{}
+	}
+	var key, path string
+	if v.Node != nil {
+		key = fmt.Sprintf("inline %s:%d", e.File, v.Line)
+	} else {
+		path = v.S
+		// A path in the input is relative to the input's folder; a path
+		// from --company to the working folder.
+		if !filepath.IsAbs(path) && v.Origin != FromFlag {
+			path = filepath.Join(e.Dir, path)
+		}
+		path = filepath.Clean(path)
+		key = path
+	}
+	if cr, ok := r.companies[key]; ok {
+		return cr.c, cr.errs
+	}
+	cr := &companyResult{}
+	r.companies[key] = cr
+	if v.Node != nil {
+		c, err := profile.ParseCompanyNode(e.File, v.Node)
+		cr.c, cr.errs = c, companyProblems(key, err)
+		return cr.c, cr.errs
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		p := e.problem(FCompany, fmt.Sprintf("cannot read %s: %v", path, unwrapPath(err)))
+		p.Key = "company " + key
+		cr.errs = Problems{p}
+		return nil, cr.errs
+	}
+	c, err := profile.ParseCompany(path, data)
+	cr.c, cr.errs = c, companyProblems(key, err)
+	return cr.c, cr.errs
+}
+
+// companyProblems turns a company file's errors (which carry their own
+// file:line) into problems reported once.
+func companyProblems(key string, err error) Problems {
+	if err == nil {
+		return nil
+	}
+	var out Problems
+	for i, se := range strictyaml.Errors(err) {
+		out = append(out, &Problem{Raw: true, Msg: se.Error(), Key: fmt.Sprintf("company %s #%d", key, i)})
+	}
+	return out
+}
+
+// problem is an error about field f of the entry, positioned where the
+// value was written: the entry, or the defaults or matrix it came from.
+func (e *Entry) problem(f Field, msg string) *Problem {
+	v := e.Values[f]
+	p := &Problem{File: e.File, Line: e.Line, Where: e.Where, Field: f.String(), CSV: e.CSV, Msg: msg}
+	if !v.Set() {
+		return p
+	}
+	if v.Origin == FromFlag {
+		return &Problem{Raw: true, Msg: "--" + f.String() + ": " + msg}
+	}
+	if v.Line > 0 {
+		p.Line = v.Line
+	}
+	if v.Where != "" {
+		// The value was written in the defaults or a matrix: point there,
+		// so a bad default is reported once, not once per entry.
+		p.Where = v.Where
+		p.CSV = false
+	}
+	return p
+}
+
+// named puts the entry's name on the problems that point at the entry.
+func (e *Entry) named(probs Problems, name string) Problems {
+	if name == "" {
+		name = e.Values[FName].S
+	}
+	if r := e.Values[FRole]; name == "" && r.Origin == FromEntry {
+		name = r.S
+	}
+	if name == "" || e.CSV {
+		return probs
+	}
+	for _, p := range probs {
+		if !p.Raw && p.Where == e.Where {
+			p.Name = name
+		}
+	}
+	return probs
+}

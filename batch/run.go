@@ -1,0 +1,277 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/pipeline"
+)
+
+// Status is what happened to an entry. The values are part of the report's
+// contract.
+type Status string
+
+// The statuses of an entry in the report.
+const (
+	Written   Status = "written"   // at least one file was written
+	Unchanged Status = "unchanged" // every file already had this content
+	Failed    Status = "failed"
+	// skipped entries were not run (interrupted, or --fail-fast); they
+	// are counted but not listed.
+	skipped Status = "skipped"
+)
+
+// FileResult is one output file in the report.
+type FileResult struct {
+	Path   string `json:"path"`
+	Bytes  int    `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// Result is what happened to one entry.
+type Result struct {
+	Index    int
+	Source   string
+	Where    string
+	Name     string
+	Kind     string
+	Status   Status
+	Err      error
+	Files    []FileResult
+	Warnings []string
+}
+
+// Totals sums up a run.
+type Totals struct {
+	Entries     int // in the input
+	Written     int
+	Unchanged   int
+	Failed      int
+	Skipped     int // not run: interrupted or stopped by --fail-fast
+	Elapsed     time.Duration
+	Interrupted bool
+}
+
+// Observer follows a run: progress on a terminal, the report. Its methods
+// are called from one goroutine, Entry in input order.
+type Observer interface {
+	Start(total int)
+	Entry(r *Result, done int)
+	Finish(t Totals)
+}
+
+// Options configure a run.
+type Options struct {
+	Cat *catalog.Catalog
+	// Out is the output folder; it must exist.
+	Out string
+	// Jobs is the number of workers.
+	Jobs int
+	// FailFast stops taking entries after the first failure.
+	FailFast bool
+	// Started is when the batch began, for the elapsed time.
+	Started time.Time
+	// Observers are told of each entry.
+	Observers []Observer
+}
+
+type task struct {
+	seq  int
+	job  *Job
+	err  error // the entry no longer validates (the input changed)
+	name string
+}
+
+// Run reads the input again and generates every entry with a pool of
+// workers. total is the count Validate returned. Results reach the
+// observers in input order, whatever the number of workers, and at most a
+// few per worker are held at a time, so memory does not grow with the
+// input. When ctx is cancelled (Ctrl-C), no new entry is started, entries
+// not yet writing are abandoned, and Run returns what was done. The error
+// is for the input becoming unreadable; entry failures are in Totals.
+func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (Totals, error) {
+	jobs := max(opt.Jobs, 1)
+	tot := Totals{Entries: total}
+	for _, o := range opt.Observers {
+		o.Start(total)
+	}
+
+	// stop ends the producer on an interrupt or the first failure with
+	// --fail-fast; workers then skip what is queued.
+	stop, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// window bounds the entries between the producer and the in-order
+	// emitter: without it, one slow entry would let results pile up.
+	window := make(chan struct{}, 4*jobs)
+	tasks := make(chan *task)
+	results := make(chan *taskResult, jobs)
+
+	var srcErr error
+	go func() {
+		defer close(tasks)
+		seq := 0
+		srcErr = src.Entries(func(e *Entry) bool {
+			if stop.Err() != nil {
+				return false
+			}
+			select {
+			case window <- struct{}{}:
+			case <-stop.Done():
+				return false
+			}
+			t := &task{seq: seq}
+			job, probs := r.Resolve(e)
+			if len(probs) > 0 {
+				t.err = fmt.Errorf("the input changed since validation: %w", probs)
+				t.job = &Job{Index: e.Index, Source: fmt.Sprintf("%s:%d", e.File, e.Line), Where: e.Where}
+			} else {
+				t.job = job
+			}
+			seq++
+			tasks <- t
+			return true
+		})
+	}()
+
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range tasks {
+				res := work(ctx, stop, opt, t)
+				if res.Status == Failed && opt.FailFast {
+					// Stop at once, not when the result's turn comes
+					// to be emitted: with --jobs 1, nothing after the
+					// failure starts.
+					cancel()
+				}
+				results <- &taskResult{seq: t.seq, Result: res}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	// Emit results in input order.
+	pending := map[int]*Result{}
+	next, done := 0, 0
+	for tr := range results {
+		pending[tr.seq] = tr.Result
+		for {
+			res, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			switch res.Status {
+			case skipped:
+				continue
+			case Written:
+				tot.Written++
+			case Unchanged:
+				tot.Unchanged++
+			case Failed:
+				tot.Failed++
+			}
+			done++
+			for _, o := range opt.Observers {
+				o.Entry(res, done)
+			}
+		}
+	}
+	tot.Skipped = tot.Entries - done
+	tot.Interrupted = ctx.Err() != nil
+	tot.Elapsed = time.Since(opt.Started)
+	for _, o := range opt.Observers {
+		o.Finish(tot)
+	}
+	return tot, srcErr
+}
+
+type taskResult struct {
+	seq int
+	*Result
+}
+
+// work renders one entry and writes its files.
+func work(ctx, stop context.Context, opt Options, t *task) *Result {
+	j := t.job
+	res := &Result{Index: j.Index, Source: j.Source, Where: j.Where, Name: j.Name, Kind: j.Request.Kind}
+	if stop.Err() != nil {
+		res.Status = skipped
+		return res
+	}
+	if t.err != nil {
+		res.Status, res.Err = Failed, t.err
+		return res
+	}
+	files, warnings, err := pipeline.Render(opt.Cat, &j.Request)
+	res.Warnings = warnings
+	if err != nil {
+		res.Status, res.Err = Failed, err
+		return res
+	}
+	// Interrupted while rendering: abandon the entry before its first
+	// write. Once writing, finish the entry, so its files stay a set.
+	if ctx.Err() != nil {
+		res.Status = skipped
+		return res
+	}
+	res.Status = Unchanged
+	for i, f := range files {
+		path := filepath.Join(opt.Out, j.Files[i])
+		changed, err := writeIfChanged(path, f.Data)
+		if err != nil {
+			res.Status, res.Err = Failed, err
+			return res
+		}
+		if changed {
+			res.Status = Written
+		}
+		sum := sha256.Sum256(f.Data)
+		res.Files = append(res.Files, FileResult{Path: path, Bytes: len(f.Data), SHA256: hex.EncodeToString(sum[:])})
+	}
+	return res
+}
+
+// writeIfChanged writes data to path atomically, unless path already holds
+// exactly data. It refuses to write where a symbolic link stands: the
+// link could point outside the output folder.
+func writeIfChanged(path string, data []byte) (bool, error) {
+	fi, err := os.Lstat(path)
+	switch {
+	case err == nil && fi.Mode()&fs.ModeSymlink != 0:
+		target, _ := os.Readlink(path)
+		return false, fmt.Errorf("%s is a symbolic link to %s; refusing to write through a link that could leave the output folder: remove it", path, target)
+	case err == nil && fi.IsDir():
+		return false, fmt.Errorf("%s is a folder; remove it or give the entry another name", path)
+	case err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(data)):
+		old, err := os.ReadFile(path)
+		if err == nil && bytes.Equal(old, data) {
+			return false, nil
+		}
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return false, fmt.Errorf("%s: %v", path, unwrapPath(err))
+	}
+	if err := output.WriteFile(path, data); err != nil {
+		return false, fmt.Errorf("write %s: %v", path, unwrapPath(err))
+	}
+	return true, nil
+}

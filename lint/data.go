@@ -1,0 +1,339 @@
+package lint
+
+import (
+	"embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rungs/rungs/internal/strictyaml"
+)
+
+//go:embed data/*.yaml
+var dataFS embed.FS
+
+// genderFile is the shape of data/gender.yaml.
+type genderFile struct {
+	Masculine  []string `yaml:"masculine"`
+	Feminine   []string `yaml:"feminine"`
+	Exceptions []string `yaml:"exceptions"`
+}
+
+// phrasingFile is the shape of data/phrasing.yaml.
+type phrasingFile struct {
+	Rules []phraseRuleData `yaml:"rules"`
+}
+
+type phraseRuleData struct {
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"`
+	Level    string   `yaml:"level"`
+	Source   string   `yaml:"source"`
+	Reason   string   `yaml:"reason"`
+	Fix      string   `yaml:"fix"`
+	Patterns []string `yaml:"patterns"`
+	Except   []string `yaml:"except"`
+	Bad      []string `yaml:"bad"`
+	Good     []string `yaml:"good"`
+}
+
+// payFile is the shape of data/pay.yaml.
+type payFile struct {
+	Jurisdictions []Jurisdiction `yaml:"jurisdictions"`
+	Regions       []struct {
+		ID    string   `yaml:"id"`
+		Names []string `yaml:"names"`
+	} `yaml:"regions"`
+}
+
+// Jurisdiction is one pay-transparency law as Rungs summarises it. The
+// summaries are guidance, not legal advice.
+type Jurisdiction struct {
+	ID        string        `yaml:"id" json:"id"`
+	Name      string        `yaml:"name" json:"name"`
+	Region    string        `yaml:"region" json:"region"`
+	Law       string        `yaml:"law" json:"law"`
+	Source    string        `yaml:"source" json:"source"`
+	Effective string        `yaml:"effective" json:"effective"`
+	Employees int           `yaml:"employees" json:"employees"`
+	Threshold string        `yaml:"threshold" json:"threshold"`
+	Requires  []Requirement `yaml:"requires" json:"requires"`
+	Cities    []string      `yaml:"cities" json:"-"`
+	States    []string      `yaml:"states" json:"-"`
+	// CitySuffixes may follow one of Cities without placing a job in the
+	// jurisdiction on their own: "Brooklyn, NY" is in New York City,
+	// "Albany, NY" is not.
+	CitySuffixes []string `yaml:"city_suffixes" json:"-"`
+}
+
+// Requirement is one element a jurisdiction asks a posting to contain.
+type Requirement struct {
+	// Element is one of the Element* constants.
+	Element string `yaml:"element" json:"element"`
+	Text    string `yaml:"text" json:"text"`
+	// Since is the date the element took effect when later than the
+	// jurisdiction's own date (YYYY-MM-DD), else empty.
+	Since string `yaml:"since" json:"since,omitempty"`
+	// Law names the amendment that added the element, else empty.
+	Law string `yaml:"law" json:"law,omitempty"`
+}
+
+// The elements a pay-transparency law can require.
+const (
+	ElementPayRange     = "pay-range"
+	ElementNoOpenEnded  = "no-open-ended"
+	ElementBenefits     = "benefits"
+	ElementDeadline     = "deadline"
+	ElementNeutralTitle = "neutral-title"
+)
+
+var elements = []string{ElementPayRange, ElementNoOpenEnded, ElementBenefits, ElementDeadline, ElementNeutralTitle}
+
+// Requirement returns the jurisdiction's requirement for element, and
+// whether it has one.
+func (j Jurisdiction) Requirement(element string) (Requirement, bool) {
+	for _, r := range j.Requires {
+		if r.Element == element {
+			return r, true
+		}
+	}
+	return Requirement{}, false
+}
+
+// phraseRule is a compiled phrasing rule.
+type phraseRule struct {
+	phraseRuleData
+	re      *regexp.Regexp
+	excepts []*regexp.Regexp
+}
+
+// data is everything loaded from the embedded files.
+type data struct {
+	masculine, feminine []string
+	exceptions          []string
+	// hyphenStems are the stems that contain a hyphen; a hyphenated word
+	// that starts with one is matched whole instead of split.
+	hyphenStems   []string
+	rules         []*phraseRule
+	jurisdictions []Jurisdiction
+	regions       map[string]string // region name -> region id
+}
+
+var loadData = sync.OnceValues(func() (*data, error) {
+	return parseData(
+		mustRead("data/gender.yaml"),
+		mustRead("data/phrasing.yaml"),
+		mustRead("data/pay.yaml"),
+	)
+})
+
+func mustRead(name string) []byte {
+	b, err := dataFS.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded at build time; cannot fail
+	}
+	return b
+}
+
+// get returns the embedded data. The data is validated by the package's
+// tests, so a failure here is a build defect, not a user error.
+func get() *data {
+	d, err := loadData()
+	if err != nil {
+		panic("lint: embedded data is invalid: " + err.Error())
+	}
+	return d
+}
+
+var validLevels = map[string]bool{LevelError: true, LevelWarning: true, LevelInfo: true}
+
+func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
+	var errs strictyaml.List
+	d := &data{regions: map[string]string{}}
+
+	var g genderFile
+	if _, err := strictyaml.Decode("lint/data/gender.yaml", genderYAML, &g); err != nil {
+		return nil, err
+	}
+	for _, list := range []*[]string{&g.Masculine, &g.Feminine, &g.Exceptions} {
+		for i, s := range *list {
+			(*list)[i] = strings.ToLower(strings.TrimSpace(s))
+			if (*list)[i] == "" {
+				errs.Add("lint/data/gender.yaml", 0, "empty stem")
+			}
+		}
+	}
+	d.masculine, d.feminine, d.exceptions = g.Masculine, g.Feminine, g.Exceptions
+	for _, s := range append(append([]string{}, g.Masculine...), g.Feminine...) {
+		if strings.Contains(s, "-") {
+			d.hyphenStems = append(d.hyphenStems, s)
+		}
+	}
+
+	var p phrasingFile
+	const pf = "lint/data/phrasing.yaml"
+	root, err := strictyaml.Decode(pf, phrasingYAML, &p)
+	if err != nil {
+		return nil, err
+	}
+	items := strictyaml.Items(root, "rules")
+	seen := map[string]bool{}
+	for i, r := range p.Rules {
+		line := 0
+		if i < len(items) {
+			line = items[i].Line
+		}
+		switch {
+		case r.ID == "":
+			errs.Add(pf, line, "rule without id")
+		case seen[r.ID]:
+			errs.Add(pf, line, "duplicate rule id %q", r.ID)
+		}
+		seen[r.ID] = true
+		if !validLevels[r.Level] {
+			errs.Add(pf, line, "rule %s: level %q; valid: error, warning, info", r.ID, r.Level)
+		}
+		if r.Reason == "" || r.Fix == "" || len(r.Patterns) == 0 {
+			errs.Add(pf, line, "rule %s: reason, fix and patterns are required", r.ID)
+		}
+		pr := &phraseRule{phraseRuleData: r}
+		alts := make([]string, len(r.Patterns))
+		for k, pat := range r.Patterns {
+			if _, err := regexp.Compile(pat); err != nil {
+				errs.Add(pf, line, "rule %s: pattern %q: %v", r.ID, pat, err)
+			}
+			alts[k] = "(?:" + pat + ")"
+		}
+		// One regexp per rule: leftmost-first alternation makes the longer
+		// alternatives listed first win ("he or she" over "he").
+		pr.re, err = regexp.Compile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+		if err != nil {
+			continue // reported above
+		}
+		for _, ex := range r.Except {
+			re, err := regexp.Compile(`(?i)^(?:` + ex + `)`)
+			if err != nil {
+				errs.Add(pf, line, "rule %s: except %q: %v", r.ID, ex, err)
+				continue
+			}
+			pr.excepts = append(pr.excepts, re)
+		}
+		d.rules = append(d.rules, pr)
+	}
+
+	var pay payFile
+	const yf = "lint/data/pay.yaml"
+	root, err = strictyaml.Decode(yf, payYAML, &pay)
+	if err != nil {
+		return nil, err
+	}
+	jitems := strictyaml.Items(root, "jurisdictions")
+	validElem := map[string]bool{}
+	for _, e := range elements {
+		validElem[e] = true
+	}
+	ids := map[string]bool{}
+	for i, j := range pay.Jurisdictions {
+		line := 0
+		if i < len(jitems) {
+			line = jitems[i].Line
+		}
+		if j.ID == "" || ids[j.ID] {
+			errs.Add(yf, line, "jurisdiction id %q is empty or repeated", j.ID)
+		}
+		ids[j.ID] = true
+		if j.Region != "us" && j.Region != "eu" {
+			errs.Add(yf, line, "jurisdiction %s: region %q; valid: us, eu", j.ID, j.Region)
+		}
+		if _, err := time.Parse(time.DateOnly, j.Effective); err != nil {
+			errs.Add(yf, line, "jurisdiction %s: effective %q is not YYYY-MM-DD", j.ID, j.Effective)
+		}
+		if j.Law == "" || j.Source == "" || j.Name == "" || len(j.Requires) == 0 {
+			errs.Add(yf, line, "jurisdiction %s: name, law, source and requires are required", j.ID)
+		}
+		for _, r := range j.Requires {
+			if !validElem[r.Element] {
+				errs.Add(yf, line, "jurisdiction %s: element %q; valid: %s", j.ID, r.Element, strings.Join(elements, ", "))
+			}
+			if r.Since != "" {
+				if _, err := time.Parse(time.DateOnly, r.Since); err != nil {
+					errs.Add(yf, line, "jurisdiction %s: since %q is not YYYY-MM-DD", j.ID, r.Since)
+				}
+			}
+		}
+		for k, c := range j.Cities {
+			j.Cities[k] = normPlace(c)
+		}
+		for k, s := range j.States {
+			j.States[k] = normPlace(s)
+		}
+		for k, s := range j.CitySuffixes {
+			j.CitySuffixes[k] = normPlace(s)
+		}
+		d.jurisdictions = append(d.jurisdictions, j)
+	}
+	for _, r := range pay.Regions {
+		for _, n := range r.Names {
+			d.regions[normPlace(n)] = r.ID
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	return d, nil
+}
+
+// Jurisdictions returns the pay-transparency rules Rungs knows, in a stable
+// order. The rules are guidance, not legal advice.
+func Jurisdictions() []Jurisdiction {
+	js := get().jurisdictions
+	out := make([]Jurisdiction, len(js))
+	copy(out, js)
+	return out
+}
+
+// JurisdictionIDs returns the valid jurisdiction ids, sorted.
+func JurisdictionIDs() []string {
+	var ids []string
+	for _, j := range get().jurisdictions {
+		ids = append(ids, j.ID)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// JurisdictionByID returns the jurisdiction with the given id.
+func JurisdictionByID(id string) (Jurisdiction, bool) {
+	for _, j := range get().jurisdictions {
+		if j.ID == id {
+			return j, true
+		}
+	}
+	return Jurisdiction{}, false
+}
+
+// Rule describes one phrasing rule, for documentation and --help output.
+type Rule struct {
+	ID, Name, Level, Source, Reason, Fix string
+}
+
+// PhrasingRules returns the phrasing rules in the order they are checked.
+func PhrasingRules() []Rule {
+	var out []Rule
+	for _, r := range get().rules {
+		out = append(out, Rule{ID: r.ID, Name: r.Name, Level: r.Level, Source: r.Source, Reason: r.Reason, Fix: r.Fix})
+	}
+	return out
+}
+
+// dataError returns the embedded data's load error, for tests.
+func dataError() error {
+	_, err := loadData()
+	if err != nil {
+		return fmt.Errorf("embedded data: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,44 @@
+package lint
+
+// phraseMatch is one phrasing rule hit.
+type phraseMatch struct {
+	rule *phraseRule
+	text string
+	line int
+}
+
+// matchPhrases runs every phrasing rule over one text. Soft line breaks
+// are spaces for matching, so a phrase wrapped across lines still matches.
+func matchPhrases(rules []*phraseRule, u *unit) []phraseMatch {
+	flat := flatten(u.text)
+	var out []phraseMatch
+	for _, r := range rules {
+		for _, loc := range r.re.FindAllStringIndex(flat, -1) {
+			if excepted(r, flat[loc[0]:]) {
+				continue
+			}
+			out = append(out, phraseMatch{rule: r, text: flat[loc[0]:loc[1]], line: u.lineAt(loc[0])})
+		}
+	}
+	return out
+}
+
+func excepted(r *phraseRule, rest string) bool {
+	for _, ex := range r.excepts {
+		if ex.MatchString(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// flatten turns line breaks and tabs into spaces, keeping byte offsets.
+func flatten(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c == '\n' || c == '\t' || c == '\r' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# bench-batch.sh: generate N job descriptions through `rungs batch` and
+# print documents per second and the peak resident memory.
+#
+#   scripts/bench-batch.sh [N] [FORMATS] [RUNS] [JOBS]
+#   scripts/bench-batch.sh 1000 md+pdf 5     # the issue's target: <= 8 s, <= 150 MB
+#   scripts/bench-batch.sh 10000 md+pdf 3    # peak memory <= 1.5 x that of 1,000
+#
+# Each run starts from an empty output folder. The figures printed last
+# are the medians of the runs. Peak memory comes from GNU time
+# (/usr/bin/time -v; on Debian: apt-get install time).
+set -euo pipefail
+
+n=${1:-1000}
+formats=${2:-md+pdf}
+runs=${3:-3}
+jobs=${4:-}
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if [ ! -x /usr/bin/time ]; then
+  echo "bench-batch: /usr/bin/time (GNU time) is needed for peak memory; install it (apt-get install time)" >&2
+  exit 1
+fi
+
+(cd "$root" && go build -o "$work/rungs" ./cmd/rungs)
+rungs=$work/rungs
+
+# Every role, stage and archetype of the catalog, crossed, with sizes that
+# vary: N distinct documents, each named by its row so none collide.
+mapfile -t roles < <("$rungs" catalog roles | awk 'NR > 1 {print $1}')
+mapfile -t stages < <("$rungs" catalog stages | awk 'NR > 1 {print $1}')
+mapfile -t archetypes < <("$rungs" catalog archetypes | awk 'NR > 1 {print $1}')
+nr=${#roles[@]} ns=${#stages[@]} na=${#archetypes[@]}
+{
+  echo "role,stage,size,archetype,name,format"
+  for ((i = 0; i < n; i++)); do
+    r=${roles[i % nr]}
+    s=${stages[(i / nr) % ns]}
+    a=${archetypes[(i / (nr * ns)) % na]}
+    echo "$r,$s,$((3 + (i * 7) % 400)),$a,jd-$(printf '%06d' "$i"),$formats"
+  done
+} > "$work/roles.csv"
+
+cat > "$work/company.yaml" <<'YAML'
+name: Bench Corp
+industry: software
+date: 2026-01-01
+YAML
+
+args=(batch "$work/roles.csv" -o "$work/out" --quiet --company "$work/company.yaml")
+if [ -n "$jobs" ]; then args+=(--jobs "$jobs"); fi
+
+median() { sort -n | awk '{a[NR] = $1} END {m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; print m}'; }
+
+echo "rungs batch: $n documents as $formats, $runs runs, ${jobs:-all} CPUs ($(nproc) here)"
+: > "$work/secs"; : > "$work/rss"
+for ((run = 1; run <= runs; run++)); do
+  rm -rf "$work/out"
+  start=$(date +%s.%N)
+  /usr/bin/time -v -o "$work/time.txt" "$rungs" "${args[@]}"
+  end=$(date +%s.%N)
+  secs=$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  files=$(find "$work/out" -type f | wc -l)
+  awk -v r="$run" -v s="$secs" -v n="$n" -v k="$rss" -v f="$files" \
+    'BEGIN {printf "run %d: %.2f s, %.0f docs/s, peak RSS %.1f MB, %d files\n", r, s, n / s, k / 1024, f}'
+  echo "$secs" >> "$work/secs"; echo "$rss" >> "$work/rss"
+done
+secs=$(median < "$work/secs")
+rss=$(median < "$work/rss")
+awk -v s="$secs" -v n="$n" -v k="$rss" 'BEGIN {printf "median: %.2f s, %.0f docs/s, peak RSS %.1f MB\n", s, n / s, k / 1024}'
