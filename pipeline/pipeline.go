@@ -92,6 +92,10 @@ type Kind struct {
 	// ids: "cto", "ladder", "senior-engineer-to-staff-engineer". The
 	// company's slug goes in front (output.FileName).
 	Stem func(cat *catalog.Catalog, p Params) string
+	// Meta describes a built view for the PDF and HTML formats (metadata,
+	// running header). Optional: without it the title is the Markdown's
+	// first heading.
+	Meta func(v View) Meta
 }
 
 // Kinds are the kinds of document, in the order help texts list them.
@@ -122,6 +126,13 @@ var Kinds = []Kind{
 			}
 			return r.ID
 		},
+		Meta: func(v View) Meta {
+			jd, ok := v.Model.(*generator.JobDescription)
+			if !ok {
+				return Meta{}
+			}
+			return JDMeta(jd)
+		},
 	},
 }
 
@@ -150,6 +161,8 @@ type Format struct {
 var Formats = []Format{
 	{Name: "md", Ext: "md", FromMarkdown: true, Render: func(in *Input) ([]byte, error) { return in.Markdown, nil }},
 	{Name: "json", Ext: "json", Render: func(in *Input) ([]byte, error) { return output.JSON(in.View.Model) }},
+	{Name: "pdf", Ext: "pdf", Binary: true, FromMarkdown: true, Render: renderPDF},
+	{Name: "html", Ext: "html", FromMarkdown: true, Render: renderHTML},
 }
 
 // Papers are the paper sizes of paged formats; the first is the default.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,16 +11,35 @@ import (
 	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/templates"
+	"golang.org/x/term"
 )
 
 // documentFormats are the formats a document command writes: those of
 // the pipeline registry, shared with rungs batch.
 var documentFormats = pipeline.FormatNames()
 
-// document is one rendered file: its extension and bytes.
+// document is one rendered file: its format, extension and bytes.
 type document struct {
-	ext  string
-	data []byte
+	format string
+	ext    string
+	data   []byte
+	binary bool // never written to a terminal
+}
+
+// isTerminal reports whether w is a terminal; a variable so tests can
+// pretend stdout is one.
+var isTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// parsePaper reads --paper.
+func parsePaper(s string) (string, error) {
+	p, err := pipeline.ParsePaper(s)
+	if err != nil {
+		return "", usageErr("--paper: %v", err)
+	}
+	return p, nil
 }
 
 // parseFormats reads a comma-separated --format value.
@@ -32,8 +52,8 @@ func parseFormats(s string) ([]string, error) {
 }
 
 // renderJD renders a job description in each format.
-func renderJD(set *templates.Set, jd *generator.JobDescription, formats []string) ([]document, error) {
-	return renderView("jd", pipeline.View{Model: jd, Warnings: jd.Warnings}, formats, "", set)
+func renderJD(set *templates.Set, jd *generator.JobDescription, formats []string, paper string) ([]document, error) {
+	return renderView("jd", pipeline.View{Model: jd, Warnings: jd.Warnings}, formats, paper, set)
 }
 
 // renderView renders a built view model of a kind in each format, through
@@ -43,13 +63,22 @@ func renderView(kind string, view pipeline.View, formats []string, paper string,
 	if err != nil {
 		return nil, err
 	}
+	return renderKind(k, view, formats, paper, set)
+}
+
+// renderKind renders a view model with a kind that need not be registered
+// (the ladder command's documents each have their own template).
+func renderKind(k *pipeline.Kind, view pipeline.View, formats []string, paper string, set *templates.Set) ([]document, error) {
 	files, err := pipeline.RenderView(k, view, formats, paper, set)
 	if err != nil {
 		return nil, dataErr(err)
 	}
 	docs := make([]document, len(files))
 	for i, f := range files {
-		docs[i] = document{ext: f.Ext, data: f.Data}
+		docs[i] = document{format: f.Format, ext: f.Ext, data: f.Data}
+		if fm, err := pipeline.LookupFormat(f.Format); err == nil {
+			docs[i].binary = fm.Binary
+		}
 	}
 	return docs, nil
 }
@@ -60,6 +89,12 @@ func (a *app) emit(dir, company, name string, docs []document) error {
 	if dir == "" || dir == "-" {
 		if len(docs) > 1 {
 			return usageErr("-o: %d formats cannot share stdout; give a folder, for example -o out/", len(docs))
+		}
+		if docs[0].binary && isTerminal(a.stdout) {
+			// A PDF on a terminal is garbage at best and escape sequences
+			// at worst.
+			return usageErr("refusing to write %s to a terminal: redirect stdout (> %s) or write into a folder with -o DIR",
+				strings.ToUpper(docs[0].format), output.FileName(company, name, docs[0].ext))
 		}
 		if _, err := a.stdout.Write(docs[0].data); err != nil {
 			return failure(err)

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
+	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/profile"
 	"github.com/spf13/cobra"
 )
@@ -44,6 +45,7 @@ type jdOptions struct {
 	customFlags
 	role   string
 	format string
+	paper  string
 	output string
 }
 
@@ -62,13 +64,15 @@ func newJDCmd(a *app) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.role, "role", "", "role id or alias, such as cto, vpe, senior-engineer (see: rungs catalog roles)")
-	fl.StringVar(&opts.format, "format", "md", "output format: md or json")
+	fl.StringVar(&opts.format, "format", "md", "output formats, comma-separated: "+joinComma(documentFormats))
+	fl.StringVar(&opts.paper, "paper", "", "paper size for pdf: "+joinComma(pipeline.Papers)+" (default "+pipeline.Papers[0]+")")
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
 	opts.customFlags.register(cmd, false)
 	complete(cmd, "role", func(c *catalog.Catalog) []string { return c.RoleIDs() })
 	completeStatic(cmd, "format", documentFormats)
+	completeStatic(cmd, "paper", pipeline.Papers)
 	return cmd
 }
 
@@ -77,6 +81,10 @@ func runJD(a *app, opts *jdOptions) error {
 		return usageErr("--role is required; valid: %s (for example --role cto)", roleList())
 	}
 	formats, err := parseFormats(opts.format)
+	if err != nil {
+		return err
+	}
+	paper, err := parsePaper(opts.paper)
 	if err != nil {
 		return err
 	}
@@ -106,7 +114,7 @@ func runJD(a *app, opts *jdOptions) error {
 	for _, w := range jd.Warnings {
 		a.warn("%s", w)
 	}
-	docs, err := renderJD(set, jd, formats)
+	docs, err := renderJD(set, jd, formats, paper)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
@@ -22,6 +22,7 @@ type ladderOptions struct {
 	level  string
 	growTo string
 	format string
+	paper  string
 	output string
 }
 
@@ -55,7 +56,8 @@ Other forms:
 	fl.StringVar(&opts.to, "to", "", "promotion guide: the level to reach, such as staff-engineer")
 	fl.StringVar(&opts.level, "level", "", "print one level's card, such as staff-engineer or L3")
 	fl.StringVar(&opts.growTo, "grow-to", "", "growth plan: the engineering headcount to grow to, above --size")
-	fl.StringVar(&opts.format, "format", "md", "output format: md or json")
+	fl.StringVar(&opts.format, "format", "md", "output formats, comma-separated: "+joinComma(documentFormats))
+	fl.StringVar(&opts.paper, "paper", "", "paper size for pdf: "+joinComma(pipeline.Papers)+" (default "+pipeline.Papers[0]+")")
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
@@ -65,6 +67,7 @@ Other forms:
 	}
 	completeStatic(cmd, "track", generator.LadderTracks)
 	completeStatic(cmd, "format", documentFormats)
+	completeStatic(cmd, "paper", pipeline.Papers)
 	return cmd
 }
 
@@ -98,6 +101,10 @@ func runLadder(a *app, opts *ladderOptions) error {
 		return usageErr("--grow-to plans the whole ladder; leave out --level, --from and --to")
 	}
 	formats, err := parseFormats(opts.format)
+	if err != nil {
+		return err
+	}
+	paper, err := parsePaper(opts.paper)
 	if err != nil {
 		return err
 	}
@@ -135,10 +142,11 @@ func runLadder(a *app, opts *ladderOptions) error {
 	}
 
 	var (
-		view any
-		meta generator.LadderMeta
-		tmpl string
-		name string
+		view    any
+		meta    generator.LadderMeta
+		tmpl    string
+		name    string
+		subject string
 	)
 	switch {
 	case opts.from != "":
@@ -148,6 +156,7 @@ func runLadder(a *app, opts *ladderOptions) error {
 		}
 		view, meta, tmpl = g, g.LadderMeta, "ladder-promotion.md.tmpl"
 		name = "promotion-" + g.From.ID + "-to-" + g.To.ID
+		subject = "Promotion guide"
 	case opts.level != "":
 		c, err := generator.Card(lad, p, opts.level)
 		if err != nil {
@@ -155,6 +164,7 @@ func runLadder(a *app, opts *ladderOptions) error {
 		}
 		view, meta, tmpl = c, c.LadderMeta, "ladder-level.md.tmpl"
 		name = "level-" + c.Card.ID
+		subject = "Career ladder level"
 	case opts.growTo != "":
 		n, err := profile.ParseSize(opts.growTo)
 		if err != nil {
@@ -169,6 +179,7 @@ func runLadder(a *app, opts *ladderOptions) error {
 		}
 		view, meta, tmpl = g, g.LadderMeta, "ladder-growth.md.tmpl"
 		name = fmt.Sprintf("ladder-growth-%d-to-%d", g.From, g.To)
+		subject = "Career ladder growth plan"
 	default:
 		l, err := generator.CareerLadder(lad, p, track)
 		if err != nil {
@@ -176,6 +187,7 @@ func runLadder(a *app, opts *ladderOptions) error {
 		}
 		view, meta, tmpl = l, l.LadderMeta, "ladder.md.tmpl"
 		name = "ladder"
+		subject = "Engineering career ladder"
 		if track != "all" {
 			name += "-" + track
 		}
@@ -183,7 +195,7 @@ func runLadder(a *app, opts *ladderOptions) error {
 	for _, w := range meta.Warnings {
 		a.warn("%s", w)
 	}
-	docs, err := renderDoc(set, tmpl, view, formats)
+	docs, err := renderDoc(set, tmpl, view, pipeline.LadderMeta(meta, subject), formats, paper)
 	if err != nil {
 		return err
 	}
@@ -208,22 +220,12 @@ func ladderErr(err error) error {
 	return dataErr(err)
 }
 
-// renderDoc renders a view model with a built-in template, in each format.
-func renderDoc(set *templates.Set, tmpl string, view any, formats []string) ([]document, error) {
-	var docs []document
-	for _, f := range formats {
-		var data []byte
-		var err error
-		switch f {
-		case "md":
-			data, err = set.Render(tmpl, view)
-		case "json":
-			data, err = output.JSON(view)
-		}
-		if err != nil {
-			return nil, dataErr(fmt.Errorf("render %s: %w", f, err))
-		}
-		docs = append(docs, document{ext: f, data: data})
+// renderDoc renders a ladder view model with its template, in each format.
+func renderDoc(set *templates.Set, tmpl string, view any, meta pipeline.Meta, formats []string, paper string) ([]document, error) {
+	k := &pipeline.Kind{
+		Name:     "ladder",
+		Template: tmpl,
+		Meta:     func(pipeline.View) pipeline.Meta { return meta },
 	}
-	return docs, nil
+	return renderKind(k, pipeline.View{Model: view}, formats, paper, set)
 }

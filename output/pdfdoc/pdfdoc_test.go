@@ -390,6 +390,12 @@ func TestDeterministic(t *testing.T) {
 	if !bytes.Contains(a, []byte("/CreationDate (D:20000101000000)")) {
 		t.Error("zero Date does not default to 2000-01-01")
 	}
+	// Empty metadata is left out, not written as an empty string.
+	for _, key := range []string{"/Title", "/Author", "/Subject", "/Keywords"} {
+		if bytes.Contains(a, []byte(key+" ")) {
+			t.Errorf("empty %s written", key)
+		}
+	}
 }
 
 func TestOptionsErrors(t *testing.T) {
