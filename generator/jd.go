@@ -62,9 +62,14 @@ type JobDescription struct {
 	Benefits     []string `json:"benefits,omitempty"`
 	// Apply is the apply section as plain text; ApplyURL and ApplyEmail
 	// let templates link them.
-	Apply            string `json:"apply"`
-	ApplyURL         string `json:"apply_url,omitempty"`
-	ApplyEmail       string `json:"apply_email,omitempty"`
+	Apply      string `json:"apply"`
+	ApplyURL   string `json:"apply_url,omitempty"`
+	ApplyEmail string `json:"apply_email,omitempty"`
+	// Deadline is the last day to apply, YYYY-MM-DD, or "".
+	Deadline string `json:"deadline,omitempty"`
+	// EmploymentType is full-time, part-time, contractor, temporary,
+	// intern, volunteer, per-diem or other.
+	EmploymentType   string `json:"employment_type"`
 	EqualOpportunity string `json:"equal_opportunity"`
 
 	// Warnings say where the parameters do not fit each other. The
@@ -80,7 +85,17 @@ type CompanyView struct {
 	Website   string   `json:"website,omitempty"`
 	Employees int      `json:"employees,omitempty"`
 	Locations []string `json:"locations,omitempty"`
-	WorkModel string   `json:"work_model,omitempty"`
+	// Addresses are the locations with their parts, for structured
+	// formats such as JSON-LD.
+	Addresses []Address `json:"addresses,omitempty"`
+	WorkModel string    `json:"work_model,omitempty"`
+}
+
+// Address is one location, split into its parts.
+type Address struct {
+	City    string `json:"city,omitempty"`
+	Region  string `json:"region,omitempty"`
+	Country string `json:"country,omitempty"`
 }
 
 // PayView is the compensation section, already worded.
@@ -163,6 +178,11 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 	jd.Benefits = p.Company.Benefits
 	jd.Apply = HowToApply(p.Company, role)
 	jd.ApplyURL, jd.ApplyEmail = strings.TrimSpace(p.Company.Apply.URL), strings.TrimSpace(p.Company.Apply.Email)
+	jd.Deadline = strings.TrimSpace(p.Company.Apply.Deadline)
+	jd.EmploymentType = p.Company.EmploymentType
+	if jd.EmploymentType == "" {
+		jd.EmploymentType = "full-time"
+	}
 	jd.EqualOpportunity = strings.TrimSpace(p.Company.EqualOpportunity)
 	if jd.EqualOpportunity == "" {
 		jd.EqualOpportunity = DefaultEqualOpportunity
@@ -178,6 +198,7 @@ func companyView(c profile.Company) CompanyView {
 	}
 	for _, l := range c.Locations {
 		v.Locations = append(v.Locations, l.String())
+		v.Addresses = append(v.Addresses, Address{City: strings.TrimSpace(l.City), Region: strings.TrimSpace(l.Region), Country: strings.TrimSpace(l.Country)})
 	}
 	return v
 }

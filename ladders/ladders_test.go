@@ -556,3 +556,32 @@ func TestUnknownFieldAndSameAsBelow(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadPath(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range minimal {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if l, err := LoadPath(dir); err != nil || len(l.Levels) != 2 {
+		t.Fatalf("LoadPath(folder) = %v", err)
+	}
+	one := filepath.Join(t.TempDir(), "one.yaml")
+	if err := os.WriteFile(one, []byte(minimal["a.yaml"]+minimal["b.yaml"]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := LoadPath(one); err != nil || len(l.Levels) != 2 {
+		t.Fatalf("LoadPath(file) = %v", err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte(strings.Replace(minimal["a.yaml"]+minimal["b.yaml"], "span: team", "span: tem", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadPath(bad); err == nil || !strings.Contains(err.Error(), bad+":") || !strings.Contains(err.Error(), `unknown span "tem"; did you mean team?`) {
+		t.Errorf("LoadPath(bad) error = %v", err)
+	}
+	if _, err := LoadPath(filepath.Join(dir, "missing.yaml")); !os.IsNotExist(err) {
+		t.Errorf("LoadPath(missing) error = %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"regexp"
 	"slices"
@@ -518,4 +519,28 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// LoadPath loads a ladder from a YAML file, or from every *.yaml file of a
+// folder, in place of the built-in ladder. Errors name the path given.
+func LoadPath(p string) (*Ladder, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return LoadFS(os.DirFS(p), ".", strings.TrimSuffix(p, "/")+"/")
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	l := &Ladder{}
+	if err := l.add(p, data); err != nil {
+		return nil, err
+	}
+	if err := l.finish(); err != nil {
+		return nil, err
+	}
+	return l, nil
 }

@@ -24,7 +24,8 @@ type Meta struct {
 	// Date is YYYY-MM-DD, stored as the PDF's creation date; empty means a
 	// fixed default, never the clock, so output stays reproducible.
 	Date string
-	// JSONLD, when set, is embedded in the HTML <head>.
+	// JSONLD, when set, is embedded in the HTML <head>; a job
+	// description gets its JobPosting (JSONLD) without asking.
 	JSONLD string
 }
 
@@ -118,12 +119,18 @@ func renderPDF(in *Input) ([]byte, error) {
 
 func renderHTML(in *Input) ([]byte, error) {
 	m := in.meta()
+	ld := m.JSONLD
+	if ld == "" {
+		// A job posting page carries its schema.org JobPosting, the same
+		// data as --format jsonld, for search engines.
+		ld = JSONLD(in)
+	}
 	return htmldoc.Render(in.Markdown, htmldoc.Options{
 		Title:    m.Title,
 		Author:   m.Company,
 		Subject:  m.Subject,
 		Keywords: m.Keywords,
 		Language: Language,
-		JSONLD:   m.JSONLD,
+		JSONLD:   ld,
 	})
 }

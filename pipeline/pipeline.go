@@ -21,6 +21,7 @@ import (
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/suggest"
 	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/output/jsonld"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 )
@@ -161,8 +162,36 @@ type Format struct {
 var Formats = []Format{
 	{Name: "md", Ext: "md", FromMarkdown: true, Render: func(in *Input) ([]byte, error) { return in.Markdown, nil }},
 	{Name: "json", Ext: "json", Render: func(in *Input) ([]byte, error) { return output.JSON(in.View.Model) }},
+	{Name: "jsonld", Ext: "jsonld", FromMarkdown: true, Render: renderJSONLD},
 	{Name: "pdf", Ext: "pdf", Binary: true, FromMarkdown: true, Render: renderPDF},
 	{Name: "html", Ext: "html", FromMarkdown: true, Render: renderHTML},
+}
+
+// renderJSONLD is the jsonld format: schema.org JobPosting, for job
+// descriptions only.
+func renderJSONLD(in *Input) ([]byte, error) {
+	jd, ok := in.View.Model.(*generator.JobDescription)
+	if !ok {
+		return nil, fmt.Errorf("only job descriptions (kind jd) have JSON-LD")
+	}
+	return jsonld.Encode(jd, in.Markdown)
+}
+
+// JSONLD returns the schema.org JobPosting JSON-LD of a job description
+// view, for an HTML format to embed (htmldoc.Options.JSONLD), so the page
+// carries the same data as --format jsonld. It returns "" for other kinds
+// and when the company file lacks what JobPosting requires (a date, a
+// name, a location).
+func JSONLD(in *Input) string {
+	jd, ok := in.View.Model.(*generator.JobDescription)
+	if !ok || in.Markdown == nil {
+		return ""
+	}
+	data, err := jsonld.Encode(jd, in.Markdown)
+	if err != nil {
+		return ""
+	}
+	return string(data)
 }
 
 // Papers are the paper sizes of paged formats; the first is the default.

@@ -46,6 +46,9 @@ type Company struct {
 	Locations []Location `yaml:"locations" json:"locations,omitempty"`
 	// WorkModel is onsite, hybrid or remote.
 	WorkModel string `yaml:"work_model" json:"work_model,omitempty"`
+	// EmploymentType is full-time (the default), part-time, contractor,
+	// temporary, intern, volunteer, per-diem or other.
+	EmploymentType string `yaml:"employment_type" json:"employment_type,omitempty"`
 	// Compensation maps a role id (or alias) to its pay.
 	Compensation map[string]Pay `yaml:"compensation" json:"compensation,omitempty"`
 	// Benefits are listed under "Compensation and benefits".
@@ -111,10 +114,17 @@ type Apply struct {
 	URL string `yaml:"url" json:"url,omitempty"`
 	// Email receives applications.
 	Email string `yaml:"email" json:"email,omitempty"`
+	// Deadline is the last day to apply, YYYY-MM-DD. Colorado requires it
+	// in every posting; JSON-LD shows it as validThrough.
+	Deadline string `yaml:"deadline" json:"deadline,omitempty"`
 }
 
 // WorkModels are the accepted work_model values.
 var WorkModels = []string{"onsite", "hybrid", "remote"}
+
+// EmploymentTypes are the accepted employment_type values, as schema.org
+// JobPosting names them in lowercase with hyphens.
+var EmploymentTypes = []string{"full-time", "part-time", "contractor", "temporary", "intern", "volunteer", "per-diem", "other"}
 
 // Periods are the accepted pay periods.
 var Periods = []string{"year", "month", "week", "day", "hour"}
@@ -127,10 +137,12 @@ var currencyRe = regexp.MustCompile(`^[A-Z]{3}$`)
 func ParseCompany(name string, data []byte) (*Company, error) {
 	var c Company
 	root, err := strictyaml.Decode(name, data, &c)
-	if err != nil {
+	if root == nil {
 		return nil, err
 	}
-	return checkCompany(name, root, &c)
+	// Unknown or mistyped fields do not stop the checks of the others:
+	// every problem is reported at once.
+	return checkCompany(name, root, &c, strictyaml.Errors(err))
 }
 
 // ParseCompanyNode reads a company given inline in another YAML file (a
@@ -145,16 +157,13 @@ func ParseCompanyNode(name string, node *yaml.Node) (*Company, error) {
 		}
 		return nil, strictyaml.List{{File: name, Line: line, Msg: "company: want a file name or a mapping of company fields"}}
 	}
-	if err := strictyaml.DecodeNode(name, node, &c); err != nil {
-		return nil, err
-	}
-	return checkCompany(name, node, &c)
+	err := strictyaml.DecodeNode(name, node, &c)
+	return checkCompany(name, node, &c, strictyaml.Errors(err))
 }
 
 // checkCompany validates a decoded company; root is its YAML mapping.
-func checkCompany(name string, root *yaml.Node, c *Company) (*Company, error) {
+func checkCompany(name string, root *yaml.Node, c *Company, errs strictyaml.List) (*Company, error) {
 	c.file, c.root = name, root
-	var errs strictyaml.List
 	at := func(field string) int { return strictyaml.Line(root, field) }
 	if c.Engineers < 0 {
 		errs.Add(name, at("engineers"), "engineers must be 1 or more, got %d", c.Engineers)
@@ -169,6 +178,22 @@ func checkCompany(name string, root *yaml.Node, c *Company) (*Company, error) {
 			errs.Add(name, at("work_model"), "work_model: unknown value %q%s", c.WorkModel, suggest.Hint(c.WorkModel, WorkModels))
 		}
 		c.WorkModel = wm
+	}
+	if c.EmploymentType != "" {
+		et := strings.ToLower(strings.TrimSpace(c.EmploymentType))
+		et = strings.NewReplacer("_", "-", " ", "-", "fulltime", "full-time", "parttime", "part-time", "perdiem", "per-diem").Replace(et)
+		switch et {
+		case "contract":
+			et = "contractor"
+		case "internship":
+			et = "intern"
+		case "temp":
+			et = "temporary"
+		}
+		if !slices.Contains(EmploymentTypes, et) {
+			errs.Add(name, at("employment_type"), "employment_type: unknown value %q%s", c.EmploymentType, suggest.Hint(c.EmploymentType, EmploymentTypes))
+		}
+		c.EmploymentType = et
 	}
 	comp := strictyaml.Field(root, "compensation")
 	for _, role := range sortedPayKeys(c.Compensation) {
@@ -194,6 +219,11 @@ func checkCompany(name string, root *yaml.Node, c *Company) (*Company, error) {
 	if c.Date != "" {
 		if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
 			errs.Add(name, at("date"), "date %q must be YYYY-MM-DD, for example 2026-11-23", c.Date)
+		}
+	}
+	if c.Apply.Deadline != "" {
+		if _, err := time.Parse(time.DateOnly, c.Apply.Deadline); err != nil {
+			errs.Add(name, strictyaml.Line(strictyaml.Field(root, "apply"), "deadline"), "apply.deadline %q must be YYYY-MM-DD, for example 2026-12-31", c.Apply.Deadline)
 		}
 	}
 	if c.Apply.Email != "" {

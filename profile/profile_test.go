@@ -19,6 +19,8 @@ func TestParseCompanyErrors(t *testing.T) {
 		{"date", "date: 23/11/2026\n", `c.yaml:1: date "23/11/2026" must be YYYY-MM-DD`},
 		{"email", "apply:\n  email: jobs-at-acme\n", `c.yaml:2: apply.email "jobs-at-acme" is not an email address`},
 		{"url", "apply:\n  url: acme.example/jobs\n", `c.yaml:2: apply.url "acme.example/jobs" must be an http or https URL`},
+		{"deadline", "apply:\n  deadline: next week\n", `c.yaml:2: apply.deadline "next week" must be YYYY-MM-DD`},
+		{"employment type", "employment_type: fulltme\n", `c.yaml:1: employment_type: unknown value "fulltme"; did you mean full-time?`},
 		{"empty location", "locations:\n  - city: ''\n", "c.yaml:2: locations[0]: give at least one of city, region or country"},
 		{"utf8", "name: caf\xe9\n", "c.yaml:1: invalid UTF-8"},
 		{"syntax", "name: [a\n", "c.yaml:"},
@@ -49,11 +51,16 @@ func TestParseCompanyValid(t *testing.T) {
 engineers: 12
 work_model: On-site
 locations: [{city: Lyon, country: France}]
+employment_type: Contract
+apply: {deadline: 2026-12-31}
 compensation:
   cto: {min: 120000, max: 150000, currency: EUR, period: year}
 `))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if c.EmploymentType != "contractor" || c.Apply.Deadline != "2026-12-31" {
+		t.Errorf("employment type %q, deadline %q", c.EmploymentType, c.Apply.Deadline)
 	}
 	if c.WorkModel != "onsite" {
 		t.Errorf("work model = %q, want onsite", c.WorkModel)
@@ -61,7 +68,7 @@ compensation:
 	if got := c.Locations[0].String(); got != "Lyon, France" {
 		t.Errorf("location = %q", got)
 	}
-	if c.Line("name") != 1 || c.PayLine("cto") != 6 {
+	if c.Line("name") != 1 || c.PayLine("cto") != 8 {
 		t.Errorf("lines = %d, %d", c.Line("name"), c.PayLine("cto"))
 	}
 }

@@ -32,7 +32,7 @@ type Document struct {
 var Documents = []Document{
 	{"company", "Rungs company file", "A company's details: stage, size, archetype, locations, pay. Flat keys, so every command and script can use the same file.", reflect.TypeOf(profile.Company{})},
 	{"catalog", "Rungs catalog file", "One file of a responsibility catalog. Every key is optional; Rungs merges all files of a catalog folder, over the built-in catalog.", reflect.TypeOf(catalog.File{})},
-	{"ladder", "Rungs ladder file", "One file of a career ladder: settings, tracks, dimensions, stage weights, levels, hats, archetypes, career path and FAQ. A ladder given with --ladder replaces the built-in one.", reflect.TypeOf(ladders.File{})},
+	{"ladder", "Rungs ladder file", "One file of a career ladder: settings, tracks, dimensions, stage weights, levels, hats, archetypes, career path and FAQ. Every key is optional; a ladder folder's files are merged, and together replace the built-in ladder (--ladder).", reflect.TypeOf(ladders.File{})},
 	{"manifest", "Rungs batch manifest", "A hiring plan for rungs batch: defaults, a list of documents, and a matrix that expands to documents.", reflect.TypeOf(Manifest{})},
 }
 
@@ -41,12 +41,14 @@ var sourceDirs = []string{"profile", "catalog", "ladders", "schema"}
 
 // enums lists the closed sets of values of some fields, by type.field.
 var enums = map[string][]string{
-	"profile.Company.WorkModel":  profile.WorkModels,
-	"profile.Pay.Period":         profile.Periods,
-	"catalog.Role.Track":         catalog.Tracks,
-	"catalog.Skill.Kind":         {"technical", "leadership"},
-	"schema.ManifestEntry.Kind":  {"jd", "ladder", "promotion"},
-	"schema.ManifestEntry.Paper": {"a4", "letter"},
+	"profile.Company.WorkModel":      profile.WorkModels,
+	"profile.Pay.Period":             profile.Periods,
+	"catalog.Role.Track":             catalog.Tracks,
+	"catalog.Skill.Kind":             {"technical", "leadership"},
+	"schema.ManifestEntry.Kind":      {"jd", "ladder", "promotion"},
+	"schema.ManifestEntry.Paper":     {"a4", "letter"},
+	"ladders.Level.Span":             ladders.Spans,
+	"profile.Company.EmploymentType": profile.EmploymentTypes,
 }
 
 func documentByName(name string) (Document, bool) {

@@ -92,6 +92,19 @@ func TestSchemasAcceptShippedFiles(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
+	lad, _ := filepath.Glob("../ladders/*.yaml")
+	if len(lad) == 0 {
+		t.Error("no ladder files found")
+	}
+	for _, f := range lad {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := validateYAML(t, "ladder", data); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
 	companies, _ := filepath.Glob("../templates/testdata/company-*.yaml")
 	for _, f := range companies {
 		data, _ := os.ReadFile(f)

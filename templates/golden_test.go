@@ -155,7 +155,7 @@ func checkShape(t *testing.T, name, md string, executive bool) {
 				bullets = append(bullets, line)
 			}
 		}
-		if title == "Compensation and benefits" || n == 0 {
+		if title == "Compensation and benefits" || title == "Compensation" || title == "Benefits" || n == 0 {
 			continue
 		}
 		if n < 5 || n > 10 {

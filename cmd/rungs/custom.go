@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/rungs/rungs/catalog"
-	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
@@ -15,19 +14,14 @@ import (
 // are not given; flags win.
 type customFlags struct {
 	catalogDir   string
-	ladderPath   string
 	templatesDir string
 	verbose      bool
 }
 
-// register adds the flags; withLadder adds --ladder, for the commands that
-// print ladders.
-func (f *customFlags) register(cmd *cobra.Command, withLadder bool) {
+// register adds the flags. The ladder command adds --ladder itself.
+func (f *customFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.catalogDir, "catalog", "", "a folder of catalog YAML files laid over the built-in catalog")
-	if withLadder {
-		fl.StringVar(&f.ladderPath, "ladder", "", "a ladder YAML file, or a folder of them, replacing the built-in ladder")
-	}
 	fl.StringVar(&f.templatesDir, "templates", "", "a folder of *.md.tmpl templates replacing built-in ones of the same name")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "say which catalog, ladder and template files were used")
 	_ = cmd.MarkFlagDirname("catalog")
@@ -64,28 +58,6 @@ func (f *customFlags) loadCatalogFor(a *app, c *profile.Company) (*catalog.Catal
 		}
 	}
 	return cat, nil
-}
-
-// loadLadderFor returns the built-in ladder, or the user's when one is
-// named.
-func (f *customFlags) loadLadderFor(a *app, c *profile.Company) (*ladders.Ladder, error) {
-	p := pick(f.ladderPath, c, func(c *profile.Company) string { return c.Ladder })
-	if p == "" {
-		if f.verbose {
-			a.info("ladder: built-in")
-		}
-		return loadLadder()
-	}
-	l, files, err := ladders.LoadPath(p)
-	if err != nil {
-		return nil, dataErr(err)
-	}
-	if f.verbose {
-		for _, file := range files {
-			a.info("ladder: %s", file)
-		}
-	}
-	return l, nil
 }
 
 // loadTemplatesFor returns the templates to render with.

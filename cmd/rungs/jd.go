@@ -1,10 +1,16 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
+	"github.com/rungs/rungs/lint"
+	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -47,6 +53,8 @@ type jdOptions struct {
 	format string
 	paper  string
 	output string
+	lint   bool
+	strict bool
 }
 
 func newJDCmd(a *app) *cobra.Command {
@@ -64,12 +72,14 @@ func newJDCmd(a *app) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.role, "role", "", "role id or alias, such as cto, vpe, senior-engineer (see: rungs catalog roles)")
-	fl.StringVar(&opts.format, "format", "md", "output formats, comma-separated: "+joinComma(documentFormats))
+	fl.StringVar(&opts.format, "format", "md", "output format: "+joinComma(documentFormats)+" (jsonld: schema.org JobPosting); comma-separated for several, with -o")
 	fl.StringVar(&opts.paper, "paper", "", "paper size for pdf: "+joinComma(pipeline.Papers)+" (default "+pipeline.Papers[0]+")")
+	fl.BoolVar(&opts.lint, "lint", false, "print the lint summary of the posting on stderr (see rungs lint)")
+	fl.BoolVar(&opts.strict, "strict", false, "exit 3 when the posting lacks pay details the law of its location requires, instead of warning")
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
-	opts.customFlags.register(cmd, false)
+	opts.customFlags.register(cmd)
 	complete(cmd, "role", func(c *catalog.Catalog) []string { return c.RoleIDs() })
 	completeStatic(cmd, "format", documentFormats)
 	completeStatic(cmd, "paper", pipeline.Papers)
@@ -114,6 +124,9 @@ func runJD(a *app, opts *jdOptions) error {
 	for _, w := range jd.Warnings {
 		a.warn("%s", w)
 	}
+	if err := a.checkPosting(opts, set, p, jd); err != nil {
+		return err
+	}
 	docs, err := renderJD(set, jd, formats, paper)
 	if err != nil {
 		return err
@@ -127,4 +140,49 @@ func roleList() string {
 		return "see rungs catalog roles"
 	}
 	return joinComma(cat.RoleIDs())
+}
+
+// payFields names the company.yaml field that supplies each pay element.
+var payFields = map[string]string{
+	"pay-range":    "compensation.%s (min, max, currency, period)",
+	"pay-benefits": "benefits",
+	"pay-deadline": "apply.deadline (YYYY-MM-DD)",
+}
+
+// checkPosting lints the posting as it will be written (with the same
+// templates). Pay-transparency problems of the posting's location are
+// warnings naming the law, or with --strict an invalid-data error; with
+// --lint the whole lint summary goes to stderr.
+func (a *app) checkPosting(opts *jdOptions, set *templates.Set, p profile.Profile, jd *generator.JobDescription) error {
+	if set == nil {
+		set = templates.Builtin()
+	}
+	md, err := set.Render("jd.md.tmpl", jd)
+	if err != nil {
+		return dataErr(fmt.Errorf("render jd.md.tmpl: %w", err))
+	}
+	rep := lint.Check(output.FileName(p.Company.Name, jd.Role, "md"), md, lint.Options{
+		Executive: jd.Executive, Date: p.Date, Employees: p.Company.Employees,
+	})
+	if opts.lint {
+		fmt.Fprint(a.stderr, lint.FormatText([]lint.Report{rep}))
+	}
+	var missing []string
+	for _, f := range rep.Findings {
+		if f.Jurisdiction == "" || f.Level != lint.LevelError {
+			continue
+		}
+		msg := f.Message
+		if field, ok := payFields[f.Rule]; ok {
+			msg += "; add " + strings.ReplaceAll(field, "%s", jd.Role) + " to the company file"
+		}
+		missing = append(missing, msg)
+		if !opts.strict {
+			a.warn("pay transparency (guidance, not legal advice): %s", msg)
+		}
+	}
+	if opts.strict && len(missing) > 0 {
+		return dataErr(fmt.Errorf("--strict: the posting lacks what the pay-transparency law of its location requires (guidance, not legal advice):\n%s", strings.Join(missing, "\n")))
+	}
+	return nil
 }

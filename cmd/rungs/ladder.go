@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/rungs/rungs/generator"
@@ -16,6 +17,7 @@ import (
 type ladderOptions struct {
 	profileFlags
 	customFlags
+	ladder string
 	track  string
 	from   string
 	to     string
@@ -51,6 +53,8 @@ Other forms:
 		},
 	}
 	fl := cmd.Flags()
+	fl.StringVar(&opts.ladder, "ladder", "", "a ladder YAML file, or a folder of them, replacing the built-in ladder (default: company.yaml ladder)")
+	_ = cmd.MarkFlagFilename("ladder", "yaml", "yml")
 	fl.StringVar(&opts.track, "track", "all", "track to print: ic, management or all")
 	fl.StringVar(&opts.from, "from", "", "promotion guide: the level to start from, such as senior-engineer")
 	fl.StringVar(&opts.to, "to", "", "promotion guide: the level to reach, such as staff-engineer")
@@ -61,7 +65,7 @@ Other forms:
 	fl.StringVarP(&opts.output, "output", "o", "", "write files into this folder; - for stdout (default: stdout)")
 	_ = cmd.MarkFlagDirname("output")
 	opts.profileFlags.register(cmd)
-	opts.customFlags.register(cmd, true)
+	opts.customFlags.register(cmd)
 	for _, f := range []string{"from", "to", "level"} {
 		completeLadder(cmd, f, func(l *ladders.Ladder) []string { return l.LevelNames() })
 	}
@@ -82,11 +86,31 @@ func completeLadder(cmd *cobra.Command, flag string, values func(*ladders.Ladder
 	})
 }
 
-// loadLadder returns the ladder data; broken data is invalid input.
-func loadLadder() (*ladders.Ladder, error) {
-	l, err := ladders.Builtin()
+// loadLadderFor returns the built-in ladder, or the user's in its place
+// when --ladder or the company file's ladder key names one. Broken or
+// unreadable ladder data is invalid input.
+func (o *ladderOptions) loadLadderFor(a *app, c *profile.Company) (*ladders.Ladder, error) {
+	path := pick(o.ladder, c, func(c *profile.Company) string { return c.Ladder })
+	if path == "" {
+		l, err := ladders.Builtin()
+		if err != nil {
+			return nil, dataErr(err)
+		}
+		if o.verbose {
+			a.info("ladder: built-in")
+		}
+		return l, nil
+	}
+	l, err := ladders.LoadPath(path)
 	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return nil, dataErr(fmt.Errorf("--ladder %s: cannot read it: %v", path, pe.Err))
+		}
 		return nil, dataErr(err)
+	}
+	if o.verbose {
+		a.info("ladder: %s", path)
 	}
 	return l, nil
 }

@@ -101,7 +101,8 @@ func newRootCmd(a *app) *cobra.Command {
 		Short: "Tailored job descriptions and career ladders, from seed startup to enterprise",
 		Long: `Rungs turns a company's parameters (stage, engineering size, CTO archetype and
 details such as name, location and pay) plus a responsibility catalog into
-tailored job descriptions, from software engineer to CTO.
+tailored job descriptions, from software engineer to CTO, and an IC-to-CTO
+career ladder with promotion guides; it checks postings with rungs lint.
 
 Exit codes: 0 success, 1 run-time failure, 2 usage error,
 3 invalid input data, 130 interrupted.`,
@@ -111,7 +112,8 @@ Exit codes: 0 success, 1 run-time failure, 2 usage error,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErr("%v (see %s --help)", err, cmd.CommandPath())
 	})
-	root.AddCommand(newJDCmd(a), newLadderCmd(a), newBatchCmd(a), newCatalogCmd(a), newVersionCmd(a))
+	root.AddCommand(newJDCmd(a), newLadderCmd(a), newBatchCmd(a), newLintCmd(a), newCatalogCmd(a),
+		newInitCmd(a), newValidateCmd(a), newSchemaCmd(a), newVersionCmd(a))
 	return root
 }
 

@@ -122,10 +122,10 @@ func Decode(name string, data []byte, v any) (*yaml.Node, error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	if err := DecodeNode(name, root, v); err != nil {
-		return nil, err
-	}
-	return root, nil
+	// v is filled as far as possible even when some fields are unknown or
+	// mistyped, and the root is returned with the errors, so a caller can
+	// check the rest and report every problem at once.
+	return root, DecodeNode(name, root, v)
 }
 
 // DecodeNode decodes an already parsed node (read from file name) into v
@@ -135,13 +135,11 @@ func Decode(name string, data []byte, v any) (*yaml.Node, error) {
 func DecodeNode(name string, root *yaml.Node, v any) error {
 	var errs List
 	checkKnown(name, root, reflect.TypeOf(v), &errs)
-	if len(errs) > 0 {
-		return errs.Err()
-	}
+	// As in Decode, unknown keys do not stop the decoding.
 	if err := root.Decode(v); err != nil {
-		return convert(name, err)
+		errs = append(errs, Errors(convert(name, err))...)
 	}
-	return nil
+	return errs.Err()
 }
 
 func invalidAt(data []byte) int {
