@@ -246,6 +246,18 @@ func ladderErr(err error) error {
 
 // renderDoc renders a ladder view model with its template, in each format.
 func renderDoc(set *templates.Set, tmpl string, view any, meta pipeline.Meta, formats []string, paper string) ([]document, error) {
+	var valid []string
+	for _, f := range documentFormats {
+		if f != "jsonld" {
+			valid = append(valid, f)
+		}
+	}
+	for _, f := range formats {
+		if f == "jsonld" {
+			// jsonld is schema.org JobPosting: job descriptions only.
+			return nil, usageErr("--format: %s is not available for ladders; valid: %s", f, joinComma(valid))
+		}
+	}
 	k := &pipeline.Kind{
 		Name:     "ladder",
 		Template: tmpl,
