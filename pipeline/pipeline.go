@@ -229,6 +229,8 @@ func viewOf(model any, warnings []string, prof profile.Profile) View {
 
 // Input is what a format renders from.
 type Input struct {
+	// Template is the Markdown template the document was rendered with.
+	Template string
 	View     View
 	Markdown []byte // set when the format has FromMarkdown
 	Paper    string
@@ -254,12 +256,59 @@ var Formats = []Format{
 	{Name: "md", Ext: "md", FromMarkdown: true, Render: func(in *Input) ([]byte, error) { return in.Markdown, nil }},
 	{Name: "json", Ext: "json", Render: func(in *Input) ([]byte, error) { return output.JSON(in.View.Model) }},
 	{Name: "pdf", Ext: "pdf", Binary: true, FromMarkdown: true, Render: func(in *Input) ([]byte, error) {
-		return pdfdoc.Render(in.Markdown, pdfdoc.Options{Title: Title(in.Markdown), Author: in.View.Author, Date: in.View.Date, Paper: in.Paper})
+		m := metaOf(in)
+		return pdfdoc.Render(in.Markdown, pdfdoc.Options{Title: m.title, Author: in.View.Author, Subject: m.subject,
+			Keywords: m.keywords, Language: Language, Date: in.View.Date, Paper: in.Paper})
 	}},
 	{Name: "html", Ext: "html", FromMarkdown: true, Render: func(in *Input) ([]byte, error) {
-		return htmldoc.Render(in.Markdown, htmldoc.Options{Title: Title(in.Markdown), Author: in.View.Author, JSONLD: JSONLD(in)})
+		m := metaOf(in)
+		return htmldoc.Render(in.Markdown, htmldoc.Options{Title: m.title, Author: in.View.Author, Subject: m.subject,
+			Keywords: m.keywords, Language: Language, JSONLD: JSONLD(in)})
 	}},
 	{Name: "jsonld", Ext: "jsonld", FromMarkdown: true, Kinds: []string{"jd"}, Render: renderJSONLD},
+}
+
+// Language is the language of the generated documents: the catalog and
+// the templates are written in English.
+const Language = "en"
+
+// docMeta is what PDF and HTML documents store as metadata.
+type docMeta struct {
+	title, subject string
+	keywords       []string
+}
+
+// subjects name each kind of document in its metadata, by the template
+// it is rendered with; the longest matching prefix wins.
+var subjects = []struct{ prefix, subject string }{
+	{"ladder-promotion", "Promotion guide"},
+	{"ladder-level", "Level card"},
+	{"ladder-growth", "Growth plan"},
+	{"ladder", "Career ladder"},
+	{"jd", "Job description"},
+}
+
+// metaOf describes a document for its metadata: the title from its first
+// heading, a subject naming the kind and company, and keywords.
+func metaOf(in *Input) docMeta {
+	m := docMeta{title: Title(in.Markdown)}
+	kind := "Document"
+	for _, s := range subjects {
+		if strings.HasPrefix(in.Template, s.prefix) {
+			kind = s.subject
+			break
+		}
+	}
+	m.subject = kind + ": " + m.title
+	if in.View.Author != "" {
+		m.subject += " at " + in.View.Author
+	}
+	for _, k := range []string{m.title, strings.ToLower(kind), in.View.Author} {
+		if k != "" {
+			m.keywords = append(m.keywords, k)
+		}
+	}
+	return m
 }
 
 // Title is the text of a Markdown document's first level-one heading: the
@@ -433,7 +482,7 @@ func RenderView(tmpl string, view View, formats []string, paper string, set *tem
 	if set == nil {
 		set = templates.Builtin()
 	}
-	in := &Input{View: view, Paper: paper}
+	in := &Input{Template: tmpl, View: view, Paper: paper}
 	files := make([]File, 0, len(formats))
 	for _, name := range formats {
 		f, err := LookupFormat(name)

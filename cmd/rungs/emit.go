@@ -109,7 +109,10 @@ func (a *app) emit(dir, company, name string, docs []document) error {
 }
 
 // isTerminal reports whether w is a terminal.
-func (a *app) isTerminal(w any) bool {
+func (a *app) isTerminal(w any) bool { return isTerminal(w) }
+
+// isTerminal is a variable so tests can pretend stdout is a terminal.
+var isTerminal = func(w any) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -92,36 +92,74 @@ func (r *renderer) planOrientation(blocks []ast.Node) []bool {
 }
 
 // introFits reports whether the blocks before a document's first wide table
-// are only headings and paragraphs, and fit with the whole table on one
-// landscape page.
+// (only headings and paragraphs) should share its landscape page: when
+// intro and table fit on it together; not when that would split a table
+// that fits on a page of its own; and, for a table that runs over several
+// pages anyway, when the intro takes less than 40% of the page.
 func (r *renderer) introFits(intro []ast.Node, t *east.Table) bool {
 	width := r.contentWidth(true)
-	h := 0.0
-	for _, b := range intro {
+	// Add up the intro as the layout will place it: spaces between blocks
+	// collapse (the larger wins) and vanish at the top of the page.
+	h, gap := 0.0, 0.0
+	for i, b := range intro {
 		var st textStyle
 		var sp span
-		var extra float64
+		var before, after, rule float64
 		switch b := b.(type) {
 		case *ast.Heading:
 			hs := headingStyles[min(max(b.Level, 1), 6)]
-			st, sp, extra = hs.textStyle, span{face: hs.face}, hs.before+hs.after+3
+			st, sp, before, after = hs.textStyle, span{face: hs.face}, hs.before, hs.after
+			if b.Level == 2 {
+				rule = 3
+			}
 		case *ast.Paragraph:
-			st, sp, extra = styleBody, span{face: faceRegular}, paraAfter
+			st, sp, after = styleBody, span{face: faceRegular}, paraAfter
 		case *ast.ThematicBreak:
-			h += 19
+			h += max(gap, 8) + 1
+			gap = 10
 			continue
 		default:
 			return false
 		}
+		if i > 0 {
+			h += max(gap, before)
+		}
 		lines := r.breakLines(r.items(r.collect(b, sp, nil), st.size), width, st.size)
-		h += float64(len(lines))*st.leading + extra
+		h += float64(len(lines))*st.leading + rule
+		gap = after
 	}
+	h += max(gap, 6) // the space before a table
+	page := r.paper.Wd - marginTop - marginBottom
 	tl := r.tableLayout(t)
-	r.fitTable(tl, width)
-	for _, th := range tl.heights {
-		h += th
+	tableHeight := func() float64 {
+		r.fitTable(tl, width)
+		sum := 0.0
+		for _, th := range tl.heights {
+			sum += th
+		}
+		return sum
 	}
-	return h <= r.paper.Wd-marginTop-marginBottom
+	table := tableHeight()
+	if h+table <= page {
+		return true // all on one page
+	}
+	// Setting the table a size or two smaller (down to 8 pt) may be
+	// enough to keep everything on one page.
+	for _, size := range []float64{8.5, 8} {
+		if size >= tl.style.size {
+			continue
+		}
+		tl.maxSize = size
+		if h+tableHeight() <= page {
+			return true
+		}
+	}
+	tl.maxSize = 0
+	table = tableHeight()
+	if table <= page {
+		return false // the table keeps a page to itself
+	}
+	return h <= 0.4*page // the table runs over pages anyway
 }
 
 func (r *renderer) block(n ast.Node) {

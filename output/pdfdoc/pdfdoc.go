@@ -151,10 +151,21 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
-	pdf.SetTitle(metaString(opts.Title), true)
-	pdf.SetAuthor(metaString(opts.Author), true)
-	pdf.SetSubject(metaString(opts.Subject), true)
-	pdf.SetKeywords(metaString(strings.Join(opts.Keywords, ", ")), true)
+	// fpdf writes an empty string as a bare byte-order mark; leave empty
+	// entries out instead.
+	for _, m := range []struct {
+		set   func(string, bool)
+		value string
+	}{
+		{pdf.SetTitle, opts.Title},
+		{pdf.SetAuthor, opts.Author},
+		{pdf.SetSubject, opts.Subject},
+		{pdf.SetKeywords, joinKeywords(opts.Keywords)},
+	} {
+		if v := strings.TrimSpace(metaString(m.value)); v != "" {
+			m.set(v, true)
+		}
+	}
 	pdf.SetCreator("Rungs", true)
 	pdf.SetLang(lang)
 	pdf.SetDisplayMode("fullwidth", "continuous")
@@ -174,6 +185,16 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 }
 
 const pageTotalAlias = "{nb}"
+
+func joinKeywords(kw []string) string {
+	var out []string
+	for _, k := range kw {
+		if k = strings.TrimSpace(k); k != "" {
+			out = append(out, k)
+		}
+	}
+	return strings.Join(out, ", ")
+}
 
 // scanAnchors creates an fpdf link for every heading that an internal link
 // ("#some-heading") points to, before anything is drawn, because a link can

@@ -175,6 +175,42 @@ func TestTableHeaderRepeatsAndRowsStayWhole(t *testing.T) {
 			t.Fatalf("row %d split over pages %d and %d", i, rowPage, notePage)
 		}
 	}
+	// No page holds a single row under its repeated header.
+	rowsOn := map[int]int{}
+	for _, d := range drawn {
+		if strings.HasPrefix(d.s, "row ") {
+			rowsOn[d.page]++
+		}
+	}
+	for p, n := range rowsOn {
+		if n < 2 {
+			t.Errorf("page %d holds %d row", p, n)
+		}
+	}
+}
+
+// A table whose last row would fall alone on the next page takes two rows
+// over instead.
+func TestTableWidowRow(t *testing.T) {
+	for rows := 20; rows < 60; rows++ {
+		var b strings.Builder
+		b.WriteString("| Key | Value |\n|---|---|\n")
+		for i := range rows {
+			fmt.Fprintf(&b, "| row %d | value |\n", i)
+		}
+		drawn := recordText(t, func() { render(t, b.String(), Options{}) })
+		rowsOn := map[int]int{}
+		for _, d := range drawn {
+			if strings.HasPrefix(d.s, "row ") {
+				rowsOn[d.page]++
+			}
+		}
+		for p, n := range rowsOn {
+			if n < 2 {
+				t.Fatalf("%d rows: page %d holds a single row", rows, p)
+			}
+		}
+	}
 }
 
 func TestTwelveColumns(t *testing.T) {
@@ -353,6 +389,12 @@ func TestDeterministic(t *testing.T) {
 	a := render(t, "x", Options{})
 	if !bytes.Contains(a, []byte("/CreationDate (D:20000101000000)")) {
 		t.Error("zero Date does not default to 2000-01-01")
+	}
+	// Empty metadata is left out, not written as an empty string.
+	for _, key := range []string{"/Title", "/Author", "/Subject", "/Keywords"} {
+		if bytes.Contains(a, []byte(key+" ")) {
+			t.Errorf("empty %s written", key)
+		}
 	}
 }
 

@@ -42,6 +42,10 @@ type tableLayout struct {
 	widths   []float64
 	heights  []float64
 	measured float64 // the width the layout was made for
+	fitSize  float64 // the size cap the layout was made with
+	// maxSize caps the type size (0: no cap), so a table can shrink a
+	// little to share a page with its introduction.
+	maxSize float64
 }
 
 func (r *renderer) tableIsWide(t *east.Table) bool {
@@ -135,16 +139,19 @@ func (tl *tableLayout) minSum(size float64) float64 {
 // the browsers' automatic table layout: every column gets its minimum, the
 // rest is shared in proportion to how much more each column would like.
 func (r *renderer) fitTable(tl *tableLayout, width float64) {
-	if tl.measured == width && tl.widths != nil {
+	if tl.measured == width && tl.fitSize == tl.maxSize && tl.widths != nil {
 		return
 	}
-	tl.measured = width
+	tl.measured, tl.fitSize = width, tl.maxSize
 	st := textStyle{size: 9, leading: 12.2, color: colText}
 	switch {
 	case tl.cols >= 12:
 		st = textStyle{size: 7.5, leading: 10, color: colText}
 	case tl.cols >= 9:
 		st = textStyle{size: 8, leading: 10.8, color: colText}
+	}
+	if tl.maxSize > 0 && st.size > tl.maxSize {
+		st = textStyle{size: tl.maxSize, leading: tl.maxSize * 1.35, color: colText}
 	}
 	// Shrink the type (down to 7 pt) if the minimum widths do not fit.
 	for st.size > 7 && tl.minSum(st.size) > width {
@@ -274,17 +281,24 @@ func (r *renderer) table(t *east.Table) {
 	// crowd out the rows.
 	repeat := hasHeader && tl.heights[0] < (r.bottom-marginTop)/3
 
+	// next is the row that starts the next page when the widow rule (see
+	// widowBreak) moves a row there early; -1 otherwise.
+	next := -1
 	for i := range tl.rows {
 		h := tl.heights[i]
 		first := i == 0
-		if !first && !r.fits(h) && !r.atTop {
+		if !first && !r.atTop && (!r.fits(h) || i == next) {
 			r.newPage(r.landscape)
-			if repeat && i > 0 {
+			if repeat {
 				r.tableRow(tl, 0, r.place(tl.heights[0]), st)
 			}
+			next = r.widowBreak(tl, i)
 		} else if first && hasHeader && len(tl.rows) > 1 && !r.fits(h+tl.heights[1]) && !r.atTop {
 			// Keep the header with the first row.
 			r.newPage(r.landscape)
+		}
+		if i == 0 && !hasHeader || i == 1 && hasHeader {
+			next = r.widowBreak(tl, i)
 		}
 		if h > r.bottom-r.y && h > r.bottom-marginTop-tl.heights[0] {
 			// One row taller than a page: the only case a row is split.
@@ -298,6 +312,28 @@ func (r *renderer) table(t *east.Table) {
 		r.tableRow(tl, i, top, st)
 	}
 	r.space(paraAfter + 3)
+}
+
+// widowBreak looks ahead from row i, the first row on a page: when the
+// rows that fit leave exactly one row for the next page, it returns the row
+// to start that page with instead, so at least two rows (and the repeated
+// header) go over together; a lone row under a repeated header reads as a
+// mistake. It returns -1 when no row needs to move.
+func (r *renderer) widowBreak(tl *tableLayout, i int) int {
+	y := r.y
+	if !r.atTop {
+		y += r.gap
+	}
+	n := len(tl.rows)
+	m := 0
+	for k := i; k < n && y+tl.heights[k] <= r.bottom; k++ {
+		y += tl.heights[k]
+		m++
+	}
+	if i+m == n-1 && m >= 2 {
+		return n - 2
+	}
+	return -1
 }
 
 func (r *renderer) tableRow(tl *tableLayout, i int, top float64, st textStyle) {
