@@ -16,6 +16,7 @@ import (
 	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/templates"
 )
 
 // Job is a validated entry: what to render and the file names to write.
@@ -30,6 +31,8 @@ type Job struct {
 	Request pipeline.Request
 	// Files are the output file names, one per format, in format order.
 	Files []string
+	// Env is the catalog and ladder to build from.
+	Env *pipeline.Env
 }
 
 // Resolver turns entries into jobs: it checks every field against the
@@ -42,8 +45,25 @@ type Resolver struct {
 	Ladder *ladders.Ladder
 	// SourceDateEpoch is the environment's SOURCE_DATE_EPOCH.
 	SourceDateEpoch string
+	// Custom names the user's catalog overlay, ladder and templates for
+	// every entry (the flags); a company file's catalog, ladder and
+	// templates keys apply to its entries otherwise.
+	Custom Custom
 
 	companies map[string]*companyResult
+	overlays  map[string]*overlay
+}
+
+// Custom are paths to the user's own data, as the flags --catalog,
+// --ladder and --templates give them.
+type Custom struct {
+	Catalog, Ladder, Templates string
+}
+
+// overlay is a loaded catalog, ladder or template set, or why it failed.
+type overlay struct {
+	v    any
+	errs Problems
 }
 
 type companyResult struct {
@@ -56,6 +76,16 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 	var probs Problems
 	probs = append(probs, e.problems...)
 	val := func(f Field) string { return e.Values[f].S }
+
+	// The company comes first: it may name its own catalog, ladder and
+	// templates, which every other check reads.
+	company, cprobs := r.company(e)
+	probs = append(probs, cprobs...)
+	env, set, oprobs := r.custom(company)
+	probs = append(probs, oprobs...)
+	if env == nil {
+		return nil, e.named(probs, "")
+	}
 
 	kindName := val(FKind)
 	if kindName == "" {
@@ -109,12 +139,12 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 		for _, name := range kind.Requires {
 			if params.Get(name) == "" {
 				f, _ := fieldByName(name)
-				probs = append(probs, e.problem(f, fmt.Sprintf("required for kind %s; %s", kind.Name, r.hint(f))))
+				probs = append(probs, e.problem(f, fmt.Sprintf("required for kind %s; %s", kind.Name, hint(env, f))))
 				missing = true
 			}
 		}
 		if !missing {
-			if err := kind.Check(r.env(), params); err != nil {
+			if err := kind.Check(env, params); err != nil {
 				var pe *pipeline.ParamError
 				if errors.As(err, &pe) {
 					f, _ := fieldByName(pe.Param)
@@ -129,7 +159,7 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 	// Check stage, size and archetype one by one, so an entry with two
 	// bad values hears of both; profile.Resolve stops at the first.
 	if s := val(FStage); s != "" {
-		if _, err := r.Cat.Stage(s); err != nil {
+		if _, err := env.Cat.Stage(s); err != nil {
 			probs = append(probs, e.problem(FStage, err.Error()))
 		}
 	}
@@ -139,17 +169,15 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 		}
 	}
 	if s := val(FArchetype); s != "" {
-		if _, err := r.Cat.Archetype(s); err != nil {
+		if _, err := env.Cat.Archetype(s); err != nil {
 			probs = append(probs, e.problem(FArchetype, err.Error()))
 		}
 	}
-	company, cprobs := r.company(e)
-	probs = append(probs, cprobs...)
 	if len(probs) > 0 {
 		return nil, e.named(probs, "")
 	}
 
-	prof, err := profile.Resolve(r.Cat, profile.Input{
+	prof, err := profile.Resolve(env.Cat, profile.Input{
 		Stage: val(FStage), Size: val(FSize), Archetype: val(FArchetype),
 		Company: company, SourceDateEpoch: r.SourceDateEpoch,
 	})
@@ -165,12 +193,12 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 		return nil, Problems{{Raw: true, Msg: err.Error(), Key: err.Error()}}
 	}
 
-	req := pipeline.Request{Kind: kind.Name, Profile: prof, Params: params, Formats: formats, Paper: paper}
-	name, p := r.name(e, kind, &req)
+	req := pipeline.Request{Kind: kind.Name, Profile: prof, Params: params, Formats: formats, Paper: paper, Templates: set}
+	name, p := r.name(e, env, kind, &req)
 	if p != nil {
 		return nil, e.named(Problems{p}, "")
 	}
-	job := &Job{Index: e.Index, Source: e.File + ":" + strconv.Itoa(e.Line), Where: e.Where, Name: name, Request: req}
+	job := &Job{Index: e.Index, Source: e.File + ":" + strconv.Itoa(e.Line), Where: e.Where, Name: name, Request: req, Env: env}
 	for _, f := range formats {
 		fm, _ := pipeline.LookupFormat(f)
 		job.Files = append(job.Files, name+"."+fm.Ext)
@@ -178,15 +206,11 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 	return job, nil
 }
 
-func (r *Resolver) env() *pipeline.Env {
-	return &pipeline.Env{Cat: r.Cat, Ladder: r.Ladder}
-}
-
 // hint tells what a required field accepts.
-func (r *Resolver) hint(f Field) string {
+func hint(env *pipeline.Env, f Field) string {
 	switch f {
 	case FRole:
-		return "valid: " + strings.Join(r.Cat.RoleIDs(), ", ")
+		return "valid: " + strings.Join(env.Cat.RoleIDs(), ", ")
 	}
 	return "for example " + example(f)
 }
@@ -199,7 +223,7 @@ var placeholders = []string{"{kind}", "{role}", "{from}", "{to}", "{stage}", "{s
 // name is the entry's file name without extension: its name (a pattern
 // such as "{company}-{role}-{stage}", slugged), or the kind's default name
 // plus the matrix dimensions that vary.
-func (r *Resolver) name(e *Entry, kind *pipeline.Kind, req *pipeline.Request) (string, *Problem) {
+func (r *Resolver) name(e *Entry, env *pipeline.Env, kind *pipeline.Kind, req *pipeline.Request) (string, *Problem) {
 	prof := req.Profile
 	values := map[string]string{
 		"kind":      kind.Name,
@@ -212,7 +236,7 @@ func (r *Resolver) name(e *Entry, kind *pipeline.Kind, req *pipeline.Request) (s
 		"company":   output.Slug(prof.Company.Name),
 		"paper":     req.Paper,
 	}
-	if ro, err := r.Cat.Role(req.Params.Role); err == nil {
+	if ro, err := env.Cat.Role(req.Params.Role); err == nil {
 		values["role"] = ro.ID
 	}
 	if raw := e.Values[FName].S; raw != "" {
@@ -239,7 +263,7 @@ func (r *Resolver) name(e *Entry, kind *pipeline.Kind, req *pipeline.Request) (s
 		}
 		return s, nil
 	}
-	stem := pipeline.Stem(r.env(), kind, prof.Company.Name, req.Params)
+	stem := pipeline.Stem(env, kind, prof.Company.Name, req.Params)
 	for _, f := range e.Vary {
 		if f == FName || f == FFormat || slices.Contains(kind.Uses, f.String()) {
 			continue // already in the stem
@@ -258,6 +282,74 @@ func (r *Resolver) name(e *Entry, kind *pipeline.Kind, req *pipeline.Request) (s
 		}
 	}
 	return stem, nil
+}
+
+// custom returns the catalog, ladder and templates for an entry of
+// company c: the flags' (Custom), else the company file's keys (relative
+// to the company file), else the built-in ones. Each is loaded once. On a
+// problem the env is nil.
+func (r *Resolver) custom(c *profile.Company) (*pipeline.Env, *templates.Set, Problems) {
+	pick := func(flag string, key func(*profile.Company) string) string {
+		if flag != "" || c == nil {
+			return flag
+		}
+		return c.ResolvePath(key(c))
+	}
+	env := &pipeline.Env{Cat: r.Cat, Ladder: r.Ladder}
+	var set *templates.Set
+	var probs Problems
+	if dir := pick(r.Custom.Catalog, func(c *profile.Company) string { return c.Catalog }); dir != "" {
+		v, ps := r.load("catalog", dir, func() (any, error) { return catalog.LoadWithOverlay(dir) })
+		if v != nil {
+			env.Cat = v.(*catalog.Catalog)
+		}
+		probs = append(probs, ps...)
+	}
+	if path := pick(r.Custom.Ladder, func(c *profile.Company) string { return c.Ladder }); path != "" {
+		v, ps := r.load("ladder", path, func() (any, error) { return ladders.LoadPath(path) })
+		if v != nil {
+			env.Ladder = v.(*ladders.Ladder)
+		}
+		probs = append(probs, ps...)
+	}
+	if dir := pick(r.Custom.Templates, func(c *profile.Company) string { return c.Templates }); dir != "" {
+		v, ps := r.load("templates", dir, func() (any, error) { return templates.LoadWithOverlay(dir) })
+		if v != nil {
+			set = v.(*templates.Set)
+		}
+		probs = append(probs, ps...)
+	}
+	if len(probs) > 0 {
+		return nil, nil, probs
+	}
+	return env, set, nil
+}
+
+// load loads a catalog, ladder or template set once per path; its errors
+// are reported once.
+func (r *Resolver) load(what, path string, f func() (any, error)) (any, Problems) {
+	if r.overlays == nil {
+		r.overlays = map[string]*overlay{}
+	}
+	key := what + " " + filepath.Clean(path)
+	if o, ok := r.overlays[key]; ok {
+		return o.v, o.errs
+	}
+	o := &overlay{}
+	r.overlays[key] = o
+	v, err := f()
+	if err != nil {
+		for i, se := range strictyaml.Errors(err) {
+			msg := se.Error()
+			if se.File == "" {
+				msg = what + " " + path + ": " + msg
+			}
+			o.errs = append(o.errs, &Problem{Raw: true, Msg: msg, Key: fmt.Sprintf("%s #%d", key, i)})
+		}
+		return nil, o.errs
+	}
+	o.v = v
+	return v, nil
 }
 
 // company returns the entry's company, reading and parsing each file (or

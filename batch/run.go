@@ -239,7 +239,11 @@ func work(stop context.Context, opt Options, t *task, cpu chan struct{}) *Result
 		return res
 	}
 	cpu <- struct{}{}
-	files, warnings, err := pipeline.Render(&pipeline.Env{Cat: opt.Cat, Ladder: opt.Ladder}, &j.Request)
+	env := j.Env
+	if env == nil {
+		env = &pipeline.Env{Cat: opt.Cat, Ladder: opt.Ladder}
+	}
+	files, warnings, err := pipeline.Render(env, &j.Request)
 	<-cpu
 	res.Warnings = warnings
 	if err != nil {

@@ -31,6 +31,8 @@ type batchOptions struct {
 	quiet    bool
 	// Defaults for entries that do not give a value.
 	kind, stage, size, archetype, company, format, paper string
+	// The user's own data for every entry, over the company files' keys.
+	custom batch.Custom
 }
 
 func newBatchCmd(a *app) *cobra.Command {
@@ -70,7 +72,12 @@ Exit codes: 0 success, 1 an entry failed, 2 usage error, 3 invalid input
 	fl.StringVar(&opts.company, "company", "", "default company.yaml for entries that give none")
 	fl.StringVar(&opts.format, "format", "", "default formats, such as md+json: "+strings.Join(pipeline.FormatNames(), ", ")+" (default "+pipeline.DefaultFormat+")")
 	fl.StringVar(&opts.paper, "paper", "", "default paper size for paged formats: "+strings.Join(pipeline.Papers, ", "))
+	fl.StringVar(&opts.custom.Catalog, "catalog", "", "a folder of catalog YAML files laid over the built-in catalog, for every entry")
+	fl.StringVar(&opts.custom.Ladder, "ladder", "", "a ladder YAML file, or a folder of them, replacing the built-in ladder, for every entry")
+	fl.StringVar(&opts.custom.Templates, "templates", "", "a folder of *.md.tmpl templates replacing built-in ones, for every entry")
 	_ = cmd.MarkFlagDirname("output")
+	_ = cmd.MarkFlagDirname("catalog")
+	_ = cmd.MarkFlagDirname("templates")
 	_ = cmd.MarkFlagFilename("company", "yaml", "yml")
 	complete(cmd, "stage", func(c *catalog.Catalog) []string { return c.StageAliases() })
 	complete(cmd, "archetype", func(c *catalog.Catalog) []string { return c.ArchetypeIDs() })
@@ -131,7 +138,7 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 		return usageErr("batch: %s: want a .yaml or .yml manifest, or a .csv file", input)
 	}
 
-	res := &batch.Resolver{Cat: cat, SourceDateEpoch: a.getenv("SOURCE_DATE_EPOCH")}
+	res := &batch.Resolver{Cat: cat, SourceDateEpoch: a.getenv("SOURCE_DATE_EPOCH"), Custom: opts.custom}
 	total, err := batch.Validate(src, res)
 	if err != nil {
 		var ps batch.Problems

@@ -131,6 +131,12 @@ func runLadder(a *app, opts *ladderOptions) error {
 	if err != nil {
 		return err
 	}
+	// Some formats exist for job descriptions only (jsonld: a JobPosting).
+	for _, f := range formats {
+		if err := pipeline.CheckFormats("ladder", []string{f}); err != nil {
+			return usageErr("--format: %s is not available for ladders; valid: %s", f, joinComma(ladderFormats()))
+		}
+	}
 	paper, err := parsePaper(opts.paper)
 	if err != nil {
 		return err
@@ -223,6 +229,17 @@ func runLadder(a *app, opts *ladderOptions) error {
 		return err
 	}
 	return a.emit(opts.output, p.Company.Name, name, docs)
+}
+
+// ladderFormats are the formats a ladder can be written in.
+func ladderFormats() []string {
+	var out []string
+	for _, f := range documentFormats {
+		if pipeline.CheckFormats("ladder", []string{f}) == nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // ladderErr turns a generator error into a usage error that names the
