@@ -218,10 +218,8 @@ func archetypeName(a ladders.Archetype, ca catalog.Archetype) (title, focus stri
 // ladder is generated all the same.
 func LadderWarnings(p profile.Profile) []string {
 	var w []string
-	st := p.Stage
-	if st.TypicalMax > 0 && (p.Size < st.TypicalMin || p.Size > st.TypicalMax) {
-		w = append(w, fmt.Sprintf("a %s company usually has %d to %s engineers, and you gave %s; check --stage and --size",
-			st.ID, st.TypicalMin, thousands(st.TypicalMax), thousands(p.Size)))
+	if m := StageSizeMismatch(p); m != "" {
+		w = append(w, m)
 	}
 	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
 		w = append(w, fmt.Sprintf("the %s archetype (%s) usually needs %d or more engineers; with %s, the top of this ladder is mostly reserved",

@@ -259,10 +259,8 @@ func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) st
 // document is generated all the same.
 func Mismatches(cat *catalog.Catalog, role catalog.Role, p profile.Profile) []string {
 	var w []string
-	st := p.Stage
-	if st.TypicalMax > 0 && (p.Size < st.TypicalMin || p.Size > st.TypicalMax) {
-		w = append(w, fmt.Sprintf("a %s company usually has %d to %s engineers, and you gave %s; check --stage and --size",
-			st.ID, st.TypicalMin, thousands(st.TypicalMax), thousands(p.Size)))
+	if m := StageSizeMismatch(p); m != "" {
+		w = append(w, m)
 	}
 	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
 		w = append(w, fmt.Sprintf("the %s archetype (%s) usually needs %d or more engineers; with %s, the CTO spends most of the time building, so expect the role to be hands-on",
@@ -276,6 +274,17 @@ func Mismatches(cat *catalog.Catalog, role catalog.Role, p profile.Profile) []st
 		w = append(w, fmt.Sprintf("with %s, the CTO usually holds the VP Engineering role too; consider --role cto", engineers(p.Size)))
 	}
 	return w
+}
+
+// StageSizeMismatch says when the headcount is outside the stage's usual
+// range, or returns "".
+func StageSizeMismatch(p profile.Profile) string {
+	st := p.Stage
+	if st.TypicalMax <= 0 || (p.Size >= st.TypicalMin && p.Size <= st.TypicalMax) {
+		return ""
+	}
+	return fmt.Sprintf("%s %s company usually has %d to %s engineers, and you gave %s; check --stage and --size",
+		article(st.ID), st.ID, st.TypicalMin, thousands(st.TypicalMax), thousands(p.Size))
 }
 
 // applies reports whether an item limited to stages applies at stage.

@@ -119,6 +119,7 @@ func TestMismatches(t *testing.T) {
 		{"fits", "cto", "seed", "product", 5, nil},
 		{"infrastructure at five", "cto", "seed", "infrastructure", 5, []string{"infrastructure archetype"}},
 		{"seed with 300", "cto", "seed", "product", 300, []string{"a seed company usually has 1 to 10 engineers"}},
+		{"early with 300", "cto", "early", "product", 300, []string{"an early company usually has 8 to 40 engineers"}},
 		{"director too early", "director-of-engineering", "early", "product", 20, []string{"rarely a separate job below 40"}},
 		{"vpe merged", "vp-engineering", "seed", "product", 8, []string{"rarely a separate job below 15", "consider --role cto"}},
 	}
