@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/suggest"
-	"go.yaml.in/yaml/v3"
 )
 
 //go:embed *.yaml
@@ -156,23 +154,23 @@ func (c *Catalog) add(name string, data []byte, override bool) ([]disable, error
 	if err != nil {
 		return nil, err
 	}
-	setPos(name, root, "areas", f.Areas, func(x *Area) *Pos { return &x.Pos })
-	setPos(name, root, "responsibilities", f.Responsibilities, func(x *Responsibility) *Pos { return &x.Pos })
-	setPos(name, root, "roles", f.Roles, func(x *Role) *Pos { return &x.Pos })
-	setPos(name, root, "archetypes", f.Archetypes, func(x *Archetype) *Pos { return &x.Pos })
-	setPos(name, root, "stages", f.Stages, func(x *Stage) *Pos { return &x.Pos })
-	setPos(name, root, "skills", f.Skills, func(x *Skill) *Pos { return &x.Pos })
-	setPos(name, root, "challenges", f.Challenges, func(x *Challenge) *Pos { return &x.Pos })
-	setPos(name, root, "measures", f.Measures, func(x *Measure) *Pos { return &x.Pos })
-	setPos(name, root, "bare_minimums", f.BareMinimums, func(x *BareMinimum) *Pos { return &x.Pos })
-	setPos(name, root, "splits", f.Splits, func(x *Split) *Pos { return &x.Pos })
-	setPos(name, root, "career_path", f.CareerPath, func(x *CareerStep) *Pos { return &x.Pos })
-	setPos(name, root, "sources", f.Sources, func(x *Source) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "areas", f.Areas, func(x *Area) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "responsibilities", f.Responsibilities, func(x *Responsibility) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "roles", f.Roles, func(x *Role) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "archetypes", f.Archetypes, func(x *Archetype) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "stages", f.Stages, func(x *Stage) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "skills", f.Skills, func(x *Skill) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "challenges", f.Challenges, func(x *Challenge) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "measures", f.Measures, func(x *Measure) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "bare_minimums", f.BareMinimums, func(x *BareMinimum) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "splits", f.Splits, func(x *Split) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "career_path", f.CareerPath, func(x *CareerStep) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "sources", f.Sources, func(x *Source) *Pos { return &x.Pos })
 	for i := range f.Roles {
-		rules := strictyaml.Items(f.Roles[i].node, "reports_to")
+		rules := strictyaml.Items(f.Roles[i].Node(), "reports_to")
 		for j := range f.Roles[i].ReportsTo {
 			if j < len(rules) {
-				f.Roles[i].ReportsTo[j].Pos = Pos{File: name, Line: rules[j].Line, node: rules[j]}
+				f.Roles[i].ReportsTo[j].Pos = strictyaml.PosOf(name, rules[j])
 			}
 		}
 	}
@@ -322,17 +320,6 @@ func (c *Catalog) allIDs() []string {
 	return out
 }
 
-func setPos[T any](file string, root *yaml.Node, key string, items []T, pos func(*T) *Pos) {
-	nodes := strictyaml.Items(root, key)
-	for i := range items {
-		p := pos(&items[i])
-		p.File = file
-		if i < len(nodes) {
-			p.Line, p.node = nodes[i].Line, nodes[i]
-		}
-	}
-}
-
 // finish orders the data, builds the indexes and validates every
 // cross-reference, reporting all problems at once.
 func (c *Catalog) finish() error {
@@ -347,34 +334,12 @@ func (c *Catalog) finish() error {
 		c.Settings.ExecutiveBullets = 10
 	}
 	var errs strictyaml.List
-	c.areas = index(&errs, "area", c.Areas, func(a Area) (string, []string, Pos) { return a.ID, nil, a.Pos })
-	c.roles = index(&errs, "role", c.Roles, func(r Role) (string, []string, Pos) { return r.ID, r.Aliases, r.Pos })
-	c.stages = index(&errs, "stage", c.Stages, func(s Stage) (string, []string, Pos) { return s.ID, s.Aliases, s.Pos })
-	c.archetypes = index(&errs, "archetype", c.Archetypes, func(a Archetype) (string, []string, Pos) { return a.ID, a.Aliases, a.Pos })
+	c.areas = strictyaml.Index(&errs, "area", c.Areas, func(a Area) (string, []string, Pos) { return a.ID, nil, a.Pos })
+	c.roles = strictyaml.Index(&errs, "role", c.Roles, func(r Role) (string, []string, Pos) { return r.ID, r.Aliases, r.Pos })
+	c.stages = strictyaml.Index(&errs, "stage", c.Stages, func(s Stage) (string, []string, Pos) { return s.ID, s.Aliases, s.Pos })
+	c.archetypes = strictyaml.Index(&errs, "archetype", c.Archetypes, func(a Archetype) (string, []string, Pos) { return a.ID, a.Aliases, a.Pos })
 	c.validate(&errs)
 	return errs.Err()
-}
-
-var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// index maps ids and aliases to positions, reporting bad and duplicate ids.
-func index[T any](errs *strictyaml.List, kind string, items []T, key func(T) (string, []string, Pos)) map[string]int {
-	m := map[string]int{}
-	for i, it := range items {
-		id, aliases, p := key(it)
-		if !idRe.MatchString(id) {
-			errs.Add(p.File, p.At("id"), "%s id %q must be kebab-case (lowercase letters, digits and single hyphens)", kind, id)
-		}
-		for _, name := range append([]string{id}, aliases...) {
-			if j, dup := m[name]; dup {
-				_, _, q := key(items[j])
-				errs.Add(p.File, p.At("id"), "%s %q is defined twice (first at %s:%d)", kind, name, q.File, q.Line)
-				continue
-			}
-			m[name] = i
-		}
-	}
-	return m
 }
 
 // validate checks every reference between items.
@@ -441,7 +406,7 @@ func (c *Catalog) validate(errs *strictyaml.List) {
 			errs.Add(p.File, p.At("id"), "%s %q is defined twice (first at %s:%d)", kind, id, q.File, q.Line)
 		}
 		seen[kind+"/"+id] = p
-		if !idRe.MatchString(id) {
+		if !strictyaml.ValidID(id) {
 			errs.Add(p.File, p.At("id"), "%s id %q must be kebab-case (lowercase letters, digits and single hyphens)", kind, id)
 		}
 	}

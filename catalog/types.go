@@ -10,7 +10,6 @@ package catalog
 
 import (
 	"github.com/rungs/rungs/internal/strictyaml"
-	"go.yaml.in/yaml/v3"
 )
 
 // File is the shape of one catalog YAML file. Every key is optional, so the
@@ -35,22 +34,8 @@ type File struct {
 	Disable []string `yaml:"disable"`
 }
 
-// Pos is where an item was read from. It is filled by the loader, never by
-// YAML, and lets validation errors point at file:line.
-type Pos struct {
-	File string `yaml:"-" json:"-"`
-	Line int    `yaml:"-" json:"-"`
-	// node is the item's YAML mapping, kept to find the line of a field.
-	node *yaml.Node
-}
-
-// At returns the line of a field of the item, or the item's line.
-func (p Pos) At(field string) int {
-	if p.node == nil {
-		return p.Line
-	}
-	return strictyaml.Line(p.node, field)
-}
+// Pos is where an item was read from (file and line), for error messages.
+type Pos = strictyaml.Pos
 
 // Weights gives the importance (0 to 3) of an item for each CTO archetype.
 // 0 means the archetype rarely does this; 3 means it is central to it.

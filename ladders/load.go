@@ -14,7 +14,6 @@ import (
 
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/suggest"
-	"go.yaml.in/yaml/v3"
 )
 
 //go:embed *.yaml
@@ -100,17 +99,17 @@ func (l *Ladder) add(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	setPos(name, root, "tracks", f.Tracks, func(x *Track) *Pos { return &x.Pos })
-	setPos(name, root, "dimensions", f.Dimensions, func(x *Dimension) *Pos { return &x.Pos })
-	setPos(name, root, "stages", f.Stages, func(x *StageWeights) *Pos { return &x.Pos })
-	setPos(name, root, "levels", f.Levels, func(x *Level) *Pos { return &x.Pos })
-	setPos(name, root, "hats", f.Hats, func(x *Hat) *Pos { return &x.Pos })
-	setPos(name, root, "archetypes", f.Archetypes, func(x *Archetype) *Pos { return &x.Pos })
-	setPos(name, root, "career_path", f.CareerPath, func(x *CareerStep) *Pos { return &x.Pos })
-	setPos(name, root, "faq", f.FAQ, func(x *Question) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "tracks", f.Tracks, func(x *Track) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "dimensions", f.Dimensions, func(x *Dimension) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "stages", f.Stages, func(x *StageWeights) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "levels", f.Levels, func(x *Level) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "hats", f.Hats, func(x *Hat) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "archetypes", f.Archetypes, func(x *Archetype) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "career_path", f.CareerPath, func(x *CareerStep) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "faq", f.FAQ, func(x *Question) *Pos { return &x.Pos })
 	if f.Settings != nil {
 		n := strictyaml.Field(root, "settings")
-		f.Settings.Pos = Pos{File: name, Line: n.Line, node: n}
+		f.Settings.Pos = strictyaml.PosOf(name, n)
 		if l.settingsSeen {
 			return strictyaml.List{{File: name, Line: n.Line, Msg: fmt.Sprintf("settings are defined twice (first at %s:%d); keep one settings block", l.Settings.File, l.Settings.Line)}}
 		}
@@ -127,28 +126,17 @@ func (l *Ladder) add(name string, data []byte) error {
 	return nil
 }
 
-func setPos[T any](file string, root *yaml.Node, key string, items []T, pos func(*T) *Pos) {
-	nodes := strictyaml.Items(root, key)
-	for i := range items {
-		p := pos(&items[i])
-		p.File = file
-		if i < len(nodes) {
-			p.Line, p.node = nodes[i].Line, nodes[i]
-		}
-	}
-}
-
 var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // finish orders the data, builds the indexes and validates it, reporting
 // all problems at once.
 func (l *Ladder) finish() error {
 	var errs strictyaml.List
-	l.tracks = index(&errs, "track", l.Tracks, func(t Track) (string, []string, Pos) { return t.ID, t.Aliases, t.Pos })
-	l.dims = index(&errs, "dimension", l.Dimensions, func(d Dimension) (string, []string, Pos) { return d.ID, nil, d.Pos })
-	l.stages = index(&errs, "stage", l.Stages, func(s StageWeights) (string, []string, Pos) { return s.ID, nil, s.Pos })
-	l.hats = index(&errs, "hat", l.Hats, func(h Hat) (string, []string, Pos) { return h.ID, nil, h.Pos })
-	l.archetypes = index(&errs, "archetype", l.Archetypes, func(a Archetype) (string, []string, Pos) { return a.ID, nil, a.Pos })
+	l.tracks = strictyaml.Index(&errs, "track", l.Tracks, func(t Track) (string, []string, Pos) { return t.ID, t.Aliases, t.Pos })
+	l.dims = strictyaml.Index(&errs, "dimension", l.Dimensions, func(d Dimension) (string, []string, Pos) { return d.ID, nil, d.Pos })
+	l.stages = strictyaml.Index(&errs, "stage", l.Stages, func(s StageWeights) (string, []string, Pos) { return s.ID, nil, s.Pos })
+	l.hats = strictyaml.Index(&errs, "hat", l.Hats, func(h Hat) (string, []string, Pos) { return h.ID, nil, h.Pos })
+	l.archetypes = strictyaml.Index(&errs, "archetype", l.Archetypes, func(a Archetype) (string, []string, Pos) { return a.ID, nil, a.Pos })
 	// Order levels by track, then grade, so "the level below" is the
 	// previous level of the same track.
 	sort.SliceStable(l.Levels, func(i, j int) bool {
@@ -158,7 +146,7 @@ func (l *Ladder) finish() error {
 		}
 		return l.Levels[i].Grade < l.Levels[j].Grade
 	})
-	l.levels = index(&errs, "level", l.Levels, func(v Level) (string, []string, Pos) {
+	l.levels = strictyaml.Index(&errs, "level", l.Levels, func(v Level) (string, []string, Pos) {
 		names := slices.Clone(v.Aliases)
 		for _, t := range v.Titles {
 			names = append(names, t.ID)
@@ -180,30 +168,6 @@ func (l *Ladder) trackOrder(id string) int {
 		return i
 	}
 	return len(l.Tracks)
-}
-
-// index maps ids and aliases to positions, reporting bad and duplicate ids.
-func index[T any](errs *strictyaml.List, kind string, items []T, key func(T) (string, []string, Pos)) map[string]int {
-	m := map[string]int{}
-	for i, it := range items {
-		id, aliases, p := key(it)
-		if !idRe.MatchString(id) {
-			errs.Add(p.File, p.At("id"), "%s id %q must be kebab-case (lowercase letters, digits and single hyphens)", kind, id)
-		}
-		for _, name := range append([]string{id}, aliases...) {
-			if j, dup := m[name]; dup {
-				_, _, q := key(items[j])
-				if j == i {
-					errs.Add(p.File, p.At("aliases"), "%s %q lists the name %q twice", kind, id, name)
-					continue
-				}
-				errs.Add(p.File, p.At("id"), "%s %q is defined twice (first at %s:%d)", kind, name, q.File, q.Line)
-				continue
-			}
-			m[name] = i
-		}
-	}
-	return m
 }
 
 // validate checks every field and reference.

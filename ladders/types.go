@@ -26,7 +26,6 @@ package ladders
 
 import (
 	"github.com/rungs/rungs/internal/strictyaml"
-	"go.yaml.in/yaml/v3"
 )
 
 // File is the shape of one ladder YAML file. Every key is optional; the
@@ -43,36 +42,8 @@ type File struct {
 	FAQ        []Question     `yaml:"faq"`
 }
 
-// Pos is where an item was read from. It is filled by the loader, never by
-// YAML, and lets validation errors point at file:line.
-type Pos struct {
-	File string `yaml:"-" json:"-"`
-	Line int    `yaml:"-" json:"-"`
-	// node is the item's YAML mapping, kept to find the line of a field.
-	node *yaml.Node
-}
-
-// At returns the line of a field of the item, or the item's line.
-func (p Pos) At(field string) int {
-	if p.node == nil {
-		return p.Line
-	}
-	return strictyaml.Line(p.node, field)
-}
-
-// KeyAt returns the line of key inside the mapping field of the item (for
-// example the "craft" entry under "expectations"), or the field's line.
-func (p Pos) KeyAt(field, key string) int {
-	m := strictyaml.Field(p.node, field)
-	if m != nil && m.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			if m.Content[i].Value == key {
-				return m.Content[i].Line
-			}
-		}
-	}
-	return p.At(field)
-}
+// Pos is where an item was read from (file and line), for error messages.
+type Pos = strictyaml.Pos
 
 // Spans are the typical reaches of a level, from narrowest to widest.
 var Spans = []string{"team", "teams", "org", "company"}
