@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -125,8 +124,6 @@ func (l *Ladder) add(name string, data []byte) error {
 	l.FAQ = append(l.FAQ, f.FAQ...)
 	return nil
 }
-
-var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // finish orders the data, builds the indexes and validates it, reporting
 // all problems at once.
@@ -418,7 +415,7 @@ func (l *Ladder) validate(errs *strictyaml.List) {
 			errs.Add(q.File, q.At("id"), "%s is defined twice (first at %s:%d)", what, p.File, p.Line)
 		}
 		seen[q.ID] = q.Pos
-		if !idRe.MatchString(q.ID) {
+		if !strictyaml.ValidID(q.ID) {
 			errs.Add(q.File, q.At("id"), "question id %q must be kebab-case", q.ID)
 		}
 		text(what, q.Pos, "question", q.Question)
@@ -450,7 +447,7 @@ func (l *Ladder) validateSize(errs *strictyaml.List, v Level) {
 			errs.Add(v.File, v.At("titles"), "%s: titles must have below thresholds in increasing order, above 0; got %d after %d", what, t.Below, prev)
 		}
 		prev = t.Below
-		if !idRe.MatchString(t.ID) {
+		if !strictyaml.ValidID(t.ID) {
 			errs.Add(v.File, v.At("titles"), "%s: title id %q must be kebab-case", what, t.ID)
 		}
 		if strings.TrimSpace(t.Title) == "" || strings.TrimSpace(t.Note) == "" {
