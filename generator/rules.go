@@ -461,26 +461,28 @@ func keepOrder(chosen []Item, all []scored) []Item {
 // SelectChallenges picks the problems the role will take on at this stage:
 // stage-specific ones first, then the role's own before a merged role's.
 func SelectChallenges(cat *catalog.Catalog, roles []string, stage string, limit int) []Item {
-	var cands []scored
-	for i, c := range cat.Challenges {
-		if !overlaps(c.Roles, roles) || !applies(c.Stages, stage) {
-			continue
-		}
-		cands = append(cands, scored{item: Item{ID: c.ID, Title: c.Title, Text: c.Text, Sources: c.Sources},
-			score: listScore(c.Roles, c.Stages, roles[0]), order: i})
-	}
-	return keepOrder(pick(cands, limit, 0), cands)
+	return selectListed(cat.Challenges, roles, stage, limit, func(c catalog.Challenge) (Item, []string, []string) {
+		return Item{ID: c.ID, Title: c.Title, Text: c.Text, Sources: c.Sources}, c.Roles, c.Stages
+	})
 }
 
 // SelectMeasures picks how success is measured, like SelectChallenges.
 func SelectMeasures(cat *catalog.Catalog, roles []string, stage string, limit int) []Item {
+	return selectListed(cat.Measures, roles, stage, limit, func(m catalog.Measure) (Item, []string, []string) {
+		return Item{ID: m.ID, Title: m.Category, Text: m.Text, Sources: m.Sources}, m.Roles, m.Stages
+	})
+}
+
+// selectListed keeps the items for roles at stage, ranks them with
+// listScore and returns up to limit of them in catalog order.
+func selectListed[T any](items []T, roles []string, stage string, limit int, view func(T) (Item, []string, []string)) []Item {
 	var cands []scored
-	for i, m := range cat.Measures {
-		if !overlaps(m.Roles, roles) || !applies(m.Stages, stage) {
+	for i, x := range items {
+		it, itemRoles, stages := view(x)
+		if !overlaps(itemRoles, roles) || !applies(stages, stage) {
 			continue
 		}
-		cands = append(cands, scored{item: Item{ID: m.ID, Title: m.Category, Text: m.Text, Sources: m.Sources},
-			score: listScore(m.Roles, m.Stages, roles[0]), order: i})
+		cands = append(cands, scored{item: it, score: listScore(itemRoles, stages, roles[0]), order: i})
 	}
 	return keepOrder(pick(cands, limit, 0), cands)
 }
