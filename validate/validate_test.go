@@ -1,0 +1,55 @@
+package validate
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name, yaml, want, wantErr string
+	}{
+		{"schema line wins", "# yaml-language-server: $schema=../schema/ladder.schema.json\nname: x\n", Ladder, ""},
+		{"company keys", "name: Acme\nengineers: 12\nwork_model: remote\n", Company, ""},
+		{"manifest keys", "defaults: {format: md}\ndocuments: [{role: cto}]\n", Manifest, ""},
+		{"catalog keys", "responsibilities: []\nareas: []\n", Catalog, ""},
+		{"ladder keys", "levels: []\ndimensions: []\nhats: []\n", Ladder, ""},
+		{"ambiguous", "settings: {}\n", "", "cannot tell"},
+		{"broken yaml goes to the company parser", "name: [\n", Company, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Detect("f.yaml", []byte(tt.yaml))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("Detect = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestPathReportsEveryProblem(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "company.yaml")
+	if err := os.WriteFile(p, []byte("name: A\nstag: growth\nwork_model: remot\ndate: soon\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := Path(p, "")
+	if r.Kind != Company || len(r.Problems) != 3 {
+		t.Fatalf("kind %q, %d problems: %v", r.Kind, len(r.Problems), r.Problems)
+	}
+	if got := Summary([]Result{r}); !strings.Contains(got, "company, 3 problem(s)") {
+		t.Errorf("summary = %q", got)
+	}
+	missing := Path(filepath.Join(dir, "nope.yaml"), "")
+	if len(missing.Problems) != 1 || !strings.Contains(missing.Problems[0].Error(), "no such file") {
+		t.Errorf("missing file: %v", missing.Problems)
+	}
+}
