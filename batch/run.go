@@ -98,8 +98,8 @@ type task struct {
 
 // Run reads the input again and generates every entry with a pool of
 // workers, at most opt.Jobs rendering at a time. total is the count
-// Validate returned. Results reach the
-// observers in input order, whatever the number of workers, and at most a
+// Validate returned. Results reach the observers in input order, whatever
+// the number of workers, and at most a
 // few per worker are held at a time, so memory does not grow with the
 // input. When ctx is cancelled (Ctrl-C), no new entry is started, entries
 // not yet writing are abandoned, and Run returns what was done. The error
