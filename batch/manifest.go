@@ -199,22 +199,31 @@ func (m *Manifest) Entries(yield func(*Entry) bool) error {
 	return nil
 }
 
+// fieldKey resolves a mapping key to its field, marking it seen; an
+// unknown or repeated key is a problem.
+func (m *Manifest) fieldKey(k *yaml.Node, where string, seen map[Field]bool) (Field, *Problem) {
+	f, ok := fieldByName(k.Value)
+	if !ok {
+		return 0, &Problem{File: m.name, Line: k.Line, Where: where, Msg: fmt.Sprintf("unknown field %q%s", k.Value, suggest.Hint(k.Value, FieldNames()))}
+	}
+	if seen[f] {
+		return 0, &Problem{File: m.name, Line: k.Line, Where: where, Field: f.String(), Msg: "appears twice"}
+	}
+	seen[f] = true
+	return f, nil
+}
+
 // readFields reads a mapping of fields (defaults, a documents item).
 func (m *Manifest) readFields(n *yaml.Node, origin Origin, where string, probs Problems) ([NumFields]Value, Problems) {
 	var out [NumFields]Value
 	seen := map[Field]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		f, ok := fieldByName(k.Value)
-		if !ok {
-			probs = append(probs, &Problem{File: m.name, Line: k.Line, Where: where, Msg: fmt.Sprintf("unknown field %q%s", k.Value, suggest.Hint(k.Value, FieldNames()))})
+		f, p := m.fieldKey(k, where, seen)
+		if p != nil {
+			probs = append(probs, p)
 			continue
 		}
-		if seen[f] {
-			probs = append(probs, &Problem{File: m.name, Line: k.Line, Where: where, Field: f.String(), Msg: "appears twice"})
-			continue
-		}
-		seen[f] = true
 		val, msg := readValue(f, v, origin, where)
 		if msg != "" {
 			probs = append(probs, &Problem{File: m.name, Line: derefNode(v).Line, Where: where, Field: f.String(), Msg: msg})
@@ -231,16 +240,11 @@ func (m *Manifest) readMatrix(n *yaml.Node, where string, probs Problems) Proble
 	seen := map[Field]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], derefNode(n.Content[i+1])
-		f, ok := fieldByName(k.Value)
-		if !ok {
-			probs = append(probs, &Problem{File: m.name, Line: k.Line, Where: where, Msg: fmt.Sprintf("unknown field %q%s", k.Value, suggest.Hint(k.Value, FieldNames()))})
+		f, p := m.fieldKey(k, where, seen)
+		if p != nil {
+			probs = append(probs, p)
 			continue
 		}
-		if seen[f] {
-			probs = append(probs, &Problem{File: m.name, Line: k.Line, Where: where, Field: f.String(), Msg: "appears twice"})
-			continue
-		}
-		seen[f] = true
 		// A list of formats is the formats of every entry, and a name is
 		// a pattern: neither is a dimension.
 		if v.Kind != yaml.SequenceNode || f == FFormat || f == FName {

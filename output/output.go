@@ -96,3 +96,15 @@ func WriteFile(path string, data []byte) (err error) {
 	}
 	return nil
 }
+
+// JoinKeywords joins document keywords for PDF and HTML metadata:
+// trimmed, empty ones dropped, separated by ", ".
+func JoinKeywords(kw []string) string {
+	var out []string
+	for _, k := range kw {
+		if k = strings.TrimSpace(k); k != "" {
+			out = append(out, k)
+		}
+	}
+	return strings.Join(out, ", ")
+}

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/rungs/rungs/output"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -111,7 +112,7 @@ func Render(md []byte, opts Options) ([]byte, error) {
 	fmt.Fprintf(&b, "<title>%s</title>\n", html.EscapeString(title))
 	meta(&b, "author", opts.Author)
 	meta(&b, "description", opts.Subject)
-	meta(&b, "keywords", joinKeywords(opts.Keywords))
+	meta(&b, "keywords", output.JoinKeywords(opts.Keywords))
 	meta(&b, "generator", "Rungs")
 	if ld != "" {
 		b.WriteString("<script type=\"application/ld+json\">\n")
@@ -132,16 +133,6 @@ func meta(b *bytes.Buffer, name, content string) {
 		return
 	}
 	fmt.Fprintf(b, "<meta name=\"%s\" content=\"%s\">\n", name, html.EscapeString(content))
-}
-
-func joinKeywords(kw []string) string {
-	var out []string
-	for _, k := range kw {
-		if k = strings.TrimSpace(k); k != "" {
-			out = append(out, k)
-		}
-	}
-	return strings.Join(out, ", ")
 }
 
 // scriptSafeJSON escapes the characters that could end or confuse a

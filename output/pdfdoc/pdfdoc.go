@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/rungs/rungs/output"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -160,7 +161,7 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 		{pdf.SetTitle, opts.Title},
 		{pdf.SetAuthor, opts.Author},
 		{pdf.SetSubject, opts.Subject},
-		{pdf.SetKeywords, joinKeywords(opts.Keywords)},
+		{pdf.SetKeywords, output.JoinKeywords(opts.Keywords)},
 	} {
 		if v := strings.TrimSpace(metaString(m.value)); v != "" {
 			m.set(v, true)
@@ -185,16 +186,6 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 }
 
 const pageTotalAlias = "{nb}"
-
-func joinKeywords(kw []string) string {
-	var out []string
-	for _, k := range kw {
-		if k = strings.TrimSpace(k); k != "" {
-			out = append(out, k)
-		}
-	}
-	return strings.Join(out, ", ")
-}
 
 // scanAnchors creates an fpdf link for every heading that an internal link
 // ("#some-heading") points to, before anything is drawn, because a link can
