@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -50,6 +51,7 @@ type Catalog struct {
 	BareMinimums     []BareMinimum
 	Splits           []Split
 	CareerPath       []CareerStep
+	Outlooks         []Outlook
 	Sources          []Source
 	Settings         Settings
 	// Files lists the files the catalog was read from, in order.
@@ -166,6 +168,7 @@ func (c *Catalog) add(name string, data []byte, override bool) ([]disable, error
 	strictyaml.SetPositions(name, root, "splits", f.Splits, func(x *Split) *Pos { return &x.Pos })
 	strictyaml.SetPositions(name, root, "career_path", f.CareerPath, func(x *CareerStep) *Pos { return &x.Pos })
 	strictyaml.SetPositions(name, root, "sources", f.Sources, func(x *Source) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "outlooks", f.Outlooks, func(x *Outlook) *Pos { return &x.Pos })
 	for i := range f.Roles {
 		rules := strictyaml.Items(f.Roles[i].Node(), "reports_to")
 		for j := range f.Roles[i].ReportsTo {
@@ -190,6 +193,7 @@ func (c *Catalog) add(name string, data []byte, override bool) ([]disable, error
 		layerDups(c.layerSeen, &errs, "split", f.Splits, func(x Split) (string, Pos) { return x.ID, x.Pos })
 		layerDups(c.layerSeen, &errs, "career step", f.CareerPath, func(x CareerStep) (string, Pos) { return x.ID, x.Pos })
 		layerDups(c.layerSeen, &errs, "source", f.Sources, func(x Source) (string, Pos) { return x.ID, x.Pos })
+		layerDups(c.layerSeen, &errs, "outlook", f.Outlooks, func(x Outlook) (string, Pos) { return x.ID, x.Pos })
 		if len(errs) > 0 {
 			return nil, errs
 		}
@@ -206,6 +210,7 @@ func (c *Catalog) add(name string, data []byte, override bool) ([]disable, error
 	merge(&c.Splits, f.Splits, override, func(x Split) string { return x.ID })
 	merge(&c.CareerPath, f.CareerPath, override, func(x CareerStep) string { return x.ID })
 	merge(&c.Sources, f.Sources, override, func(x Source) string { return x.ID })
+	merge(&c.Outlooks, f.Outlooks, override, func(x Outlook) string { return x.ID })
 	if s := f.Settings; s != nil {
 		// Only the settings a file names change: a user file that sets
 		// one threshold keeps the built-in others.
@@ -279,6 +284,7 @@ func (c *Catalog) applyDisable(ds []disable, errs *strictyaml.List) {
 		n += remove(&c.BareMinimums, d.id, func(x BareMinimum) string { return x.ID })
 		n += remove(&c.Splits, d.id, func(x Split) string { return x.ID })
 		n += remove(&c.CareerPath, d.id, func(x CareerStep) string { return x.ID })
+		n += remove(&c.Outlooks, d.id, func(x Outlook) string { return x.ID })
 		if n == 0 {
 			hint := ""
 			if near := suggest.Nearest(d.id, c.allIDs()); near != "" {
@@ -317,6 +323,7 @@ func (c *Catalog) allIDs() []string {
 	out = append(out, ids(c.BareMinimums, func(x BareMinimum) string { return x.ID })...)
 	out = append(out, ids(c.Splits, func(x Split) string { return x.ID })...)
 	out = append(out, ids(c.CareerPath, func(x CareerStep) string { return x.ID })...)
+	out = append(out, ids(c.Outlooks, func(x Outlook) string { return x.ID })...)
 	return out
 }
 
@@ -379,6 +386,24 @@ func (c *Catalog) validate(errs *strictyaml.List) {
 		if strings.TrimSpace(text) == "" {
 			errs.Add(p.File, p.At(field), "%s: %s is empty", what, field)
 		}
+		for _, m := range sizeWordRe.FindAllStringSubmatch(text, -1) {
+			if !slices.Contains(SizeWords, m[1]) {
+				errs.Add(p.File, p.At(field), "%s: %s has an unknown placeholder {%s}; accepted: {%s}%s", what, field, m[1], strings.Join(SizeWords, "}, {"), suggest.Hint(m[1], SizeWords))
+			}
+		}
+	}
+	checkFit := func(what string, p Pos, f Fit) {
+		if f.MinSize < 0 || f.MaxSize < 0 {
+			errs.Add(p.File, p.At("min_size"), "%s: min_size and max_size must be 0 or more", what)
+		}
+		if f.MaxSize > 0 && f.MinSize > f.MaxSize {
+			errs.Add(p.File, p.At("min_size"), "%s: min_size %d is above max_size %d", what, f.MinSize, f.MaxSize)
+		}
+		for _, a := range f.Archetypes {
+			if !slices.Contains(c.ArchetypeIDs(), a) {
+				errs.Add(p.File, p.At("archetypes"), "%s: unknown archetype %q%s", what, a, suggest.Hint(a, c.ArchetypeIDs()))
+			}
+		}
 	}
 	checkWeights := func(what string, p Pos, w Weights) {
 		for _, v := range []int{w.Infrastructure, w.Product, w.Visionary, w.External} {
@@ -428,7 +453,16 @@ func (c *Catalog) validate(errs *strictyaml.List) {
 			errs.Add(r.File, r.At("bare_minimum"), "%s: unknown bare minimum %q", what, r.BareMinimum)
 		}
 		checkWeights(what, r.Pos, r.Weights)
+		checkFit(what, r.Pos, r.Fit)
 		checkText(what, r.Pos, "text", r.Text)
+		for _, st := range sortedKeys(r.Variants) {
+			checkText(what+" variant "+st, r.Pos, "variants", r.Variants[st])
+		}
+		for _, role := range r.Core {
+			if !slices.Contains(r.Roles, role) {
+				errs.Add(r.File, r.At("core"), "%s: core role %q is not among its roles %v", what, role, r.Roles)
+			}
+		}
 		checkSources(what, r.Pos, r.Sources)
 	}
 	for _, r := range c.Roles {
@@ -490,7 +524,11 @@ func (c *Catalog) validate(errs *strictyaml.List) {
 		if s.Weights != nil {
 			checkWeights(what, s.Pos, *s.Weights)
 		}
+		checkFit(what, s.Pos, s.Fit)
 		checkText(what, s.Pos, "text", s.Text)
+		for _, st := range sortedKeys(s.Variants) {
+			checkText(what+" variant "+st, s.Pos, "variants", s.Variants[st])
+		}
 		checkSources(what, s.Pos, s.Sources)
 	}
 	for _, ch := range c.Challenges {
@@ -498,6 +536,8 @@ func (c *Catalog) validate(errs *strictyaml.List) {
 		dup("challenge", ch.ID, ch.Pos)
 		checkRoles(what, ch.Pos, "roles", ch.Roles)
 		checkStages(what, ch.Pos, "stages", ch.Stages)
+		checkFit(what, ch.Pos, ch.Fit)
+		checkText(what, ch.Pos, "title", ch.Title)
 		checkText(what, ch.Pos, "text", ch.Text)
 		checkSources(what, ch.Pos, ch.Sources)
 	}
@@ -506,8 +546,19 @@ func (c *Catalog) validate(errs *strictyaml.List) {
 		dup("measure", m.ID, m.Pos)
 		checkRoles(what, m.Pos, "roles", m.Roles)
 		checkStages(what, m.Pos, "stages", m.Stages)
+		checkFit(what, m.Pos, m.Fit)
 		checkText(what, m.Pos, "text", m.Text)
 		checkSources(what, m.Pos, m.Sources)
+	}
+	for _, o := range c.Outlooks {
+		what := fmt.Sprintf("outlook %q", o.ID)
+		dup("outlook", o.ID, o.Pos)
+		checkRoles(what, o.Pos, "role", []string{o.Role})
+		checkStages(what, o.Pos, "stages", o.Stages)
+		checkFit(what, o.Pos, o.Fit)
+		checkText(what, o.Pos, "first_months", o.FirstMonths)
+		checkText(what, o.Pos, "first_year", o.FirstYear)
+		checkSources(what, o.Pos, o.Sources)
 	}
 	for _, s := range c.Splits {
 		what := fmt.Sprintf("split %q", s.ID)
@@ -532,6 +583,9 @@ func sortedKeys(m map[string]string) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// sizeWordRe finds {placeholder} words in catalog texts.
+var sizeWordRe = regexp.MustCompile(`\{([a-z_]*)\}`)
 
 // Tracks are the role tracks a catalog may use.
 var Tracks = []string{"ic", "management", "executive"}

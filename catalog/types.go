@@ -9,6 +9,8 @@
 package catalog
 
 import (
+	"slices"
+
 	"github.com/rungs/rungs/internal/strictyaml"
 )
 
@@ -29,6 +31,7 @@ type File struct {
 	Settings         *Settings        `yaml:"settings"`
 	Sources          []Source         `yaml:"sources"`
 	CareerPath       []CareerStep     `yaml:"career_path"`
+	Outlooks         []Outlook        `yaml:"outlooks"`
 	// Disable removes built-in items by id (any kind) when this file is
 	// part of a user catalog.
 	Disable []string `yaml:"disable"`
@@ -61,6 +64,47 @@ func (w Weights) For(archetype string) int {
 	return 1
 }
 
+// Fit narrows where an item applies, beyond its stages: the engineering
+// headcount and the CTO archetype. Zero values mean no limit. Archetypes
+// are meant for the CTO's own items (and for the delivery leader who
+// complements the CTO): the archetype describes the CTO, so other roles'
+// postings should not change with it.
+type Fit struct {
+	// MinSize and MaxSize bound the engineering headcount (inclusive).
+	MinSize int `yaml:"min_size" json:"min_size,omitempty"`
+	MaxSize int `yaml:"max_size" json:"max_size,omitempty"`
+	// Archetypes lists the CTO archetypes the item applies under.
+	Archetypes []string `yaml:"archetypes" json:"archetypes,omitempty"`
+}
+
+// Applies reports whether the item fits a headcount and archetype.
+func (f Fit) Applies(size int, archetype string) bool {
+	if f.MinSize > 0 && size < f.MinSize {
+		return false
+	}
+	if f.MaxSize > 0 && size > f.MaxSize {
+		return false
+	}
+	return len(f.Archetypes) == 0 || slices.Contains(f.Archetypes, archetype)
+}
+
+// Narrowed reports whether the item is limited by size or archetype, so it
+// ranks above a general item of the same role.
+func (f Fit) Narrowed() bool {
+	return f.MinSize > 0 || f.MaxSize > 0 || len(f.Archetypes) > 0
+}
+
+// SizeWords are the placeholders a catalog text may hold. The generator
+// replaces them with numbers derived from the engineering headcount, so a
+// sentence reads true at 40 engineers and at 1,500:
+//
+//	{engineers}  the headcount ("1,500")
+//	{teams}      about how many teams of eight ("190")
+//	{directors}  about how many directors, one per six teams ("30")
+//	{vps}        about how many VPs, one per four directors ("8")
+//	{next}       the headcount the company is likely to reach next ("3,000")
+var SizeWords = []string{"engineers", "teams", "directors", "vps", "next"}
+
 // Area groups responsibilities, such as "security and compliance".
 type Area struct {
 	Pos     `yaml:",inline"`
@@ -78,7 +122,12 @@ type Responsibility struct {
 	Area  string   `yaml:"area" json:"area"`
 	Roles []string `yaml:"roles" json:"roles"`
 	// Stages the responsibility applies to; empty means every stage.
-	Stages  []string `yaml:"stages" json:"stages,omitempty"`
+	Stages []string `yaml:"stages" json:"stages,omitempty"`
+	Fit    `yaml:",inline"`
+	// Core lists the roles for which this is a defining duty: their
+	// postings show it wherever its stage and fit apply, before any duty
+	// chosen by score.
+	Core    []string `yaml:"core" json:"core,omitempty"`
 	Weights Weights  `yaml:"weights" json:"weights"`
 	Text    string   `yaml:"text" json:"text"`
 	// Variants replace Text at the named stages, because the same duty
@@ -196,6 +245,7 @@ type Skill struct {
 	Must     []string          `yaml:"must" json:"must,omitempty"`
 	Nice     []string          `yaml:"nice" json:"nice,omitempty"`
 	Stages   []string          `yaml:"stages" json:"stages,omitempty"`
+	Fit      `yaml:",inline"`
 	Weights  *Weights          `yaml:"weights" json:"weights,omitempty"`
 	Sources  []string          `yaml:"sources" json:"sources"`
 }
@@ -216,6 +266,7 @@ type Challenge struct {
 	Text    string   `yaml:"text" json:"text"`
 	Roles   []string `yaml:"roles" json:"roles"`
 	Stages  []string `yaml:"stages" json:"stages,omitempty"`
+	Fit     `yaml:",inline"`
 	Sources []string `yaml:"sources" json:"sources"`
 }
 
@@ -227,7 +278,26 @@ type Measure struct {
 	Text     string   `yaml:"text" json:"text"`
 	Roles    []string `yaml:"roles" json:"roles"`
 	Stages   []string `yaml:"stages" json:"stages,omitempty"`
+	Fit      `yaml:",inline"`
 	Sources  []string `yaml:"sources" json:"sources"`
+}
+
+// Outlook is what a role looks like over time at a stage: the first
+// months, and what the person will have changed a year in. Postings show
+// it as prose, because a short story of the first year tells a candidate
+// more than three bullets.
+type Outlook struct {
+	Pos  `yaml:",inline"`
+	ID   string `yaml:"id" json:"id"`
+	Role string `yaml:"role" json:"role"`
+	// Stages the outlook applies to; empty means every stage.
+	Stages []string `yaml:"stages" json:"stages,omitempty"`
+	Fit    `yaml:",inline"`
+	// FirstMonths says what the first months look like.
+	FirstMonths string `yaml:"first_months" json:"first_months"`
+	// FirstYear says what the person will have changed a year in.
+	FirstYear string   `yaml:"first_year" json:"first_year"`
+	Sources   []string `yaml:"sources" json:"sources"`
 }
 
 // BareMinimum is one of the five things a startup CTO must have in place

@@ -49,6 +49,21 @@ type JobDescription struct {
 	// Notes explain tailoring the reader should know about, such as one
 	// person holding both the CTO and VP Engineering roles.
 	Notes []string `json:"notes,omitempty"`
+	// CTOArchetype describes the kind of CTO the company wants; it is set
+	// on CTO postings only, whose opening it shapes.
+	CTOArchetype *ArchetypeView `json:"cto_archetype,omitempty"`
+	// Outlook is what the first months and the first year look like.
+	Outlook *OutlookView `json:"outlook,omitempty"`
+	// TeamDetails, Stack and InterviewProcess come from company.yaml's
+	// team, stack and interview_process.
+	TeamDetails      string   `json:"team_details,omitempty"`
+	Stack            []string `json:"stack,omitempty"`
+	InterviewProcess []string `json:"interview_process,omitempty"`
+	// Placeholders names what only the company can say and the company
+	// file does not give yet: about, location, pay, team, stack,
+	// interview_process. The posting shows a [bracketed] placeholder for
+	// each, which rungs lint reports as an error.
+	Placeholders []string `json:"placeholders,omitempty"`
 
 	Responsibilities []Item `json:"responsibilities"`
 	// BareMinimums are the basics a startup CTO puts in place first.
@@ -75,6 +90,27 @@ type JobDescription struct {
 	// Warnings say where the parameters do not fit each other. The
 	// document is generated all the same; commands print them on stderr.
 	Warnings []string `json:"warnings,omitempty"`
+}
+
+// ArchetypeView is the CTO archetype as a posting presents it.
+type ArchetypeView struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Article is "a" or "an", to go before Title.
+	Article string `json:"article"`
+	Focus   string `json:"focus"`
+	Summary string `json:"summary"`
+	// VogelsRole is the one of Werner Vogels' four CTO roles the
+	// archetype follows.
+	VogelsRole string   `json:"vogels_role"`
+	Sources    []string `json:"sources"`
+}
+
+// OutlookView is the first months and first year of the role.
+type OutlookView struct {
+	FirstMonths string   `json:"first_months"`
+	FirstYear   string   `json:"first_year"`
+	Sources     []string `json:"sources"`
 }
 
 // CompanyView is what a document shows of the company.
@@ -171,8 +207,19 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 		maxMust = MaxExecutiveMustHaves
 	}
 	jd.MustHaves, jd.NiceToHaves = SelectSkills(cat, role.ID, p, maxMust, MaxNiceToHaves)
-	jd.Challenges = SelectChallenges(cat, roles, p.Stage.ID, MaxChallenges)
-	jd.Measures = SelectMeasures(cat, roles, p.Stage.ID, MaxMeasures)
+	jd.Challenges = SelectChallenges(cat, roles, p, MaxChallenges)
+	jd.Measures = SelectMeasures(cat, roles, p, MaxMeasures)
+	if o := SelectOutlook(cat, role.ID, p); o != nil {
+		jd.Outlook = &OutlookView{FirstMonths: SizeText(o.FirstMonths, p.Size), FirstYear: SizeText(o.FirstYear, p.Size), Sources: o.Sources}
+	}
+	if role.ID == "cto" {
+		a := p.Archetype
+		jd.CTOArchetype = &ArchetypeView{ID: a.ID, Title: a.Title, Article: article(a.Title), Focus: a.Focus, Summary: a.Summary, VogelsRole: a.VogelsRole, Sources: a.Sources}
+	}
+	jd.TeamDetails = strings.TrimSpace(p.Company.Team)
+	jd.Stack = p.Company.Stack
+	jd.InterviewProcess = p.Company.InterviewProcess
+	jd.Placeholders = Placeholders(p.Company, role)
 
 	jd.Compensation = Compensation(p.Company, role)
 	jd.Benefits = p.Company.Benefits

@@ -35,12 +35,13 @@ import (
 // stay at 8 or fewer so candidates from under-represented groups are not
 // put off by an endless wish list.
 const (
-	MaxMustHaves = 7
+	MaxMustHaves = 6
 	// MaxExecutiveMustHaves is higher: an executive search is broader.
-	MaxExecutiveMustHaves = 8
+	MaxExecutiveMustHaves = 7
 	MaxNiceToHaves        = 5
-	MaxChallenges         = 5
-	MaxMeasures           = 5
+	// MaxChallenges is small because challenges read as short paragraphs.
+	MaxChallenges = 3
+	MaxMeasures   = 5
 	// perAreaFirstPass caps how many bullets one area gets before every
 	// other area has had its turn, so the list shows the role's breadth.
 	perAreaFirstPass = 2
@@ -72,9 +73,41 @@ func StageLabel(s catalog.Stage) string {
 	return strings.TrimSuffix(s.Title, " stage") + " stage"
 }
 
-// AboutCompany writes the "About the company" paragraph.
+// Placeholders lists what only the company can say and its company file
+// does not give yet, so the posting shows a visible placeholder for each
+// instead of filler that looks finished.
+func Placeholders(c profile.Company, role catalog.Role) []string {
+	var out []string
+	if strings.TrimSpace(c.Industry) == "" && strings.TrimSpace(c.Mission) == "" {
+		out = append(out, "about")
+	}
+	if len(c.Locations) == 0 && c.WorkModel == "" {
+		out = append(out, "location")
+	}
+	if Compensation(c, role) == nil {
+		out = append(out, "pay")
+	}
+	if strings.TrimSpace(c.Team) == "" {
+		out = append(out, "team")
+	}
+	if len(c.Stack) == 0 {
+		out = append(out, "stack")
+	}
+	if len(c.InterviewProcess) == 0 {
+		out = append(out, "interview_process")
+	}
+	return out
+}
+
+// AboutCompany writes the "About the company" paragraph from what the
+// company file says. It returns "" when the file says nothing about what
+// the company does: the posting then shows a placeholder, because a
+// sentence built from stage and size alone looks finished and is not.
 func AboutCompany(p profile.Profile) string {
 	c := p.Company
+	if strings.TrimSpace(c.Industry) == "" && strings.TrimSpace(c.Mission) == "" {
+		return ""
+	}
 	who := "We are " + stagePhrase(p.Stage)
 	if name := strings.TrimSpace(c.Name); name != "" {
 		who = name + " is " + stagePhrase(p.Stage)
@@ -308,56 +341,101 @@ type scored struct {
 	order int
 }
 
-// ResponsibilityScore ranks a responsibility for a role: the archetype's
-// weight dominates, the role's own duties come before duties it absorbs
-// from a merged role, and stage-specific duties come before generic ones.
-// When a VP Engineering runs delivery, the CTO's delivery and process
-// duties drop.
+// Score parts of ResponsibilityScore. A role's core duties come first,
+// then its own duties (ranked, for the CTO alone, by the archetype), then
+// the few duties it absorbs from a merged role.
+const (
+	coreScore     = 100
+	ownScore      = 40
+	stageScore    = 3
+	narrowedScore = 5
+	// archetypeStep multiplies a duty's archetype weight (0 to 3).
+	archetypeStep = 10
+	// delegatedPenalty drops a CTO's delivery and process duties when a
+	// VP of Engineering runs delivery.
+	delegatedPenalty = 15
+	// maxAbsorbed caps the duties a posting takes from a role it absorbs,
+	// so a merged CTO posting stays a CTO posting.
+	maxAbsorbed = 2
+)
+
+// ResponsibilityScore ranks a responsibility for a role. Core duties of
+// the role come first and its own duties before those it absorbs from a
+// merged role. The archetype describes the CTO, so its weights rank duties
+// in CTO postings only: an engineer's or a manager's job does not change
+// with the kind of CTO the company has. Duties limited to a stage, a size
+// or an archetype rank above general ones. When a VP of Engineering runs
+// delivery, the CTO's delivery and process duties drop.
 func ResponsibilityScore(r catalog.Responsibility, primary string, p profile.Profile, delegated bool) int {
-	s := r.Weights.For(p.Archetype.ID) * 10
+	s := 0
+	if primary == "cto" {
+		s += r.Weights.For(p.Archetype.ID) * archetypeStep
+	}
+	if slices.Contains(r.Core, primary) {
+		s += coreScore
+	}
 	if slices.Contains(r.Roles, primary) {
-		s += 12
+		s += ownScore
 	}
 	if len(r.Stages) > 0 {
-		s += 3
+		s += stageScore
+	}
+	if r.Fit.Narrowed() {
+		s += narrowedScore
 	}
 	if delegated && (r.Area == "product-delivery" || r.Area == "process-and-metrics") {
-		s -= 15
+		s -= delegatedPenalty
 	}
 	return s
 }
 
 // SelectResponsibilities picks up to limit duties for roles (the first is
-// the role itself, the rest roles it absorbs) at the profile's stage. A
-// duty that repeats one of the avoid texts (such as a bare minimum already
-// listed in its own section) is left out.
+// the role itself, the rest roles it absorbs) at the profile's stage, size
+// and archetype. It takes at most maxAbsorbed duties from absorbed roles.
+// A duty that repeats one of the avoid texts (such as a bare minimum
+// already listed in its own section) is left out.
 func SelectResponsibilities(cat *catalog.Catalog, roles []string, p profile.Profile, limit int, avoid ...string) []Item {
 	primary := roles[0]
 	delegated := primary == "cto" && p.Archetype.DelegatesDelivery && p.Size >= mergeThreshold(cat)
-	var cands []scored
+	var own, absorbed []scored
 	for i, r := range cat.Responsibilities {
-		if !overlaps(r.Roles, roles) || !applies(r.Stages, p.Stage.ID) {
+		if !overlaps(r.Roles, roles) || !applies(r.Stages, p.Stage.ID) || !r.Fit.Applies(p.Size, p.Archetype.ID) {
 			continue
 		}
-		cands = append(cands, scored{
-			item:  Item{ID: r.ID, Area: r.Area, Text: r.TextFor(p.Stage.ID), Sources: r.Sources},
+		c := scored{
+			item:  Item{ID: r.ID, Area: r.Area, Text: SizeText(r.TextFor(p.Stage.ID), p.Size), Sources: r.Sources},
 			area:  cat.AreaIndex(r.Area),
 			score: ResponsibilityScore(r, primary, p, delegated),
 			order: i,
-		})
+		}
+		if slices.Contains(r.Roles, primary) {
+			own = append(own, c)
+		} else {
+			absorbed = append(absorbed, c)
+		}
 	}
-	return pick(cands, limit, perAreaFirstPass, avoid...)
+	sortScored(absorbed)
+	for i := range absorbed[:min(maxAbsorbed, len(absorbed))] {
+		absorbed[i].score += ownScore
+		own = append(own, absorbed[i])
+	}
+	return pick(own, limit, perAreaFirstPass, avoid...)
 }
 
-// pick takes the best-scored items, at most perArea per area on the first
-// pass, skipping near-duplicates, then shows them grouped by area.
-func pick(cands []scored, limit, perArea int, avoid ...string) []Item {
+// sortScored orders candidates best first, catalog order breaking ties.
+func sortScored(cands []scored) {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
 		}
 		return cands[i].order < cands[j].order
 	})
+}
+
+// pick takes the best-scored items, at most perArea per area on the first
+// pass, skipping near-duplicates, then shows them grouped by area.
+func pick(cands []scored, limit, perArea int, avoid ...string) []Item {
+	sortScored(cands)
 	var chosen []scored
 	taken := make([]bool, len(cands))
 	perAreaCount := map[int]int{}
@@ -416,22 +494,26 @@ func NeedsBareMinimums(role catalog.Role, stage string, merged []string) bool {
 	return role.ID == "cto" || role.ID == "head-of-engineering" || slices.Contains(merged, "cto")
 }
 
-// SelectSkills picks the must-haves and nice-to-haves for a role at a
-// stage, ranking skills with archetype weights first.
+// SelectSkills picks the must-haves and nice-to-haves for a role at the
+// profile's stage, size and archetype. Skills limited to a stage, size or
+// archetype rank first; archetype weights rank a CTO's skills only.
 func SelectSkills(cat *catalog.Catalog, role string, p profile.Profile, maxMust, maxNice int) (must, nice []Item) {
 	var m, n []scored
 	for i, s := range cat.Skills {
-		if !applies(s.Stages, p.Stage.ID) {
+		if !applies(s.Stages, p.Stage.ID) || !s.Fit.Applies(p.Size, p.Archetype.ID) {
 			continue
 		}
 		score := 0
-		if s.Weights != nil {
-			score = s.Weights.For(p.Archetype.ID) * 10
+		if s.Weights != nil && role == "cto" {
+			score = s.Weights.For(p.Archetype.ID) * archetypeStep
 		}
 		if len(s.Stages) > 0 {
-			score += 3
+			score += stageScore
 		}
-		it := scored{item: Item{ID: s.ID, Title: s.Kind, Text: s.TextFor(p.Stage.ID), Sources: s.Sources}, score: score, order: i}
+		if s.Fit.Narrowed() {
+			score += narrowedScore
+		}
+		it := scored{item: Item{ID: s.ID, Title: s.Kind, Text: SizeText(s.TextFor(p.Stage.ID), p.Size), Sources: s.Sources}, score: score, order: i}
 		if slices.Contains(s.Must, role) {
 			m = append(m, it)
 		} else if slices.Contains(s.Nice, role) {
@@ -458,44 +540,121 @@ func keepOrder(chosen []Item, all []scored) []Item {
 	return out
 }
 
-// SelectChallenges picks the problems the role will take on at this stage:
-// stage-specific ones first, then the role's own before a merged role's.
-func SelectChallenges(cat *catalog.Catalog, roles []string, stage string, limit int) []Item {
-	return selectListed(cat.Challenges, roles, stage, limit, func(c catalog.Challenge) (Item, []string, []string) {
-		return Item{ID: c.ID, Title: c.Title, Text: c.Text, Sources: c.Sources}, c.Roles, c.Stages
+// SelectChallenges picks the problems the role will take on at the
+// profile's stage, size and archetype. The role's own challenges come
+// first; a merged role's fill in only when the role has too few.
+func SelectChallenges(cat *catalog.Catalog, roles []string, p profile.Profile, limit int) []Item {
+	return selectListed(cat.Challenges, roles, p, limit, func(c catalog.Challenge) (Item, []string, []string, catalog.Fit) {
+		return Item{ID: c.ID, Title: c.Title, Text: c.Text, Sources: c.Sources}, c.Roles, c.Stages, c.Fit
 	})
 }
 
 // SelectMeasures picks how success is measured, like SelectChallenges.
-func SelectMeasures(cat *catalog.Catalog, roles []string, stage string, limit int) []Item {
-	return selectListed(cat.Measures, roles, stage, limit, func(m catalog.Measure) (Item, []string, []string) {
-		return Item{ID: m.ID, Title: m.Category, Text: m.Text, Sources: m.Sources}, m.Roles, m.Stages
+func SelectMeasures(cat *catalog.Catalog, roles []string, p profile.Profile, limit int) []Item {
+	return selectListed(cat.Measures, roles, p, limit, func(m catalog.Measure) (Item, []string, []string, catalog.Fit) {
+		return Item{ID: m.ID, Title: m.Category, Text: m.Text, Sources: m.Sources}, m.Roles, m.Stages, m.Fit
 	})
 }
 
-// selectListed keeps the items for roles at stage, ranks them with
-// listScore and returns up to limit of them in catalog order.
-func selectListed[T any](items []T, roles []string, stage string, limit int, view func(T) (Item, []string, []string)) []Item {
+// selectListed keeps the items for roles that fit the profile, ranks them
+// with listScore and returns up to limit of them in catalog order.
+func selectListed[T any](items []T, roles []string, p profile.Profile, limit int, view func(T) (Item, []string, []string, catalog.Fit)) []Item {
 	var cands []scored
 	for i, x := range items {
-		it, itemRoles, stages := view(x)
-		if !overlaps(itemRoles, roles) || !applies(stages, stage) {
+		it, itemRoles, stages, fit := view(x)
+		if !overlaps(itemRoles, roles) || !applies(stages, p.Stage.ID) || !fit.Applies(p.Size, p.Archetype.ID) {
 			continue
 		}
-		cands = append(cands, scored{item: it, score: listScore(itemRoles, stages, roles[0]), order: i})
+		it.Text = SizeText(it.Text, p.Size)
+		cands = append(cands, scored{item: it, score: listScore(itemRoles, stages, fit, roles[0]), order: i})
 	}
 	return keepOrder(pick(cands, limit, 0), cands)
 }
 
-func listScore(itemRoles, stages []string, primary string) int {
+func listScore(itemRoles, stages []string, fit catalog.Fit, primary string) int {
 	s := 0
 	if slices.Contains(itemRoles, primary) {
-		s += 10
+		s += ownScore
 	}
 	if len(stages) > 0 {
-		s += 3
+		s += stageScore
+	}
+	if fit.Narrowed() {
+		s += narrowedScore
 	}
 	return s
+}
+
+// SelectOutlook finds what the first months and the first year look like
+// for the role at the profile's stage, size and archetype: the most
+// specific outlook that fits, or nil.
+func SelectOutlook(cat *catalog.Catalog, role string, p profile.Profile) *catalog.Outlook {
+	var best *catalog.Outlook
+	bestScore := -1
+	for i, o := range cat.Outlooks {
+		if o.Role != role || !applies(o.Stages, p.Stage.ID) || !o.Fit.Applies(p.Size, p.Archetype.ID) {
+			continue
+		}
+		s := 0
+		if len(o.Stages) > 0 {
+			s += stageScore
+		}
+		if o.Fit.Narrowed() {
+			s += narrowedScore
+		}
+		if s > bestScore {
+			best, bestScore = &cat.Outlooks[i], s
+		}
+	}
+	return best
+}
+
+// SizeText replaces the size words of a catalog text ({engineers},
+// {teams}, {directors}, {vps}, {next}) with numbers derived from the
+// engineering headcount, so a sentence is true at the size it is printed
+// for. Teams have about eight engineers, a director runs about six teams
+// and a VP about four directors.
+func SizeText(text string, size int) string {
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	teams := max(1, (size+4)/8)
+	directors := max(2, (teams+3)/6)
+	vps := max(2, (directors+2)/4)
+	return strings.NewReplacer(
+		"{engineers}", thousands(size),
+		"{teams}", about(teams),
+		"{directors}", about(directors),
+		"{vps}", about(vps),
+		"{next}", thousands(nextSize(size)),
+	).Replace(text)
+}
+
+// about rounds a count the way a person would say it: exact below 20, to
+// five below 100, to ten above.
+func about(n int) string {
+	switch {
+	case n < 20:
+		return strconv.Itoa(n)
+	case n < 100:
+		return strconv.Itoa((n + 2) / 5 * 5)
+	}
+	return thousands((n + 5) / 10 * 10)
+}
+
+// nextSize is the headcount a company usually reaches next: about double,
+// rounded to a figure a person would say.
+func nextSize(size int) int {
+	n := size * 2
+	switch {
+	case n < 20:
+		return n
+	case n < 100:
+		return (n + 5) / 10 * 10
+	case n < 1000:
+		return (n + 50) / 100 * 100
+	}
+	return (n + 500) / 1000 * 1000
 }
 
 // Compensation words the pay for a role from company.yaml, which may key
@@ -588,9 +747,42 @@ func sentence(s string) string {
 	return s + "."
 }
 
-// article returns "an" before a vowel sound and "a" otherwise.
+// article returns "an" before a vowel sound and "a" otherwise, judged by
+// the sound of the word: "an Engineering Manager", "an 8-person team",
+// "an SVP", "a user", "a one-off", "a CTO".
 func article(word string) string {
-	if word != "" && strings.ContainsRune("AEIOUaeiou", rune(word[0])) {
+	w := strings.TrimSpace(word)
+	if w == "" {
+		return "a"
+	}
+	lower := strings.ToLower(w)
+	for _, p := range []string{"uni", "use", "usu", "ut", "eu", "one", "once"} {
+		if strings.HasPrefix(lower, p) {
+			return "a"
+		}
+	}
+	for _, p := range []string{"hour", "honest", "honour", "honor", "heir"} {
+		if strings.HasPrefix(lower, p) {
+			return "an"
+		}
+	}
+	// Initialisms are read letter by letter: an SVP, an MBA, a CTO.
+	first := strings.Fields(w)[0]
+	if len(first) > 1 && strings.ToUpper(first) == first && strings.IndexFunc(first, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0 {
+		if strings.ContainsRune("AEFHILMNORSX", rune(first[0])) {
+			return "an"
+		}
+		return "a"
+	}
+	// Numbers by their spoken first word: an 8, an 11, an 18, an 80.
+	if w[0] >= '0' && w[0] <= '9' {
+		digits := strings.FieldsFunc(w, func(r rune) bool { return r < '0' || r > '9' })[0]
+		if w[0] == '8' || digits == "11" || digits == "18" {
+			return "an"
+		}
+		return "a"
+	}
+	if strings.ContainsRune("aeiou", rune(lower[0])) {
 		return "an"
 	}
 	return "a"

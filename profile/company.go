@@ -59,6 +59,16 @@ type Company struct {
 	EqualOpportunity string `yaml:"equal_opportunity" json:"equal_opportunity,omitempty"`
 	// Date is the posting date, YYYY-MM-DD.
 	Date string `yaml:"date" json:"date,omitempty"`
+	// Stack lists the technologies the team works with.
+	Stack []string `yaml:"stack" json:"stack,omitempty"`
+	// Team describes the team the hire joins, in a few sentences.
+	Team string `yaml:"team" json:"team,omitempty"`
+	// InterviewProcess lists the interview steps in order ("How we hire").
+	InterviewProcess []string `yaml:"interview_process" json:"interview_process,omitempty"`
+	// Titles maps a role id or alias to the company's own title for it.
+	Titles map[string]string `yaml:"titles" json:"titles,omitempty"`
+	// TitleSuffix is added to every posting title, such as "(m/w/d)".
+	TitleSuffix string `yaml:"title_suffix" json:"title_suffix,omitempty"`
 
 	// Catalog, Ladder and Templates point at the company's own catalog
 	// folder, ladder file and templates folder, relative to this file.
