@@ -246,8 +246,8 @@ type Skill struct {
 	Nice     []string          `yaml:"nice" json:"nice,omitempty"`
 	Stages   []string          `yaml:"stages" json:"stages,omitempty"`
 	Fit      `yaml:",inline"`
-	Weights  *Weights          `yaml:"weights" json:"weights,omitempty"`
-	Sources  []string          `yaml:"sources" json:"sources"`
+	Weights  *Weights `yaml:"weights" json:"weights,omitempty"`
+	Sources  []string `yaml:"sources" json:"sources"`
 }
 
 // TextFor returns the phrasing for a stage.
