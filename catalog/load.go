@@ -388,7 +388,7 @@ func (c *Catalog) validate(errs *strictyaml.List) {
 		}
 		for _, m := range sizeWordRe.FindAllStringSubmatch(text, -1) {
 			if !slices.Contains(SizeWords, m[1]) {
-				errs.Add(p.File, p.At(field), "%s: %s has an unknown placeholder {%s}; accepted: {%s}%s", what, field, m[1], strings.Join(SizeWords, "}, {"), suggest.Hint(m[1], SizeWords))
+				errs.Add(p.File, p.At(field), "%s: %s has an unknown placeholder {%s}%s", what, field, m[1], suggest.Hint(m[1], SizeWords))
 			}
 		}
 	}

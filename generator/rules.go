@@ -300,8 +300,8 @@ func Mismatches(cat *catalog.Catalog, role catalog.Role, p profile.Profile) []st
 			p.Archetype.ID, lowerFirst(p.Archetype.Focus), p.Archetype.MinSize, engineers(p.Size)))
 	}
 	if role.MinSize > p.Size {
-		w = append(w, fmt.Sprintf("a %s is rarely a separate job below %d engineers; with %s, consider a broader role",
-			role.Title, role.MinSize, engineers(p.Size)))
+		w = append(w, fmt.Sprintf("%s %s is rarely a separate job below %d engineers; with %s, consider a broader role",
+			article(role.Title), role.Title, role.MinSize, engineers(p.Size)))
 	}
 	if role.ID == "vp-engineering" && p.Size < mergeThreshold(cat) {
 		w = append(w, fmt.Sprintf("with %s, the CTO usually holds the VP Engineering role too; consider --role cto", engineers(p.Size)))
