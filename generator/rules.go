@@ -211,35 +211,57 @@ func matchRule(rules []catalog.ReportsTo, stage string, size int) (catalog.Repor
 	return catalog.ReportsTo{}, false
 }
 
-// TeamScope says how many people the role works with or is responsible for.
+// TeamScope says how many people the role works with or is responsible
+// for, with numbers that fit the headcount: a director runs a handful of
+// teams at any size, and a VP of 1,500 engineers works through directors.
 func TeamScope(role catalog.Role, size int) string {
 	team := min(size, 8)
+	teams := max(1, (size+4)/8)
+	org := ""
+	if size >= 200 {
+		org = SizeText(", in about {teams} teams under {directors} directors", size)
+	}
 	switch role.ID {
 	case "cto":
-		return fmt.Sprintf("You are responsible for technology across the company and for its %s.", engineers(size))
+		return fmt.Sprintf("You are responsible for technology across the company and for its %s%s.", engineers(size), org)
 	case "cio":
 		return fmt.Sprintf("You are responsible for the internal systems the whole company relies on, working beside %s.", engineers(size))
 	case "cpo":
 		return fmt.Sprintf("You own the product team and work hand in hand with %s.", engineers(size))
 	case "vp-engineering", "head-of-engineering":
-		return fmt.Sprintf("You are responsible for the whole engineering team: %s.", engineers(size))
+		return fmt.Sprintf("You are responsible for the whole engineering team: %s%s.", engineers(size), org)
 	case "director-of-engineering":
-		teams := max(2, size/8)
-		return fmt.Sprintf("You run about %d teams and their managers, within an engineering team of %s.", teams, thousands(size))
+		return fmt.Sprintf("You run about %d teams and their managers, within an engineering team of %s.", min(max(2, teams), 8), thousands(size))
 	case "engineering-manager":
 		return fmt.Sprintf("You manage one team of up to %s, within an engineering team of %s.", engineers(team), thousands(size))
 	case "tech-lead":
 		return fmt.Sprintf("You guide the technical work of one team of about %s, and you still write code.", engineers(team))
-	case "staff-engineer", "principal-engineer":
+	case "staff-engineer":
 		if size <= 8 {
 			return fmt.Sprintf("You work across the whole engineering team of %s.", engineers(size))
 		}
-		return fmt.Sprintf("You work across teams, with influence over the work of %s.", engineers(size))
+		return fmt.Sprintf("You work across %s teams, within an engineering team of %s.", teamRange(teams), thousands(size))
+	case "principal-engineer":
+		if size < 200 {
+			return fmt.Sprintf("You set technical direction across the whole engineering team of %s.", engineers(size))
+		}
+		return fmt.Sprintf("You set technical direction for a large area, and your designs reach all %s.", engineers(size))
 	}
 	if size <= 1 {
 		return "You are the first engineer on the team."
 	}
 	return fmt.Sprintf("You join an engineering team of %s.", engineers(size))
+}
+
+// teamRange is the handful of teams a staff engineer works across.
+func teamRange(teams int) string {
+	switch {
+	case teams <= 2:
+		return "both"
+	case teams <= 4:
+		return "all " + strconv.Itoa(teams)
+	}
+	return "three to five"
 }
 
 // MergedRoles lists the roles the given role absorbs at this headcount:

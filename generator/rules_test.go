@@ -233,6 +233,12 @@ func TestTeamScope(t *testing.T) {
 		{"software-engineer", 12, "team of 12 engineers"},
 		{"director-of-engineering", 64, "about 8 teams"},
 		{"vp-engineering", 1200, "1,200 engineers"},
+		// Numbers fit the size: a director runs a handful of teams even in
+		// a large company, and a large VP works through directors.
+		{"director-of-engineering", 1500, "about 8 teams and"},
+		{"vp-engineering", 1500, "in about 190 teams under 30 directors"},
+		{"cto", 400, "in about 50 teams under 8 directors"},
+
 	}
 	for _, tt := range tests {
 		if got := TeamScope(role(t, c, tt.role), tt.size); !strings.Contains(got, tt.want) {
