@@ -220,6 +220,9 @@ func (c *Catalog) add(name string, data []byte, override bool) ([]disable, error
 		if s.Bullets != 0 {
 			c.Settings.Bullets = s.Bullets
 		}
+		if s.LeadersFrom != 0 {
+			c.Settings.LeadersFrom = s.LeadersFrom
+		}
 		if s.ExecutiveBullets != 0 {
 			c.Settings.ExecutiveBullets = s.ExecutiveBullets
 		}
@@ -336,6 +339,9 @@ func (c *Catalog) finish() error {
 	}
 	if c.Settings.Bullets == 0 {
 		c.Settings.Bullets = 8
+	}
+	if c.Settings.LeadersFrom == 0 {
+		c.Settings.LeadersFrom = 200
 	}
 	if c.Settings.ExecutiveBullets == 0 {
 		c.Settings.ExecutiveBullets = 10

@@ -354,6 +354,10 @@ type Settings struct {
 	// ExecutiveBullets and Bullets cap the "what you will do" list.
 	ExecutiveBullets int `yaml:"executive_bullets" json:"executive_bullets"`
 	Bullets          int `yaml:"bullets" json:"bullets"`
+	// LeadersFrom: from this many engineers a CTO of any archetype works
+	// through a leadership team, with a VP of Engineering running
+	// delivery day to day.
+	LeadersFrom int `yaml:"leaders_from" json:"leaders_from"`
 }
 
 // Source is a document the catalog's facts come from. Items cite sources by

@@ -293,19 +293,23 @@ func mergeThreshold(cat *catalog.Catalog) int {
 }
 
 // DeliveryNote says who runs delivery. An external-facing or visionary CTO
-// usually has a VP Engineering running delivery beneath them; a product CTO
+// usually has a VP of Engineering running delivery beneath them, and so
+// does any CTO of a company past the leaders_from headcount; a product CTO
 // at a young company holds delivery directly.
 func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) string {
 	big := p.Size >= mergeThreshold(cat)
+	large := p.Size >= cat.Settings.LeadersFrom
 	a := p.Archetype
+	focus := lowerFirst(strings.TrimSuffix(a.Focus, "."))
 	switch {
 	case role.ID == "cto" && a.DelegatesDelivery && big:
-		return fmt.Sprintf("As %s %s, you work with a VP Engineering who runs delivery day to day, so your time goes to %s.",
-			article(a.Title), a.Title, lowerFirst(strings.TrimSuffix(a.Focus, ".")))
-	case role.ID == "vp-engineering" && a.DelegatesDelivery && big:
-		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery day to day.", article(a.Title), a.Title, lowerFirst(strings.TrimSuffix(a.Focus, ".")))
+		return fmt.Sprintf("As %s %s, you work with a VP of Engineering who runs delivery day to day, so your time goes to %s.", article(a.Title), a.Title, focus)
+	case role.ID == "cto" && large:
+		return fmt.Sprintf("With %s, a VP of Engineering runs delivery day to day and you work through your leadership team, so your time goes to %s.", engineers(p.Size), focus)
+	case role.ID == "vp-engineering" && (a.DelegatesDelivery && big || large):
+		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery day to day.", article(a.Title), a.Title, focus)
 	case role.ID == "cto" && a.ID == "product" && big && (p.Stage.ID == "seed" || p.Stage.ID == "early"):
-		return "You hold delivery directly: no VP Engineering sits between you and the teams."
+		return "You hold delivery directly: no VP of Engineering sits between you and the teams."
 	}
 	return ""
 }

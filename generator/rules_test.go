@@ -93,12 +93,15 @@ func TestDeliveryNote(t *testing.T) {
 		size                   int
 		want                   string
 	}{
-		{"cto", "early", "external", 30, "VP Engineering who runs delivery"},
+		{"cto", "early", "external", 30, "VP of Engineering who runs delivery"},
 		{"vp-engineering", "early", "external", 30, "you run delivery day to day"},
 		{"cto", "early", "external", 10, ""}, // too small: the CTO is the VP Engineering
 		{"cto", "early", "product", 25, "You hold delivery directly"},
 		{"cto", "seed", "product", 5, ""}, // merged: the CTO is the VP Engineering
-		{"cto", "enterprise", "product", 400, ""},
+		// From leaders_from (200) every CTO works through a leadership team.
+		{"cto", "enterprise", "product", 199, ""},
+		{"cto", "enterprise", "product", 400, "you work through your leadership team"},
+		{"vp-engineering", "enterprise", "infrastructure", 400, "you run delivery day to day"},
 		{"software-engineer", "early", "external", 30, ""},
 	}
 	for _, tt := range tests {
