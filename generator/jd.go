@@ -147,7 +147,7 @@ type PayView struct {
 }
 
 // DefaultEqualOpportunity is used when company.yaml has no statement.
-const DefaultEqualOpportunity = "We welcome people of every background and judge each application on skills. " +
+const DefaultEqualOpportunity = "We hire on skills and welcome people of every background. " +
 	"We do not discriminate on race, religion, sex, sexual orientation, gender identity, national origin, age, disability or any other protected trait. " +
 	"Tell us if you need support during the process."
 
@@ -201,13 +201,22 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 			avoid = append(avoid, b.Text)
 		}
 	}
+	if len(jd.BareMinimums) > 0 {
+		// The five basics are duties too: the duty list makes room for
+		// them, so the posting keeps its length.
+		limit = max(5, limit-2)
+	}
 	jd.Responsibilities = SelectResponsibilities(cat, roles, p, limit, avoid...)
 	maxMust := MaxMustHaves
 	if role.Executive {
 		maxMust = MaxExecutiveMustHaves
 	}
 	jd.MustHaves, jd.NiceToHaves = SelectSkills(cat, role.ID, p, maxMust, MaxNiceToHaves)
-	jd.Challenges = SelectChallenges(cat, roles, p, MaxChallenges)
+	maxChallenges := MaxChallenges
+	if role.Executive {
+		maxChallenges = MaxExecutiveChallenges
+	}
+	jd.Challenges = SelectChallenges(cat, roles, p, maxChallenges)
 	jd.Measures = SelectMeasures(cat, roles, p, MaxMeasures)
 	if o := SelectOutlook(cat, role.ID, p); o != nil {
 		jd.Outlook = &OutlookView{FirstMonths: SizeText(o.FirstMonths, p.Size), FirstYear: SizeText(o.FirstYear, p.Size), Sources: o.Sources}

@@ -35,13 +35,14 @@ import (
 // stay at 8 or fewer so candidates from under-represented groups are not
 // put off by an endless wish list.
 const (
-	MaxMustHaves = 6
+	MaxMustHaves = 5
 	// MaxExecutiveMustHaves is higher: an executive search is broader.
-	MaxExecutiveMustHaves = 7
+	MaxExecutiveMustHaves = 6
 	MaxNiceToHaves        = 5
-	// MaxChallenges is small because challenges read as short paragraphs.
-	MaxChallenges = 3
-	MaxMeasures   = 5
+	// Challenges read as short paragraphs, so there are few of them.
+	MaxChallenges          = 2
+	MaxExecutiveChallenges = 3
+	MaxMeasures            = 5
 	// perAreaFirstPass caps how many bullets one area gets before every
 	// other area has had its turn, so the list shows the role's breadth.
 	perAreaFirstPass = 2

@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 	"unicode/utf8"
 
 	"github.com/Masterminds/sprig/v3"
@@ -54,10 +55,9 @@ var sprigAllowed = []string{
 
 // Funcs returns the function map every template gets.
 func Funcs() template.FuncMap {
-	sp := sprig.HermeticTxtFuncMap()
 	fm := template.FuncMap{}
 	for _, name := range sprigAllowed {
-		f, ok := sp[name]
+		f, ok := sprigFuncs[name]
 		if !ok {
 			panic("templates: sprig has no function " + name) // caught by tests
 		}
@@ -70,7 +70,16 @@ func Funcs() template.FuncMap {
 	return fm
 }
 
-var builtin = template.Must(template.New("").Option("missingkey=error").Funcs(Funcs()).ParseFS(builtinFS, "*.md.tmpl"))
+var builtin = func() *template.Template {
+	t := template.Must(template.New("").Option("missingkey=error").Funcs(Funcs()).ParseFS(builtinFS, "*.md.tmpl"))
+	boundRanges(t)
+	return t
+}()
+
+// sprigFuncs is sprig's hermetic function map, to pick from.
+var sprigFuncs = sprig.HermeticTxtFuncMap()
+
+func sprigFunc(name string) any { return sprigFuncs[name] }
 
 // BuiltinFS returns the embedded templates, for `rungs init --eject`.
 func BuiltinFS() fs.FS { return builtinFS }
@@ -158,28 +167,53 @@ func (s *Set) add(path, name string, data []byte) error {
 	if _, err := s.t.New(name).Parse(string(data)); err != nil {
 		return positioned(err, map[string]string{name: path})
 	}
+	boundRanges(s.t)
 	s.Files = append(s.Files, path)
 	s.names[name] = path
 	return nil
 }
 
-// Render executes template name of the set.
+// Render executes template name of the set. A user template that fails
+// or passes its budget is invalid data: the error names its file and line.
 func (s *Set) Render(name string, data any) ([]byte, error) {
 	out, err := Execute(s.t, name, data)
 	if err != nil && len(s.names) > 0 {
-		return nil, positioned(err, s.names)
+		var cause error
+		for _, c := range []error{ErrTooLarge, ErrBudget} {
+			if errors.Is(err, c) {
+				cause = c
+			}
+		}
+		err = positioned(err, s.names)
+		var se *strictyaml.Error
+		if file, ok := s.names[name]; ok && cause != nil && !errors.As(err, &se) {
+			err = &strictyaml.Error{File: file, Msg: err.Error()}
+		}
+		if cause != nil {
+			err = &limitError{err: err, cause: cause}
+		}
+		return nil, err
 	}
 	return out, err
 }
+
+// limitError is a user template's budget error: invalid data with its
+// file and line (exit 3), that still matches ErrTooLarge or ErrBudget.
+type limitError struct {
+	err   error
+	cause error
+}
+
+func (e *limitError) Error() string   { return e.err.Error() }
+func (e *limitError) Unwrap() []error { return []error{e.err, e.cause} }
+
+var rangeCallRe = regexp.MustCompile(`executing "[^"]*" at <` + rangeFunc + `>: error calling ` + rangeFunc + `: `)
 
 var posRe = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
 
 // positioned rewrites a text/template error as file:line: message, naming
 // the allowed functions when an unknown one was called.
 func positioned(err error, files map[string]string) error {
-	if errors.Is(err, ErrTooLarge) {
-		return err
-	}
 	m := posRe.FindStringSubmatch(err.Error())
 	if m == nil {
 		return err
@@ -189,7 +223,8 @@ func positioned(err error, files map[string]string) error {
 		return err
 	}
 	line, _ := strconv.Atoi(m[2])
-	msg := m[3]
+	// The range check is inserted by Rungs: name the range, not it.
+	msg := rangeCallRe.ReplaceAllString(m[3], "")
 	if strings.Contains(msg, "not defined") && strings.HasPrefix(msg, "function ") {
 		msg += "; templates may call only: " + strings.Join(FuncNames(), ", ")
 	}
@@ -206,12 +241,36 @@ func FuncNames() []string {
 	return names
 }
 
-// Execute runs template name from set with the output cap.
+// Execute runs template name from set on a budget: the output cap, the
+// cap on every string or list a function builds, the iteration limit of
+// ranges and the time budget (see budget.go).
 func Execute(set *template.Template, name string, data any) ([]byte, error) {
-	w := &cappedBuffer{limit: MaxOutput}
-	if err := set.ExecuteTemplate(w, name, data); err != nil {
-		if errors.Is(err, ErrTooLarge) {
-			return nil, fmt.Errorf("template %s: %w", name, ErrTooLarge)
+	b := newBudget()
+	t, err := set.Clone()
+	if err != nil {
+		return nil, err
+	}
+	t.Funcs(b.funcs())
+	w := &cappedBuffer{limit: MaxOutput, budget: b}
+	done := make(chan error, 1)
+	go func() { done <- t.ExecuteTemplate(w, name, data) }()
+	timer := time.NewTimer(Timeout())
+	defer timer.Stop()
+	select {
+	case err = <-done:
+	case <-timer.C:
+		// The run is abandoned: its functions, ranges and writes fail at
+		// their next check, so it ends soon after.
+		b.stopped.Store(true)
+		doing, _ := b.doing.Load().(string)
+		if doing == "" {
+			doing = "its own loop"
+		}
+		return nil, fmt.Errorf("template %s: %w: still running after %s, in %s (the time budget is set with --template-timeout)", name, ErrBudget, Timeout(), doing)
+	}
+	if err != nil {
+		if errors.Is(err, ErrTooLarge) && !strings.HasPrefix(err.Error(), "template: ") {
+			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
 		return nil, err
 	}
@@ -241,12 +300,18 @@ func tidy(b []byte) []byte {
 
 type cappedBuffer struct {
 	bytes.Buffer
-	limit int
+	limit  int
+	budget *budget
 }
 
 func (c *cappedBuffer) Write(p []byte) (int, error) {
 	if c.Len()+len(p) > c.limit {
 		return 0, ErrTooLarge
+	}
+	if c.budget != nil {
+		if err := c.budget.check("writing output"); err != nil {
+			return 0, err
+		}
 	}
 	return c.Buffer.Write(p)
 }

@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -45,6 +47,8 @@ type app struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	// templateTimeout is --template-timeout.
+	templateTimeout time.Duration
 }
 
 // warn prints a warning line on stderr.
@@ -108,6 +112,15 @@ Exit codes: 0 success, 1 run-time failure, 2 usage error,
 3 invalid input data, 130 interrupted.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+	}
+	root.PersistentFlags().DurationVar(&a.templateTimeout, "template-timeout", templates.DefaultTimeout,
+		"the time budget of one template run; a custom template that runs longer fails with exit 3")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if a.templateTimeout <= 0 {
+			return usageErr("--template-timeout: %s is not a positive duration; give for example 5s or 500ms", a.templateTimeout)
+		}
+		templates.SetTimeout(a.templateTimeout)
+		return nil
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErr("%v (see %s --help)", err, cmd.CommandPath())
