@@ -241,7 +241,6 @@ func TestTeamScope(t *testing.T) {
 		{"director-of-engineering", 1500, "about 8 teams and"},
 		{"vp-engineering", 1500, "in about 190 teams under 30 directors"},
 		{"cto", 400, "in about 50 teams under 8 directors"},
-
 	}
 	for _, tt := range tests {
 		if got := TeamScope(role(t, c, tt.role), tt.size); !strings.Contains(got, tt.want) {
