@@ -43,6 +43,7 @@ func TestDataErrors(t *testing.T) {
 	cases := []struct{ name, gender, phrasing, pay, want string }{
 		{"unknown field", "masculine: [a]\nfeminin: [b]\n", "", "", `unknown field "feminin"; did you mean feminine?`},
 		{"bad level", "", "rules:\n  - {id: x, name: X, level: fatal, reason: r, fix: f, patterns: [a]}\n", "", `level "fatal"`},
+		{"bad match", "", "rules:\n  - {id: x, name: X, level: info, reason: r, fix: f, match: everywhere, patterns: [a]}\n", "", `match "everywhere"; valid: words, anywhere`},
 		{"bad regexp", "", "rules:\n  - {id: x, name: X, level: info, reason: r, fix: f, patterns: ['a(']}\n", "", "pattern"},
 		{"bad date", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: soon, requires: [{element: pay-range}]}\n", "not YYYY-MM-DD"},
 		{"bad element", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: salary}]}\n", `element "salary"`},
