@@ -738,7 +738,7 @@ func FuzzCheck(f *testing.F) {
 		}
 		f.Add(b)
 	}
-	for _, s := range []string{"", "#", "- ", "| a |\n|---|\n| b |", "**Location:** (((", "Location: Remote (US", "$1-$2 and up", "\xff\xfe", "e.g.", "Apply by 2026-13-45", "€9999999999999999999999k–€1"} {
+	for _, s := range []string{"", "#", "- ", "| a |\n|---|\n| b |", "**Location:** (((", "Location: Remote (US", "$1-$2 and up", "\xff\xfe", "e.g.", "Apply by 2026-13-45", "€9999999999999999999999k–€1", "[Pay] [a](b) [c][d] [^1] `[x]` [ ] [[e]]", "[a]: http://x\n\n[a]", "[" + strings.Repeat("[a", 500)} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, md []byte) {
