@@ -35,9 +35,12 @@ type phraseRuleData struct {
 	Reason   string   `yaml:"reason"`
 	Fix      string   `yaml:"fix"`
 	Patterns []string `yaml:"patterns"`
-	Except   []string `yaml:"except"`
-	Bad      []string `yaml:"bad"`
-	Good     []string `yaml:"good"`
+	// Match is "words" (the default: patterns match whole words) or
+	// "anywhere" (patterns match as written, outside inline code).
+	Match  string   `yaml:"match"`
+	Except []string `yaml:"except"`
+	Bad    []string `yaml:"bad"`
+	Good   []string `yaml:"good"`
 }
 
 // payFile is the shape of data/pay.yaml.
@@ -102,6 +105,16 @@ func (j Jurisdiction) Requirement(element string) (Requirement, bool) {
 	}
 	return Requirement{}, false
 }
+
+// How a phrasing rule's patterns match (the match field).
+const (
+	// MatchWords: each pattern matches whole words only.
+	MatchWords = "words"
+	// MatchAnywhere: patterns match as written, anywhere in the text
+	// except inside inline code (for rules about punctuation, such as
+	// placeholders in square brackets).
+	MatchAnywhere = "anywhere"
+)
 
 // phraseRule is a compiled phrasing rule.
 type phraseRule struct {
@@ -196,6 +209,13 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		if !validLevels[r.Level] {
 			errs.Add(pf, line, "rule %s: level %q; valid: error, warning, info", r.ID, r.Level)
 		}
+		switch r.Match {
+		case "":
+			r.Match = MatchWords
+		case MatchWords, MatchAnywhere:
+		default:
+			errs.Add(pf, line, "rule %s: match %q; valid: %s, %s", r.ID, r.Match, MatchWords, MatchAnywhere)
+		}
 		if r.Reason == "" || r.Fix == "" || len(r.Patterns) == 0 {
 			errs.Add(pf, line, "rule %s: reason, fix and patterns are required", r.ID)
 		}
@@ -209,7 +229,11 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		}
 		// One regexp per rule: leftmost-first alternation makes the longer
 		// alternatives listed first win ("he or she" over "he").
-		pr.re, err = regexp.Compile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+		expr := `(?i)\b(?:` + strings.Join(alts, "|") + `)\b`
+		if r.Match == MatchAnywhere {
+			expr = `(?i)(?:` + strings.Join(alts, "|") + `)`
+		}
+		pr.re, err = regexp.Compile(expr)
 		if err != nil {
 			continue // reported above
 		}

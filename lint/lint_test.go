@@ -43,6 +43,7 @@ func TestDataErrors(t *testing.T) {
 	cases := []struct{ name, gender, phrasing, pay, want string }{
 		{"unknown field", "masculine: [a]\nfeminin: [b]\n", "", "", `unknown field "feminin"; did you mean feminine?`},
 		{"bad level", "", "rules:\n  - {id: x, name: X, level: fatal, reason: r, fix: f, patterns: [a]}\n", "", `level "fatal"`},
+		{"bad match", "", "rules:\n  - {id: x, name: X, level: info, reason: r, fix: f, match: everywhere, patterns: [a]}\n", "", `match "everywhere"; valid: words, anywhere`},
 		{"bad regexp", "", "rules:\n  - {id: x, name: X, level: info, reason: r, fix: f, patterns: ['a(']}\n", "", "pattern"},
 		{"bad date", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: soon, requires: [{element: pay-range}]}\n", "not YYYY-MM-DD"},
 		{"bad element", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: salary}]}\n", `element "salary"`},
@@ -737,7 +738,7 @@ func FuzzCheck(f *testing.F) {
 		}
 		f.Add(b)
 	}
-	for _, s := range []string{"", "#", "- ", "| a |\n|---|\n| b |", "**Location:** (((", "Location: Remote (US", "$1-$2 and up", "\xff\xfe", "e.g.", "Apply by 2026-13-45", "€9999999999999999999999k–€1"} {
+	for _, s := range []string{"", "#", "- ", "| a |\n|---|\n| b |", "**Location:** (((", "Location: Remote (US", "$1-$2 and up", "\xff\xfe", "e.g.", "Apply by 2026-13-45", "€9999999999999999999999k–€1", "[Pay] [a](b) [c][d] [^1] `[x]` [ ] [[e]]", "[a]: http://x\n\n[a]", "[" + strings.Repeat("[a", 500)} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, md []byte) {

@@ -34,6 +34,18 @@ type unit struct {
 	level int    // heading level; labelLevel for labels
 	text  string // plain text; soft and hard line breaks are '\n'
 	spans []span // ascending by off
+	// code are the [start, end) offsets of inline code in text.
+	code [][2]int
+}
+
+// inCode reports whether the byte at off is inside inline code.
+func (u *unit) inCode(off int) bool {
+	for _, c := range u.code {
+		if off >= c[0] && off < c[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // span records that the plain text from off onwards came from line.
@@ -300,6 +312,10 @@ func (w *walker) inline(n ast.Node, kind unitKind) *unit {
 				u.add(string(c.Label(w.src)), last)
 			case *ast.RawHTML, *east.TaskCheckBox:
 				u.add(" ", last)
+			case *ast.CodeSpan:
+				start := len(u.text)
+				walk(c)
+				u.code = append(u.code, [2]int{start, len(u.text)})
 			default:
 				walk(c)
 			}

@@ -14,7 +14,7 @@ func matchPhrases(rules []*phraseRule, u *unit) []phraseMatch {
 	var out []phraseMatch
 	for _, r := range rules {
 		for _, loc := range r.re.FindAllStringIndex(flat, -1) {
-			if excepted(r, flat[loc[0]:]) {
+			if excepted(r, flat[loc[0]:]) || (r.Match == MatchAnywhere && u.inCode(loc[0])) {
 				continue
 			}
 			out = append(out, phraseMatch{rule: r, text: flat[loc[0]:loc[1]], line: u.lineAt(loc[0])})

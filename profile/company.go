@@ -53,22 +53,29 @@ type Company struct {
 	Compensation map[string]Pay `yaml:"compensation" json:"compensation,omitempty"`
 	// Benefits are listed under "Compensation and benefits".
 	Benefits []string `yaml:"benefits" json:"benefits,omitempty"`
+	// Stack lists the technologies the team uses, e.g. Go, PostgreSQL,
+	// Kubernetes; each entry one technology.
+	Stack []string `yaml:"stack" json:"stack,omitempty"`
+	// Team is a few sentences on the team the hire joins: who is in it,
+	// what it owns, how it works.
+	Team string `yaml:"team" json:"team,omitempty"`
+	// InterviewProcess lists the interview steps in order, shown as a
+	// "How we hire" section, e.g. "A 30-minute call with the hiring
+	// manager".
+	InterviewProcess []string `yaml:"interview_process" json:"interview_process,omitempty"`
+	// Titles maps a role id (or alias) to the company's own title for
+	// that role, used by postings and the ladder alike, e.g.
+	// senior-engineer: Senior Software Engineer.
+	Titles map[string]string `yaml:"titles" json:"titles,omitempty"`
+	// TitleSuffix is added to every posting title, e.g. "(m/w/d)" in
+	// Germany or "(H/F)" in France.
+	TitleSuffix string `yaml:"title_suffix" json:"title_suffix,omitempty"`
 	// Apply says how candidates apply: a URL, an email, or both.
 	Apply Apply `yaml:"apply" json:"apply"`
 	// EqualOpportunity replaces the built-in equal-opportunity statement.
 	EqualOpportunity string `yaml:"equal_opportunity" json:"equal_opportunity,omitempty"`
 	// Date is the posting date, YYYY-MM-DD.
 	Date string `yaml:"date" json:"date,omitempty"`
-	// Stack lists the technologies the team works with.
-	Stack []string `yaml:"stack" json:"stack,omitempty"`
-	// Team describes the team the hire joins, in a few sentences.
-	Team string `yaml:"team" json:"team,omitempty"`
-	// InterviewProcess lists the interview steps in order ("How we hire").
-	InterviewProcess []string `yaml:"interview_process" json:"interview_process,omitempty"`
-	// Titles maps a role id or alias to the company's own title for it.
-	Titles map[string]string `yaml:"titles" json:"titles,omitempty"`
-	// TitleSuffix is added to every posting title, such as "(m/w/d)".
-	TitleSuffix string `yaml:"title_suffix" json:"title_suffix,omitempty"`
 
 	// Catalog, Ladder and Templates point at the company's own catalog
 	// folder, ladder file and templates folder, relative to this file.
@@ -226,6 +233,7 @@ func checkCompany(name string, root *yaml.Node, c *Company, errs strictyaml.List
 			errs.Add(name, line, "%s: period: unknown value %q%s", what, p.Period, suggest.Hint(p.Period, Periods))
 		}
 	}
+	checkTexts(name, root, c, &errs)
 	if c.Date != "" {
 		if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
 			errs.Add(name, at("date"), "date %q must be YYYY-MM-DD, for example 2026-11-23", c.Date)

@@ -15,6 +15,9 @@ func FuzzParseCompany(f *testing.F) {
 		"name: [unclosed\n",
 		"date: 2026-02-30\n",
 		"\xff\xfe",
+		"stack: [Go, ~, '']\nteam: |\n  We ship.\n  Daily.\ninterview_process: [a, \"b\\u0007\"]\n",
+		"titles: {cto: Chief Technology Officer, vpe: ''}\ntitle_suffix: (m/w/d)\n",
+		"titles: [cto]\nstack: {a: b}\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -1,8 +1,10 @@
 package profile
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,10 +31,61 @@ type Profile struct {
 	// ArchetypeGiven is false when the archetype is the default, so
 	// mismatch warnings are not raised about a value the user never chose.
 	ArchetypeGiven bool
-	Company        Company
+	// StageInferred is true when neither --stage nor company.yaml gave a
+	// stage and it was picked from the size (see StageForSize).
+	StageInferred bool
+	Company       Company
 	// Date is the posting date; zero when neither the company file nor
 	// SOURCE_DATE_EPOCH gives one (the document then shows no date).
 	Date time.Time
+	// RoleTitles maps every catalog role id to its title: the company's
+	// own from company.yaml titles: (aliases resolved to role ids), else
+	// the catalog role's Title. Postings and the ladder read titles here.
+	RoleTitles map[string]string
+	// TitleSuffix is company.yaml title_suffix, such as "(m/w/d)"; "" when
+	// none. PostingTitle adds it.
+	TitleSuffix string
+}
+
+// Title returns the title of a role id: the company's own or the
+// catalog's (RoleTitles), else fallback, for a role RoleTitles does not
+// know (a Profile built without Resolve, or a ladder rung that is no
+// catalog role).
+func (p Profile) Title(roleID, fallback string) string {
+	if t := p.RoleTitles[roleID]; t != "" {
+		return t
+	}
+	return fallback
+}
+
+// PostingTitle is Title followed by TitleSuffix: the title a posting is
+// published under ("Senior Software Engineer (m/w/d)"). A title that
+// already ends with the suffix does not get it twice.
+func (p Profile) PostingTitle(roleID, fallback string) string {
+	t := p.Title(roleID, fallback)
+	if p.TitleSuffix == "" || strings.HasSuffix(t, p.TitleSuffix) {
+		return t
+	}
+	if t == "" {
+		return p.TitleSuffix
+	}
+	return t + " " + p.TitleSuffix
+}
+
+// StageForSize is the stage a headcount suggests: the youngest stage (by
+// Order) whose TypicalMax is at least size, else the oldest stage.
+func StageForSize(cat *catalog.Catalog, size int) catalog.Stage {
+	stages := slices.Clone(cat.Stages)
+	slices.SortStableFunc(stages, func(a, b catalog.Stage) int { return cmp.Compare(a.Order, b.Order) })
+	for _, s := range stages {
+		if s.TypicalMax >= size {
+			return s
+		}
+	}
+	if len(stages) == 0 {
+		return catalog.Stage{}
+	}
+	return stages[len(stages)-1]
 }
 
 // Input is what a command collected: flag values ("" when not given), the
@@ -66,6 +119,7 @@ func Resolve(cat *catalog.Catalog, in Input) (Profile, error) {
 	p.Company = *c
 
 	var err error
+	stageGiven := true
 	switch {
 	case in.Stage != "":
 		if p.Stage, err = cat.Stage(in.Stage); err != nil {
@@ -76,7 +130,7 @@ func Resolve(cat *catalog.Catalog, in Input) (Profile, error) {
 			return p, fileErr(c, "stage", err)
 		}
 	default:
-		p.Stage, _ = cat.Stage(DefaultStage)
+		stageGiven = false
 	}
 
 	switch {
@@ -91,7 +145,16 @@ func Resolve(cat *catalog.Catalog, in Input) (Profile, error) {
 		if c.Engineers > MaxSize {
 			return p, fileErr(c, "engineers", fmt.Errorf("engineers %d is above the limit of %d", c.Engineers, MaxSize))
 		}
-	default:
+	}
+
+	switch {
+	case stageGiven && p.Size == 0:
+		p.Size = p.Stage.DefaultSize
+	case !stageGiven && p.Size > 0:
+		// A size alone says more about the company than the default stage.
+		p.Stage, p.StageInferred = StageForSize(cat, p.Size), true
+	case !stageGiven:
+		p.Stage, _ = cat.Stage(DefaultStage)
 		p.Size = p.Stage.DefaultSize
 	}
 
@@ -115,6 +178,11 @@ func Resolve(cat *catalog.Catalog, in Input) (Profile, error) {
 			return p, &strictyaml.Error{File: c.file, Line: c.PayLine(role), Msg: "compensation: " + err.Error()}
 		}
 	}
+
+	if p.RoleTitles, err = roleTitles(cat, c); err != nil {
+		return p, err
+	}
+	p.TitleSuffix = strings.TrimSpace(c.TitleSuffix)
 
 	switch {
 	case c.Date != "":
@@ -151,4 +219,37 @@ func fileErr(c *Company, field string, err error) error {
 		msg = field + ": " + msg
 	}
 	return &strictyaml.Error{File: c.file, Line: c.Line(field), Msg: msg}
+}
+
+// roleTitles maps every role id to the company's title for it, else the
+// catalog's. A titles: key that names no role, or a second key for the
+// same role (cto and chief-technology-officer), is an error at its line.
+func roleTitles(cat *catalog.Catalog, c *Company) (map[string]string, error) {
+	out := make(map[string]string, len(cat.Roles))
+	for _, r := range cat.Roles {
+		out[r.ID] = r.Title
+	}
+	keys := make([]string, 0, len(c.Titles))
+	for k := range c.Titles {
+		keys = append(keys, k)
+	}
+	// In file order, so a second key for a role is reported at its line.
+	slices.SortFunc(keys, func(a, b string) int {
+		return cmp.Or(cmp.Compare(c.TitleLine(a), c.TitleLine(b)), cmp.Compare(a, b))
+	})
+	by := map[string]string{} // role id -> the key that named it
+	for _, k := range keys {
+		r, err := cat.Role(k)
+		if err != nil {
+			return nil, &strictyaml.Error{File: c.file, Line: c.TitleLine(k), Msg: "titles: " + err.Error()}
+		}
+		if prev, ok := by[r.ID]; ok {
+			return nil, &strictyaml.Error{File: c.file, Line: c.TitleLine(k), Msg: fmt.Sprintf("titles: %s and %s both name the role %s; keep one", prev, k, r.ID)}
+		}
+		by[r.ID] = k
+		if t := strings.TrimSpace(c.Titles[k]); t != "" {
+			out[r.ID] = t
+		}
+	}
+	return out, nil
 }

@@ -85,9 +85,16 @@ func (g *generator) schemaFor(t reflect.Type, enumKey string) map[string]any {
 		s = map[string]any{"type": "boolean"}
 	case reflect.Slice:
 		s = map[string]any{"type": "array", "items": g.schemaFor(t.Elem(), enumKey)}
+		if n, ok := maxItems[enumKey]; ok {
+			s["maxItems"] = n
+		}
 		return s
 	case reflect.Map:
-		s = map[string]any{"type": "object", "additionalProperties": g.schemaFor(t.Elem(), "")}
+		valueKey := ""
+		if _, ok := textLimits[enumKey]; ok {
+			valueKey = enumKey // titles: the limits apply to each value
+		}
+		s = map[string]any{"type": "object", "additionalProperties": g.schemaFor(t.Elem(), valueKey)}
 		return s
 	case reflect.Interface:
 		if alt := g.alternatives(enumKey); alt != nil {
@@ -99,6 +106,9 @@ func (g *generator) schemaFor(t reflect.Type, enumKey string) map[string]any {
 	}
 	if e, ok := enums[enumKey]; ok {
 		s["enum"] = e
+	}
+	if n, ok := textLimits[enumKey]; ok && t.Kind() == reflect.String {
+		s["minLength"], s["maxLength"] = 1, n
 	}
 	return s
 }

@@ -51,6 +51,23 @@ var enums = map[string][]string{
 	"profile.Company.EmploymentType": profile.EmploymentTypes,
 }
 
+// textLimits are the most characters of free-text fields (of each entry,
+// for lists and maps), by type.field; they are also at least 1 character.
+// profile checks the same limits, with file:line errors.
+var textLimits = map[string]int{
+	"profile.Company.Stack":            profile.MaxStackItemLen,
+	"profile.Company.Team":             profile.MaxTeamLen,
+	"profile.Company.InterviewProcess": profile.MaxInterviewStepLen,
+	"profile.Company.Titles":           profile.MaxTitleLen,
+	"profile.Company.TitleSuffix":      profile.MaxTitleSuffixLen,
+}
+
+// maxItems are the most entries of list fields, by type.field.
+var maxItems = map[string]int{
+	"profile.Company.Stack":            profile.MaxStackItems,
+	"profile.Company.InterviewProcess": profile.MaxInterviewSteps,
+}
+
 func documentByName(name string) (Document, bool) {
 	for _, d := range Documents {
 		if d.Name == name {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/schema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -51,6 +52,15 @@ func TestCompanyFileParses(t *testing.T) {
 		if err != nil {
 			t.Fatalf("eject=%v: %v", eject, err)
 		}
+		if len(c.Stack) == 0 || c.Team == "" || len(c.InterviewProcess) == 0 {
+			t.Errorf("eject=%v: stack, team and interview_process should be filled in: %+v", eject, c)
+		}
+		// titles and title_suffix are shown as commented examples.
+		for _, key := range []string{"\n# titles:\n#   senior-engineer: ", "\n# title_suffix: (m/w/d)\n"} {
+			if !strings.Contains(string(files[0].Data), key) {
+				t.Errorf("eject=%v: no commented example %q", eject, key)
+			}
+		}
 		if eject != (c.Catalog == "catalog" && c.Ladder == "ladder" && c.Templates == "templates") {
 			t.Errorf("eject=%v: catalog=%q ladder=%q templates=%q", eject, c.Catalog, c.Ladder, c.Templates)
 		}
@@ -85,4 +95,32 @@ func validate(t *testing.T, name string, data []byte) error {
 		t.Fatal(err)
 	}
 	return s.Validate(inst)
+}
+
+// TestCommentedExamplesResolve uncomments the titles and title_suffix
+// examples: they must be valid as written.
+func TestCommentedExamplesResolve(t *testing.T) {
+	files, err := Files(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.NewReplacer("\n# titles:", "\ntitles:", "\n#   senior-engineer:", "\n  senior-engineer:", "\n#   vpe:", "\n  vpe:", "\n# title_suffix:", "\ntitle_suffix:").Replace(string(files[0].Data))
+	c, err := profile.ParseCompany("company.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := profile.Resolve(cat, profile.Input{Company: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.PostingTitle("vp-engineering", ""); got != "VP of Engineering (m/w/d)" {
+		t.Errorf("PostingTitle = %q", got)
+	}
+	if err := validate(t, "company", []byte(src)); err != nil {
+		t.Errorf("schema: %v", err)
+	}
 }

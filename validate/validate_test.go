@@ -16,6 +16,7 @@ func TestDetect(t *testing.T) {
 		{"manifest keys", "defaults: {format: md}\ndocuments: [{role: cto}]\n", Manifest, ""},
 		{"catalog keys", "responsibilities: []\nareas: []\n", Catalog, ""},
 		{"ladder keys", "levels: []\ndimensions: []\nhats: []\n", Ladder, ""},
+		{"new company keys", "stack: [Go]\nteam: Six engineers.\ninterview_process: [A call]\ntitles: {cto: CTO}\ntitle_suffix: (m/w/d)\n", Company, ""},
 		{"ambiguous", "settings: {}\n", "", "cannot tell"},
 		{"broken yaml goes to the company parser", "name: [\n", Company, ""},
 	}
@@ -51,5 +52,34 @@ func TestPathReportsEveryProblem(t *testing.T) {
 	missing := Path(filepath.Join(dir, "nope.yaml"), "")
 	if len(missing.Problems) != 1 || !strings.Contains(missing.Problems[0].Error(), "no such file") {
 		t.Errorf("missing file: %v", missing.Problems)
+	}
+}
+
+// TestCompanyTextAndTitleProblems checks that validate reports the new
+// company keys' problems, title roles included, one line each with
+// file:line.
+func TestCompanyTextAndTitleProblems(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct{ name, yaml, want string }{
+		{"empty team", "name: A\nteam: ''\n", ":2: team is empty"},
+		{"empty step", "interview_process: [a, '']\n", ":1: interview_process[1] is empty"},
+		{"long suffix", "title_suffix: " + strings.Repeat("x", 41) + "\n", ":1: title_suffix has 41 characters, over the limit of 40"},
+		{"unknown title role", "name: A\ntitles:\n  ctoo: Chief Technology Officer\n", `:3: titles: unknown role "ctoo"; did you mean cto?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".yaml")
+			if err := os.WriteFile(p, []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := Path(p, "")
+			if r.Kind != Company || len(r.Problems) != 1 {
+				t.Fatalf("kind %q, %d problems: %v", r.Kind, len(r.Problems), r.Problems)
+			}
+			msg := r.Problems[0].Error()
+			if !strings.HasPrefix(msg, p) || !strings.Contains(msg, tt.want) || strings.Contains(msg, "\n") {
+				t.Errorf("problem = %q, want one line with %q", msg, tt.want)
+			}
+		})
 	}
 }

@@ -20,7 +20,7 @@ type profileFlags struct {
 
 func (f *profileFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&f.stage, "stage", "", "company stage: seed, early, growth, enterprise, or an alias such as series-a (default: company.yaml, else "+profile.DefaultStage+")")
+	fl.StringVar(&f.stage, "stage", "", "company stage: seed, early, growth, enterprise, or an alias such as series-a (default: company.yaml, else from --size or engineers, else "+profile.DefaultStage+")")
 	fl.StringVar(&f.size, "size", "", "engineering headcount (default: company.yaml engineers, else the stage's typical size)")
 	fl.StringVar(&f.archetype, "archetype", "", "CTO archetype: infrastructure, product, visionary, external (default: company.yaml, else "+profile.DefaultArchetype+")")
 	fl.StringVar(&f.company, "company", "", "company.yaml with the company's details")
@@ -43,6 +43,16 @@ func (f *profileFlags) resolve(a *app, cat *catalog.Catalog, c *profile.Company)
 		return p, dataErr(err)
 	}
 	return p, nil
+}
+
+// noteInferredStage says which stage the size alone led to, so the user
+// can set another. Commands call it once the document is generated, just
+// before its warnings, so a failed run still prints one line. Batch does
+// not print it for every entry (see README).
+func (a *app) noteInferredStage(p profile.Profile) {
+	if p.StageInferred {
+		a.info("stage inferred from the size: %s (%d %s); set --stage to choose another", p.Stage.ID, p.Size, pluralWord(p.Size, "engineer"))
+	}
 }
 
 type jdOptions struct {
@@ -119,6 +129,7 @@ func runJD(a *app, opts *jdOptions) error {
 	if err != nil {
 		return dataErr(err)
 	}
+	a.noteInferredStage(p)
 	for _, w := range jd.Warnings {
 		a.warn("%s", w)
 	}

@@ -220,6 +220,7 @@ func runLadder(a *app, opts *ladderOptions) error {
 			name += "-" + track
 		}
 	}
+	a.noteInferredStage(p)
 	for _, w := range meta.Warnings {
 		a.warn("%s", w)
 	}
