@@ -178,3 +178,34 @@ func TestPlaceholders(t *testing.T) {
 		t.Errorf("no pay for the role: %v, want [pay]", got)
 	}
 }
+
+// Titles come from one source: the catalog, or the company's own titles,
+// with the suffix on posting titles only.
+func TestTitlesFromOneSource(t *testing.T) {
+	c := fixture(t)
+	co, err := profile.ParseCompany("c.yaml", []byte("titles:\n  cto: Chief Technical Officer\n  vpe: Head of Delivery\ntitle_suffix: (m/w/d)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := profile.Resolve(c, profile.Input{Company: co, Stage: "enterprise", Size: "400"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jd, err := JD(c, p, "director-of-engineering")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jd.Title != "Director of Engineering (m/w/d)" {
+		t.Errorf("title = %q", jd.Title)
+	}
+	if jd.ReportsTo != "the Head of Delivery" {
+		t.Errorf("reports to = %q, want the company's title", jd.ReportsTo)
+	}
+	jd, err = JD(c, p, "cto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jd.Title != "Chief Technical Officer (m/w/d)" {
+		t.Errorf("title = %q", jd.Title)
+	}
+}

@@ -158,7 +158,7 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 		return nil, err
 	}
 	jd := &JobDescription{
-		Title:      role.Title,
+		Title:      p.PostingTitle(role.ID, role.Title),
 		Role:       role.ID,
 		Track:      role.Track,
 		Level:      role.Level,
@@ -175,14 +175,14 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 	}
 	jd.Company = companyView(p.Company)
 	jd.About = AboutCompany(p)
-	jd.ReportsTo = ReportsTo(cat, role, p.Stage.ID, p.Size)
+	jd.ReportsTo = ReportsTo(cat, role, p)
 	jd.Team = TeamScope(role, p.Size)
 
 	merged := MergedRoles(cat, role, p.Size)
 	for _, m := range merged {
 		other, _ := cat.Role(m)
 		jd.Notes = append(jd.Notes, fmt.Sprintf("With %d engineers, one person holds both the %s and %s roles: you take on the %s's duties too.",
-			p.Size, role.Name(), other.Name(), other.Name()))
+			p.Size, RoleName(p, role), RoleName(p, other), RoleName(p, other)))
 	}
 	if note := DeliveryNote(cat, role, p); note != "" {
 		jd.Notes = append(jd.Notes, note)

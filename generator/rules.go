@@ -169,11 +169,21 @@ func WhereYouWork(c profile.Company) string {
 	return "The role is based in " + where + "."
 }
 
+// RoleName is how a document names a role in a sentence: the company's own
+// title when company.yaml gives one, else the short title ("the CTO").
+func RoleName(p profile.Profile, r catalog.Role) string {
+	if t := p.Title(r.ID, r.Title); t != r.Title {
+		return t
+	}
+	return r.Name()
+}
+
 // ReportsTo finds the role's manager. It follows the first rule whose stage
 // and size conditions hold; when that manager's role does not exist at this
 // headcount (its min_size is larger), it moves up to that manager's own
 // manager, so an engineer in a 12-person team never reports to a director.
-func ReportsTo(cat *catalog.Catalog, role catalog.Role, stage string, size int) string {
+func ReportsTo(cat *catalog.Catalog, role catalog.Role, p profile.Profile) string {
+	stage, size := p.Stage.ID, p.Size
 	seen := map[string]bool{role.ID: true}
 	cur := role
 	for {
@@ -189,7 +199,7 @@ func ReportsTo(cat *catalog.Catalog, role catalog.Role, stage string, size int) 
 			return "the CEO"
 		}
 		if mgr.MinSize <= size {
-			return "the " + mgr.Title
+			return "the " + RoleName(p, mgr)
 		}
 		seen[mgr.ID] = true
 		cur = mgr

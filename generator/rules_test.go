@@ -52,15 +52,15 @@ func TestReportsTo(t *testing.T) {
 	}{
 		{"cto", "seed", 5, "the CEO"},
 		{"cto", "enterprise", 400, "the CEO or the board"},
-		{"software-engineer", "seed", 6, "the Chief Technology Officer"},
+		{"software-engineer", "seed", 6, "the CTO"},
 		{"software-engineer", "early", 60, "the Director of Engineering"},
 		// A director cannot exist with 20 engineers, nor a VP with 12:
 		// the rule walks up to the next manager that can.
 		{"software-engineer", "early", 20, "the VP Engineering"},
-		{"software-engineer", "early", 12, "the Chief Technology Officer"},
+		{"software-engineer", "early", 12, "the CTO"},
 	}
 	for _, tt := range tests {
-		if got := ReportsTo(c, role(t, c, tt.role), tt.stage, tt.size); got != tt.want {
+		if got := ReportsTo(c, role(t, c, tt.role), prof(t, c, tt.stage, tt.size, "product")); got != tt.want {
 			t.Errorf("ReportsTo(%s, %s, %d) = %q, want %q", tt.role, tt.stage, tt.size, got, tt.want)
 		}
 	}

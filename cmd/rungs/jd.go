@@ -55,6 +55,34 @@ func (a *app) noteInferredStage(p profile.Profile) {
 	}
 }
 
+// placeholderKeys names the company.yaml keys that fill each placeholder
+// of a draft posting (generator.Placeholders).
+var placeholderKeys = map[string]string{
+	"about":             "industry or mission",
+	"location":          "locations or work_model",
+	"pay":               "compensation.%s",
+	"team":              "team",
+	"stack":             "stack",
+	"interview_process": "interview_process",
+}
+
+// notePlaceholders says, in one line, which company.yaml keys turn a draft
+// posting into one that can be published.
+func (a *app) notePlaceholders(jd *generator.JobDescription) {
+	if len(jd.Placeholders) == 0 {
+		return
+	}
+	keys := make([]string, len(jd.Placeholders))
+	for i, ph := range jd.Placeholders {
+		keys[i] = placeholderKeys[ph]
+		if strings.Contains(keys[i], "%s") {
+			keys[i] = fmt.Sprintf(keys[i], jd.Role)
+		}
+	}
+	a.info("the posting is a draft with %d %s in [brackets]; fill these company.yaml keys: %s",
+		len(keys), pluralWord(len(keys), "placeholder"), strings.Join(keys, ", "))
+}
+
 type jdOptions struct {
 	profileFlags
 	customFlags
@@ -133,6 +161,7 @@ func runJD(a *app, opts *jdOptions) error {
 	for _, w := range jd.Warnings {
 		a.warn("%s", w)
 	}
+	a.notePlaceholders(jd)
 	if err := a.checkPosting(opts, set, p, jd); err != nil {
 		return err
 	}
