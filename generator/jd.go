@@ -204,7 +204,7 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 	if len(jd.BareMinimums) > 0 {
 		// The five basics are duties too: the duty list makes room for
 		// them, so the posting keeps its length.
-		limit = max(5, limit-2)
+		limit = max(5, limit-1)
 	}
 	jd.Responsibilities = SelectResponsibilities(cat, roles, p, limit, avoid...)
 	maxMust := MaxMustHaves

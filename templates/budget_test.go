@@ -29,7 +29,7 @@ func TestTemplateBudget(t *testing.T) {
 		{"indent of many lines", `{{$s := repeat 500000 "\n"}}{{indent 100 $s}}`, ErrTooLarge, "indent would build"},
 		{"wide printf", `{{printf "%999999999d" 1}}`, ErrTooLarge, "printf would build"},
 		{"star printf", `{{printf "%*d" 999999999 1}}`, ErrTooLarge, "printf would build"},
-		{"many printf fields", `{{$s := ""}}{{range 2000}}{{$s = printf "%s%900d" $s 1}}{{end}}`, ErrTooLarge, "printf would build"},
+		{"many printf fields", `{{$s := ""}}{{range 2000}}{{$s = printf "%s%90000d" $s 1}}{{end}}`, ErrTooLarge, "printf would build"},
 		{"self-nested list", `{{$l := list}}{{range 200}}{{$l = list $l $l}}{{end}}{{join "," $l}}`, ErrTooLarge, "list would build"},
 		{"self-nested dict", `{{$d := dict}}{{range 200}}{{$d = dict "a" $d "b" $d}}{{end}}{{$d}}`, ErrTooLarge, "dict would build"},
 		{"join growth", `{{$l := splitList "," (repeat 1000 "a,")}}{{$s := "x"}}{{range 30}}{{$s = join $s $l}}{{end}}`, ErrTooLarge, "join would build"},
