@@ -609,3 +609,52 @@ func TestLoadPath(t *testing.T) {
 		t.Errorf("LoadPath(missing) error = %v", err)
 	}
 }
+
+// TestBandsAndRoadsReportProblems checks the loader's errors for the weights
+// by level band and the roads into a rung, each at file:line.
+func TestBandsAndRoadsReportProblems(t *testing.T) {
+	files := map[string]string{"a.yaml": minimal["a.yaml"], "b.yaml": minimal["b.yaml"], "c.yaml": `bands:
+  - id: devs
+    title: Developers
+    levels: [dev, nobody]
+    weights:
+      seed: {craft: 90}
+      seeed: {craft: 100}
+`}
+	files["b.yaml"] = strings.Replace(files["b.yaml"], "    equivalents: [dev]\n", `    equivalents: [dev]
+    roads:
+      - from: nowhere
+        title: A road
+        text: Somewhere.
+        asks: [one]
+`, 1)
+	_, err := load(files)
+	if err == nil {
+		t.Fatal("expected errors")
+	}
+	for _, want := range []string{
+		`x/c.yaml:4: band "devs": unknown level "nobody"`,
+		`x/c.yaml:6: band "devs", stage seed: weights add up to 90`,
+		`x/c.yaml:7: band "devs": unknown stage "seeed"; did you mean seed?`,
+		`level "boss" is in no band`,
+		`level "boss": road from unknown level "nowhere"`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+	// The built-in roads: two, one per track.
+	cto := mustLevel(t, "cto")
+	if len(cto.Roads) != 2 || cto.Roads[0].From != "principal-engineer" || cto.Roads[1].From != "vp-engineering" {
+		t.Errorf("CTO roads = %+v", cto.Roads)
+	}
+}
+
+func mustLevel(t *testing.T, id string) Level {
+	t.Helper()
+	v, err := mustBuiltin(t).Level(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
