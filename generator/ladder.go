@@ -314,7 +314,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		ID: v.ID, Code: v.Code, Title: title, Track: v.Track, TrackTitle: tr.Title,
 		Shared: lad.Shared(v), Grade: v.Grade,
 		Reserved: reserved, ReservedReason: reason, FillFrom: fillFrom, Needs: v.Size.Needs,
-		Summary: v.Summary, Scope: v.ScopeAt(p.Size), Span: v.Span, TypicalTime: v.TypicalTime,
+		Summary: v.SummaryAt(p.Size), Scope: v.ScopeAt(p.Size), Span: v.Span, TypicalTime: v.TypicalTime,
 		Behaviours: v.Behaviours, Signals: v.Signals, Sources: v.Sources,
 	}
 	if title != v.Title {

@@ -379,7 +379,7 @@ func TestNeutralWording(t *testing.T) {
 		for _, st := range v.Titles {
 			add(st.Title, st.Note, st.Scope)
 		}
-		for _, n := range v.SizedScope {
+		for _, n := range append(v.SizedScope, v.SizedSummary...) {
 			add(n.Note)
 		}
 		for _, r := range v.Roads {

@@ -257,9 +257,11 @@ type Level struct {
 	Size        Size         `yaml:"size" json:"size"`
 	Titles      []SizedTitle `yaml:"titles" json:"titles,omitempty"`
 	SizeNotes   []SizeNote   `yaml:"size_notes" json:"size_notes,omitempty"`
-	// SizedScope replaces Scope at some headcounts, tried like SizeNotes.
-	SizedScope []SizeNote `yaml:"sized_scope" json:"sized_scope,omitempty"`
-	Behaviours []string   `yaml:"behaviours" json:"behaviours"`
+	// SizedScope and SizedSummary replace Scope and Summary at some
+	// headcounts, tried like SizeNotes.
+	SizedScope   []SizeNote `yaml:"sized_scope" json:"sized_scope,omitempty"`
+	SizedSummary []SizeNote `yaml:"sized_summary" json:"sized_summary,omitempty"`
+	Behaviours   []string   `yaml:"behaviours" json:"behaviours"`
 	// Signals are signs of readiness for the next level.
 	Signals []string `yaml:"signals" json:"signals"`
 	// Equivalents are the peer levels on the other track.
@@ -309,6 +311,16 @@ func (l Level) ScopeAt(size int) string {
 		}
 	}
 	return l.Scope
+}
+
+// SummaryAt returns the level's summary at a headcount.
+func (l Level) SummaryAt(size int) string {
+	for _, n := range l.SizedSummary {
+		if n.Below == 0 || size < n.Below {
+			return n.Note
+		}
+	}
+	return l.Summary
 }
 
 // Hat is a role an engineer takes on at some levels without changing level,
