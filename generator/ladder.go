@@ -811,6 +811,14 @@ func thresholds(lad *ladders.Ladder, p profile.Profile, from, to int) []int {
 		for _, n := range v.SizeNotes {
 			add(n.Below)
 		}
+		for _, n := range append(slices.Clone(v.SizedScope), v.SizedSummary...) {
+			add(n.Below)
+		}
+		for _, e := range v.Expectations {
+			for _, z := range e.Sized {
+				add(z.Below)
+			}
+		}
 	}
 	add(lad.Settings.CompressedBelow)
 	out := make([]int, 0, len(set))
