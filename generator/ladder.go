@@ -26,7 +26,12 @@ type LadderMeta struct {
 	// WeightsNote says why the stage weighs them so.
 	Weights     []WeightView `json:"weights"`
 	WeightsNote string       `json:"weights_note"`
-	Date        string       `json:"date,omitempty"`
+	// BandNote says in one sentence why each level weighs the dimensions
+	// its own way; Dimensions and Bands are the weights table by level.
+	BandNote   string        `json:"band_note,omitempty"`
+	Dimensions []WeightView  `json:"dimensions,omitempty"`
+	Bands      []BandWeights `json:"bands,omitempty"`
+	Date       string        `json:"date,omitempty"`
 	// Warnings say where the parameters do not fit each other; commands
 	// print them on stderr.
 	Warnings []string `json:"warnings,omitempty"`
@@ -94,11 +99,15 @@ type LevelView struct {
 	Below        *LevelRef         `json:"below,omitempty"`
 	Next         []LevelRef        `json:"next,omitempty"`
 	Expectations []ExpectationView `json:"expectations"`
-	Behaviours   []string          `json:"behaviours"`
-	Signals      []string          `json:"signals"`
-	Equivalents  []LevelRef        `json:"equivalents,omitempty"`
-	Hats         []string          `json:"hats,omitempty"`
-	Sources      []string          `json:"sources,omitempty"`
+	// Cells are the overview table's cells, one per column.
+	Cells       []string   `json:"-"`
+	Behaviours  []string   `json:"behaviours"`
+	Signals     []string   `json:"signals"`
+	Equivalents []LevelRef `json:"equivalents,omitempty"`
+	// Roads are the ways into this rung besides the level below.
+	Roads   []RoadView `json:"roads,omitempty"`
+	Hats    []string   `json:"hats,omitempty"`
+	Sources []string   `json:"sources,omitempty"`
 }
 
 // Ref returns the level's reference.
@@ -108,6 +117,15 @@ func (v LevelView) Ref() LevelRef {
 		st = "reserved"
 	}
 	return LevelRef{ID: v.ID, Code: v.Code, Title: v.Title, Track: v.Track, Status: st}
+}
+
+// RoadView is one road into a rung, such as the road to CTO from the IC
+// track.
+type RoadView struct {
+	From  LevelRef `json:"from"`
+	Title string   `json:"title"`
+	Text  string   `json:"text"`
+	Asks  []string `json:"asks,omitempty"`
 }
 
 // AbsentView is a rung left off the ladder at this size.
@@ -202,12 +220,14 @@ type builder struct {
 	lad     *ladders.Ladder
 	p       profile.Profile
 	weights []WeightView
+	columns []WeightView
 	// onLadder are the ids of the rungs shown on this ladder (all tracks).
 	onLadder map[string]bool
 }
 
 func newBuilder(lad *ladders.Ladder, p profile.Profile) *builder {
 	b := &builder{lad: lad, p: p, weights: StageWeights(lad, p.Stage.ID), onLadder: map[string]bool{}}
+	b.columns = OverviewColumns(b.weights, lad.Settings.OverviewColumns)
 	for _, v := range lad.Levels {
 		if RungShown(v, p.Size) {
 			b.onLadder[v.ID] = true
@@ -235,6 +255,19 @@ func (b *builder) meta(track string) LadderMeta {
 	if sw, err := b.lad.Stage(b.p.Stage.ID); err == nil {
 		m.WeightsNote = sw.Note
 	}
+	if len(b.lad.Bands) > 0 {
+		m.BandNote = b.lad.Settings.BandNote
+		for _, d := range b.lad.Dimensions {
+			m.Dimensions = append(m.Dimensions, WeightView{Dimension: d.ID, Title: d.Title, Short: d.Short})
+		}
+		m.Bands = BandTable(b.lad, b.p.Stage.ID, func(v ladders.Level) (string, bool) {
+			if !b.onLadder[v.ID] {
+				return "", false
+			}
+			r := b.ref(v)
+			return fmt.Sprintf("%s (%s)", r.Title, r.Code), true
+		})
+	}
 	if !b.p.Date.IsZero() {
 		m.Date = b.p.Date.Format("2006-01-02")
 	}
@@ -243,7 +276,7 @@ func (b *builder) meta(track string) LadderMeta {
 
 // ref names a level as this ladder shows it.
 func (b *builder) ref(v ladders.Level) LevelRef {
-	_, title, _ := RungTitle(v, b.p.Size)
+	_, title, _ := RungTitle(v, b.p)
 	r := LevelRef{ID: v.ID, Code: v.Code, Title: title, Track: v.Track, Status: "filled"}
 	switch {
 	case !b.onLadder[v.ID]:
@@ -272,7 +305,7 @@ func (b *builder) refs(ids []string) []LevelRef {
 func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 	lad, p := b.lad, b.p
 	v = CTOForArchetype(lad, v, p.Archetype.ID)
-	titleID, title, titleNote := RungTitle(v, p.Size)
+	titleID, title, titleNote := RungTitle(v, p)
 	_ = titleID
 	fillFrom, _ := RungFillFrom(lad, v, p)
 	reserved, reason := RungReserved(lad, v, p)
@@ -281,7 +314,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		ID: v.ID, Code: v.Code, Title: title, Track: v.Track, TrackTitle: tr.Title,
 		Shared: lad.Shared(v), Grade: v.Grade,
 		Reserved: reserved, ReservedReason: reason, FillFrom: fillFrom, Needs: v.Size.Needs,
-		Summary: v.Summary, Scope: v.Scope, Span: v.Span, TypicalTime: v.TypicalTime,
+		Summary: v.SummaryAt(p.Size), Scope: v.ScopeAt(p.Size), Span: v.Span, TypicalTime: v.TypicalTime,
 		Behaviours: v.Behaviours, Signals: v.Signals, Sources: v.Sources,
 	}
 	if title != v.Title {
@@ -305,7 +338,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		if d, err := lad.Level(lad.Settings.DeliveryRung); err == nil {
 			dres, _ := RungReserved(lad, d, p)
 			filled := b.onLadder[d.ID] && !dres
-			_, dtitle, _ := RungTitle(d, p.Size)
+			_, dtitle, _ := RungTitle(d, p)
 			if n := CTOHoldsDelivery(filled, dtitle); n != "" {
 				lv.Notes = append(lv.Notes, n)
 			}
@@ -317,30 +350,64 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 			}
 		}
 	}
-	if below, ok := lad.Below(v); ok {
+	below, skipped, hasBelow := ShownBelow(lad, v, b.shown)
+	if hasBelow {
 		r := b.ref(below)
 		lv.Below = &r
 	}
 	for _, n := range lad.Above(v) {
-		if inTrack[n.ID] {
-			lv.Next = append(lv.Next, b.ref(n))
+		if !inTrack[n.ID] {
+			continue
+		}
+		if !b.onLadder[n.ID] {
+			// Point past a rung this ladder does not show yet, to the
+			// one above it when that one appears sooner (Senior Staff
+			// Engineer is added with size, between Staff and Principal).
+			for _, m := range lad.Above(n) {
+				if inTrack[m.ID] && m.Track == n.Track && m.Size.ShowFrom < n.Size.ShowFrom {
+					n = m
+				}
+			}
+		}
+		lv.Next = append(lv.Next, b.ref(n))
+	}
+	for _, t := range lad.Levels {
+		for _, r := range t.Roads {
+			if r.From == v.ID && inTrack[t.ID] && t.Track != v.Track {
+				lv.Next = append(lv.Next, b.ref(t))
+			}
 		}
 	}
-	lv.Equivalents = b.refs(v.Equivalents)
+	for _, r := range v.Roads {
+		if f, err := lad.Level(r.From); err == nil {
+			lv.Roads = append(lv.Roads, RoadView{From: b.ref(f), Title: r.Title, Text: r.Text})
+		}
+	}
+	for _, e := range v.Equivalents {
+		if q, err := lad.Level(e); err == nil && (b.onLadder[q.ID] || AbsentListed(lad, q, p.Size)) {
+			lv.Equivalents = append(lv.Equivalents, b.ref(q))
+		}
+	}
 	for _, h := range lad.Hats {
 		if slices.Contains(h.WornAt, v.ID) {
 			lv.Hats = append(lv.Hats, h.Title)
 		}
 	}
-	for _, w := range b.weights {
-		e := v.Expectations[w.Dimension]
+	for _, w := range LevelWeights(lad, v.ID, p.Stage.ID) {
+		e := v.Expectations[w.Dimension].At(p.Size)
 		lv.Expectations = append(lv.Expectations, ExpectationView{
 			Dimension: w.Dimension, Title: w.Title, Weight: w.Weight,
-			Short: e.Short, Expect: e.Expect, Change: e.Change,
+			Short: e.Short, Expect: e.Expect, Change: ChangeFrom(e, skipped),
 		})
+	}
+	for _, c := range b.columns {
+		lv.Cells = append(lv.Cells, v.Expectations[c.Dimension].At(p.Size).Short)
 	}
 	return lv
 }
+
+// shown reports whether a rung is on this ladder.
+func (b *builder) shown(v ladders.Level) bool { return b.onLadder[v.ID] }
 
 // CareerLadder builds the whole ladder for a company. track is ic,
 // management or all (see ResolveTrack).
@@ -350,7 +417,7 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 	}
 	b := newBuilder(lad, p)
 	out := &LadderView{LadderMeta: b.meta(track)}
-	out.Columns = OverviewColumns(b.weights, lad.Settings.OverviewColumns)
+	out.Columns = b.columns
 	levels := LadderTrackLevels(lad, track)
 	if len(levels) == 0 {
 		return nil, fmt.Errorf("track %q has no levels", track)
@@ -361,8 +428,10 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 	}
 	for _, v := range levels {
 		if !RungShown(v, p.Size) {
-			_, title, _ := RungTitle(v, p.Size)
-			out.Absent = append(out.Absent, AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent})
+			if AbsentListed(lad, v, p.Size) {
+				_, title, _ := RungTitle(v, p)
+				out.Absent = append(out.Absent, AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent})
+			}
 			continue
 		}
 		out.Levels = append(out.Levels, b.level(v, inTrack))
@@ -389,7 +458,15 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 		out.Hats = append(out.Hats, HatView{ID: h.ID, Title: h.Title, Summary: h.Summary, WornAt: b.refs(h.WornAt), Bridge: h.Bridge, Behaviours: h.Behaviours})
 	}
 	for _, c := range lad.CareerPath {
-		sv := CareerStepView{ID: c.ID, Title: c.Title, Text: c.Text, Rungs: b.refs(c.Levels), Sources: c.Sources}
+		// A step names the rungs this ladder shows or lists as coming,
+		// not the rungs of a company many times larger.
+		var ids []string
+		for _, id := range c.Levels {
+			if v, err := lad.Level(id); err == nil && (b.onLadder[v.ID] || AbsentListed(lad, v, p.Size)) {
+				ids = append(ids, id)
+			}
+		}
+		sv := CareerStepView{ID: c.ID, Title: c.Title, Text: c.Text, Rungs: b.refs(ids), Sources: c.Sources}
 		for _, id := range c.Hats {
 			if h, err := lad.Hat(id); err == nil {
 				sv.Hats = append(sv.Hats, h.Title)
@@ -478,7 +555,7 @@ func Card(lad *ladders.Ladder, p profile.Profile, name string) (*LevelCard, erro
 	c := &LevelCard{LadderMeta: b.meta(v.Track)}
 	lv := b.level(v, allLevels(lad))
 	if !b.onLadder[v.ID] {
-		_, title, _ := RungTitle(v, p.Size)
+		_, title, _ := RungTitle(v, p)
 		c.Absent = []AbsentView{{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent}}
 		c.Gone = &c.Absent[0]
 	}
@@ -526,7 +603,10 @@ type PromotionGuide struct {
 	To    LevelView  `json:"to"`
 	Steps []StepView `json:"steps"`
 	// Lateral is true when the path crosses tracks.
-	Lateral    bool             `json:"lateral"`
+	Lateral bool `json:"lateral"`
+	// Road is set when the guide takes one of the target's roads in,
+	// with what that road asks.
+	Road       *RoadView        `json:"road,omitempty"`
 	Dimensions []GuideDimension `json:"dimensions"`
 	// Signals are the signs of readiness at the starting level;
 	// Behaviours are examples of work at the target level.
@@ -553,6 +633,7 @@ func Promotion(lad *ladders.Ladder, p profile.Profile, fromName, toName string) 
 		return nil, err
 	}
 	b := newBuilder(lad, p)
+	steps = CompressSteps(steps, b.shown)
 	track := from.Track
 	if from.Track != to.Track {
 		track = "all"
@@ -564,17 +645,23 @@ func Promotion(lad *ladders.Ladder, p profile.Profile, fromName, toName string) 
 	for _, s := range steps {
 		g.Steps = append(g.Steps, StepView{From: b.ref(s.From), To: b.ref(s.To), Lateral: s.Lateral})
 		g.Lateral = g.Lateral || s.Lateral
+		if s.Road != nil {
+			g.Road = &RoadView{From: b.ref(s.From), Title: s.Road.Title, Text: s.Road.Text, Asks: s.Road.Asks}
+		}
 	}
-	for _, w := range b.weights {
+	for _, w := range LevelWeights(lad, to.ID, p.Stage.ID) {
 		d, _ := lad.Dimension(w.Dimension)
-		gd := GuideDimension{Dimension: w.Dimension, Title: w.Title, Weight: w.Weight, Evidence: d.Evidence}
-		gd.Now = CTOForArchetype(lad, from, p.Archetype.ID).Expectations[w.Dimension].Expect
-		gd.Next = CTOForArchetype(lad, to, p.Archetype.ID).Expectations[w.Dimension].Expect
+		gd := GuideDimension{Dimension: w.Dimension, Title: w.Title, Weight: w.Weight, Evidence: GuideEvidence(d, to.Track, managementTrack(lad))}
+		gd.Now = CTOForArchetype(lad, from, p.Archetype.ID).Expectations[w.Dimension].At(p.Size).Expect
+		gd.Next = CTOForArchetype(lad, to, p.Archetype.ID).Expectations[w.Dimension].At(p.Size).Expect
 		for _, s := range steps {
-			a := CTOForArchetype(lad, s.From, p.Archetype.ID).Expectations[w.Dimension]
-			z := CTOForArchetype(lad, s.To, p.Archetype.ID).Expectations[w.Dimension]
-			text := z.Change
-			if s.Lateral {
+			a := CTOForArchetype(lad, s.From, p.Archetype.ID).Expectations[w.Dimension].At(p.Size)
+			z := CTOForArchetype(lad, s.To, p.Archetype.ID).Expectations[w.Dimension].At(p.Size)
+			text := ChangeFrom(z, s.Skipped)
+			switch {
+			case s.Road != nil:
+				text = s.Road.Changes[w.Dimension]
+			case s.Lateral:
 				text = fmt.Sprintf("Across to the other track, at the same grade: from %q to %q.", strings.TrimSuffix(a.Short, "."), strings.TrimSuffix(z.Short, "."))
 			}
 			gd.Changes = append(gd.Changes, StepChange{From: b.ref(s.From).Title, To: b.ref(s.To).Title, Lateral: s.Lateral, Text: text})
@@ -583,6 +670,22 @@ func Promotion(lad *ladders.Ladder, p profile.Profile, fromName, toName string) 
 	}
 	g.Notes = promotionNotes(lad, b, g, steps)
 	return g, nil
+}
+
+// managementTrack is the track of the delivery rung.
+func managementTrack(lad *ladders.Ladder) string {
+	return mustLevel(lad, lad.Settings.DeliveryRung).Track
+}
+
+// GuideEvidence is the evidence a promotion guide asks for in a dimension.
+// A promotion into or within the management track asks for management
+// evidence (team health, managers grown, hiring, delivery across teams,
+// plans and budgets), never for pull requests or design notes.
+func GuideEvidence(d ladders.Dimension, toTrack, managementTrack string) []string {
+	if toTrack == managementTrack && len(d.ManagementEvidence) > 0 {
+		return d.ManagementEvidence
+	}
+	return d.Evidence
 }
 
 // promotionNotes explains what the reader should know about this path:
@@ -682,7 +785,7 @@ func stateAt(lad *ladders.Ladder, p profile.Profile, v ladders.Level, size int) 
 	lv := b.level(v, allLevels(lad))
 	var notes []string
 	for _, n := range lv.Notes {
-		if _, _, tn := RungTitle(v, size); n == tn {
+		if _, _, tn := RungTitle(v, p); n == tn {
 			continue // the title note belongs to the title change
 		}
 		notes = append(notes, n)
@@ -707,6 +810,14 @@ func thresholds(lad *ladders.Ladder, p profile.Profile, from, to int) []int {
 		}
 		for _, n := range v.SizeNotes {
 			add(n.Below)
+		}
+		for _, n := range append(slices.Clone(v.SizedScope), v.SizedSummary...) {
+			add(n.Below)
+		}
+		for _, e := range v.Expectations {
+			for _, z := range e.Sized {
+				add(z.Below)
+			}
 		}
 	}
 	add(lad.Settings.CompressedBelow)
@@ -733,7 +844,7 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 	b := newBuilder(lad, p)
 	g := &GrowthPlan{LadderMeta: b.meta(at.Track), From: p.Size, To: to, Columns: at.Columns, Levels: at.Levels}
 	if st := p.Stage; st.TypicalMax > 0 && to > st.TypicalMax {
-		g.Notes = append(g.Notes, fmt.Sprintf("Few %s-stage companies have %s; most have moved to a later stage by then. Run the plan again with a later --stage to see how the dimension weights change.", st.ID, engineers(to)))
+		g.Notes = append(g.Notes, fmt.Sprintf("Few %s-stage companies have %s; most have moved to a later stage by then, and a later stage weighs the dimensions differently.", st.ID, engineers(to)))
 	}
 	levels := LadderTrackLevels(lad, at.Track)
 	prev := map[string]rungState{}

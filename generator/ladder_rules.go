@@ -27,7 +27,13 @@ import (
 //     compressed one.
 //   - StageWeights: the stage weights the dimensions; cards and guides list
 //     the dimensions heaviest first.
+//   - LevelWeights: a level's band weighs the dimensions at each stage, so
+//     a junior engineer's card is mostly craft and a CTO's mostly strategy
+//     and influence, whatever the stage.
 //   - OverviewColumns: the overview table shows the heaviest dimensions.
+//   - ShownBelow: the level below a rung on this ladder, skipping rungs not
+//     on the ladder at this size; ChangeFrom picks the matching "What
+//     changed" text.
 //   - CTOForArchetype: the CTO rung's summary and expectations follow the
 //     archetype's focus.
 //   - CTOHoldsDelivery: with no VP Engineering or Head of Engineering
@@ -111,13 +117,27 @@ func RungReserved(lad *ladders.Ladder, v ladders.Level, p profile.Profile) (bool
 	return true, reason
 }
 
+// AbsentListed reports whether a ladder lists a rung it leaves out: only
+// rungs that appear within absent_horizon times the headcount, so a team
+// of 5 is not shown the rungs of a company of thousands. A horizon of 0
+// lists every rung left out.
+func AbsentListed(lad *ladders.Ladder, v ladders.Level, size int) bool {
+	h := lad.Settings.AbsentHorizon
+	return h <= 0 || v.Size.ShowFrom <= max(size, 1)*h
+}
+
 // RungTitle returns the title a rung carries at this headcount, the id of
 // that title, and the note that explains it ("" for the rung's own title).
-func RungTitle(v ladders.Level, size int) (id, title, note string) {
-	if t, ok := v.SizedTitleAt(size); ok {
-		return t.ID, t.Title, t.Note
+func RungTitle(v ladders.Level, p profile.Profile) (id, title, note string) {
+	id, title = v.ID, v.Title
+	if t, ok := v.SizedTitleAt(p.Size); ok {
+		id, title, note = t.ID, t.Title, t.Note
 	}
-	return v.ID, v.Title, ""
+	// The company's own title for the role wins, as in its postings.
+	if t, ok := p.CustomTitles[id]; ok {
+		title = t
+	}
+	return id, title, note
 }
 
 // Compressed reports whether the ladder is the compressed one.
@@ -148,6 +168,89 @@ func StageWeights(lad *ladders.Ladder, stage string) []WeightView {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
 	return out
+}
+
+// LevelWeights returns a level's dimension weights at a stage, heaviest
+// first; equal weights keep the ladder's dimension order. A ladder without
+// bands, or a level in none, uses the stage weights.
+func LevelWeights(lad *ladders.Ladder, levelID, stage string) []WeightView {
+	band, ok := lad.Band(levelID)
+	if !ok {
+		return StageWeights(lad, stage)
+	}
+	ws, ok := band.Weights[stage]
+	if !ok {
+		return StageWeights(lad, stage)
+	}
+	var out []WeightView
+	for _, d := range lad.Dimensions {
+		out = append(out, WeightView{Dimension: d.ID, Title: d.Title, Short: d.Short, Weight: ws[d.ID]})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
+	return out
+}
+
+// BandWeights is one band's weights at a stage, in the ladder's dimension
+// order, for the document's weights table.
+type BandWeights struct {
+	ID     string   `json:"id"`
+	Title  string   `json:"title"`
+	Levels []string `json:"levels"`
+	// Weights are in the order of LadderView.Dimensions.
+	Weights []int `json:"weights"`
+}
+
+// BandTable returns every band's weights at a stage, naming each band's
+// levels as this ladder shows them (title and code). shown filters the
+// levels to name; a band with none shown is left out.
+func BandTable(lad *ladders.Ladder, stage string, name func(ladders.Level) (string, bool)) []BandWeights {
+	var out []BandWeights
+	for _, b := range lad.Bands {
+		bw := BandWeights{ID: b.ID, Title: b.Title}
+		for _, id := range b.Levels {
+			v, err := lad.Level(id)
+			if err != nil {
+				continue
+			}
+			if n, ok := name(v); ok {
+				bw.Levels = append(bw.Levels, n)
+			}
+		}
+		if len(bw.Levels) == 0 {
+			continue
+		}
+		for _, d := range lad.Dimensions {
+			bw.Weights = append(bw.Weights, b.Weights[stage][d.ID])
+		}
+		out = append(out, bw)
+	}
+	return out
+}
+
+// ShownBelow returns the level below v on this ladder and how many rungs
+// were skipped to reach it: rungs not shown at this size are skipped. When
+// more than one rung is missing, it returns the level two below v in the
+// data, as the skip_change texts are written against it.
+func ShownBelow(lad *ladders.Ladder, v ladders.Level, shown func(ladders.Level) bool) (ladders.Level, int, bool) {
+	below, ok := lad.Below(v)
+	if !ok || shown(below) {
+		return below, 0, ok
+	}
+	two, ok2 := lad.Below(below)
+	if !ok2 {
+		return below, 0, true
+	}
+	return two, 1, true
+}
+
+// ChangeFrom returns what changed in one expectation from the level below
+// on this ladder: the change from the level directly below, or, when that
+// level was skipped, from the level under it.
+func ChangeFrom(e ladders.Expectation, skipped int) string {
+	if skipped > 0 && e.SkipChange != "" {
+		return e.SkipChange
+	}
+	return e.Change
 }
 
 // OverviewColumns returns the n heaviest dimensions, in weight order.
@@ -234,6 +337,33 @@ type Step struct {
 	From    ladders.Level
 	To      ladders.Level
 	Lateral bool
+	// Road is set when the step takes one of To's roads in, such as the
+	// road to CTO from the top of the IC track.
+	Road *ladders.Road
+	// Skipped counts the rungs between From and To that are not on the
+	// ladder at the company's size (see CompressSteps).
+	Skipped int
+}
+
+// CompressSteps merges the steps through rungs that are not on the ladder
+// at the company's size and appear later than the rung above them: at 120
+// engineers the path from Staff Engineer to Principal Engineer is one step,
+// because there is no Senior Staff rung yet. Lateral steps and roads are
+// kept as they are.
+func CompressSteps(steps []Step, shown func(ladders.Level) bool) []Step {
+	var out []Step
+	for i := 0; i < len(steps); i++ {
+		s := steps[i]
+		for i+1 < len(steps) && !shown(s.To) && s.To.Size.ShowFrom > steps[i+1].To.Size.ShowFrom &&
+			!s.Lateral && s.Road == nil && !steps[i+1].Lateral && steps[i+1].Road == nil {
+			n := steps[i+1]
+			n.From, n.Skipped = s.From, s.Skipped+1
+			s = n
+			i++
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // OrderError says a promotion guide was asked to go down or stay put.
@@ -272,6 +402,13 @@ func PromotionPath(lad *ladders.Ladder, from, to ladders.Level) ([]Step, error) 
 		}
 		return nil, &OrderError{From: from, To: to, Valid: valid}
 	}
+	// A road into the target that starts at from (or below it on from's
+	// track) is one step, unless to is simply the next level up.
+	if r, ok := lad.RoadInto(from, to); ok {
+		if b, ok := lad.Below(to); !ok || b.ID != from.ID {
+			return []Step{{From: from, To: to, Road: &r}}, nil
+		}
+	}
 	// Walk down from the target until the path meets from, or reaches
 	// from's grade on the other track.
 	chain := []ladders.Level{to}
@@ -287,6 +424,22 @@ func PromotionPath(lad *ladders.Ladder, from, to ladders.Level) ([]Step, error) 
 		cur = below
 		if below.Grade == from.Grade {
 			break
+		}
+	}
+	// A path that passes the start of a road into the target takes it.
+	for i, c := range chain[:len(chain)-1] {
+		if r, ok := lad.RoadInto(c, to); ok && r.From == c.ID {
+			if b, ok := lad.Below(to); ok && b.ID == c.ID {
+				break
+			}
+			var steps []Step
+			prev := from
+			for _, v := range chain[:i+1] {
+				b, ok := lad.Below(v)
+				steps = append(steps, Step{From: prev, To: v, Lateral: !ok || b.ID != prev.ID})
+				prev = v
+			}
+			return append(steps, Step{From: c, To: to, Road: &r}), nil
 		}
 	}
 	var steps []Step

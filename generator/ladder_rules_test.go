@@ -68,10 +68,13 @@ func TestLadderTrackLevels(t *testing.T) {
 		track string
 		want  []string
 	}{
-		{"ic", []string{"software-engineer", "senior-engineer", "staff-engineer", "principal-engineer", "distinguished-engineer"}},
-		{"management", []string{"software-engineer", "senior-engineer", "engineering-manager", "director-of-engineering", "vp-engineering", "cto"}},
-		{"all", []string{"software-engineer", "senior-engineer", "staff-engineer", "principal-engineer", "distinguished-engineer",
-			"engineering-manager", "director-of-engineering", "vp-engineering", "cto"}},
+		{"ic", []string{"software-engineer", "senior-engineer", "staff-engineer", "senior-staff-engineer", "principal-engineer",
+			"distinguished-engineer", "fellow"}},
+		{"management", []string{"software-engineer", "senior-engineer", "engineering-manager", "senior-engineering-manager",
+			"director-of-engineering", "senior-director-of-engineering", "vp-engineering", "svp-engineering", "cto"}},
+		{"all", []string{"software-engineer", "senior-engineer", "staff-engineer", "senior-staff-engineer", "principal-engineer",
+			"distinguished-engineer", "fellow", "engineering-manager", "senior-engineering-manager", "director-of-engineering",
+			"senior-director-of-engineering", "vp-engineering", "svp-engineering", "cto"}},
 	}
 	for _, tt := range tests {
 		if got := ids(LadderTrackLevels(l, tt.track)); !slices.Equal(got, tt.want) {
@@ -165,24 +168,59 @@ func TestDeliveryRungFrom(t *testing.T) {
 
 func TestRungTitle(t *testing.T) {
 	l := builtinLadder(t)
+	custom := map[string]string{"staff-engineer": "Staff Software Engineer", "head-of-engineering": "Engineering Lead"}
 	tests := []struct {
-		level string
-		size  int
-		want  string
+		level  string
+		size   int
+		custom bool
+		want   string
 	}{
-		{"vp-engineering", 5, "Head of Engineering"},
-		{"vp-engineering", 59, "Head of Engineering"},
-		{"vp-engineering", 60, "VP Engineering"},
-		{"cto", 5, "CTO"},
-		{"staff-engineer", 5, "Staff Engineer"},
+		{"vp-engineering", 5, false, "Head of Engineering"},
+		{"vp-engineering", 59, false, "Head of Engineering"},
+		{"vp-engineering", 60, false, "VP of Engineering"},
+		{"cto", 5, false, "CTO"},
+		{"staff-engineer", 5, false, "Staff Engineer"},
+		// The company's own titles win, for the sized title too.
+		{"staff-engineer", 5, true, "Staff Software Engineer"},
+		{"vp-engineering", 20, true, "Engineering Lead"},
+		{"vp-engineering", 60, true, "VP of Engineering"},
 	}
 	for _, tt := range tests {
-		_, got, note := RungTitle(lvl(t, l, tt.level), tt.size)
+		p := profile.Profile{Size: tt.size}
+		if tt.custom {
+			p.CustomTitles = custom
+		}
+		_, got, note := RungTitle(lvl(t, l, tt.level), p)
 		if got != tt.want {
 			t.Errorf("RungTitle(%s, %d) = %q, want %q", tt.level, tt.size, got, tt.want)
 		}
-		if (got == "Head of Engineering") != (note != "") {
+		if (tt.level == "vp-engineering" && tt.size < 60) != (note != "") {
 			t.Errorf("RungTitle(%s, %d): note %q", tt.level, tt.size, note)
+		}
+	}
+}
+
+// The built-in ladder and catalog agree on the titles of the roles that
+// are rungs: the ladder's title is the catalog's title or short title.
+func TestLadderTitlesMatchTheCatalog(t *testing.T) {
+	l := builtinLadder(t)
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range l.Levels {
+		titles := map[string]string{v.ID: v.Title}
+		for _, st := range v.Titles {
+			titles[st.ID] = st.Title
+		}
+		for id, title := range titles {
+			r, err := cat.Role(id)
+			if err != nil {
+				continue // a rung that is no catalog role, such as Senior Staff Engineer
+			}
+			if title != r.Title && title != r.ShortTitle {
+				t.Errorf("ladder title %q for %s, catalog title %q (short %q)", title, id, r.Title, r.ShortTitle)
+			}
 		}
 	}
 }
@@ -271,7 +309,7 @@ func TestCTOForArchetype(t *testing.T) {
 	}{
 		{"infrastructure", "design", "reliability, security and scale"},
 		{"infrastructure", "strategy", "vendors"},
-		{"product", "delivery", "run delivery yourself"},
+		{"product", "delivery", "run it yourself"},
 		{"product", "strategy", "product roadmap"},
 		{"visionary", "craft", "labs and prototypes"},
 		{"visionary", "influence", "publish"},
@@ -282,14 +320,15 @@ func TestCTOForArchetype(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := CTOForArchetype(l, cto, tt.archetype)
-		if e := got.Expectations[tt.dimension].Expect; !strings.Contains(e, tt.phrase) {
+		// Below 300 engineers, the text a small company reads.
+		if e := got.Expectations[tt.dimension].At(100).Expect; !strings.Contains(e, tt.phrase) {
 			t.Errorf("CTOForArchetype(%s).%s = %q, want it to mention %q", tt.archetype, tt.dimension, e, tt.phrase)
 		}
 	}
 	if got := CTOForArchetype(l, cto, "external"); got.Summary == cto.Summary {
 		t.Error("the external CTO's summary should follow the archetype")
 	}
-	if e := cto.Expectations["delivery"].Expect; strings.Contains(e, "run delivery yourself") {
+	if e := cto.Expectations["delivery"].At(100).Expect; strings.Contains(e, "run it yourself") {
 		t.Error("CTOForArchetype changed the ladder's own data")
 	}
 	staff := lvl(t, l, "staff-engineer")
@@ -384,13 +423,20 @@ func TestPromotionPath(t *testing.T) {
 	}
 	tests := []struct{ from, to, want string }{
 		{"senior-engineer", "staff-engineer", "senior-engineer > staff-engineer"},
-		{"software-engineer", "principal-engineer", "software-engineer > senior-engineer > staff-engineer > principal-engineer"},
-		{"senior-engineer", "director-of-engineering", "senior-engineer > engineering-manager > director-of-engineering"},
+		{"software-engineer", "principal-engineer", "software-engineer > senior-engineer > staff-engineer > senior-staff-engineer > principal-engineer"},
+		{"senior-engineer", "director-of-engineering", "senior-engineer > engineering-manager > senior-engineering-manager > director-of-engineering"},
 		{"staff-engineer", "engineering-manager", "staff-engineer ~ engineering-manager"},
-		{"staff-engineer", "director-of-engineering", "staff-engineer ~ engineering-manager > director-of-engineering"},
-		{"engineering-manager", "principal-engineer", "engineering-manager ~ staff-engineer > principal-engineer"},
-		{"principal-engineer", "cto", "principal-engineer ~ director-of-engineering > vp-engineering > cto"},
-		{"distinguished-engineer", "cto", "distinguished-engineer ~ vp-engineering > cto"},
+		{"staff-engineer", "director-of-engineering", "staff-engineer ~ engineering-manager > senior-engineering-manager > director-of-engineering"},
+		{"engineering-manager", "principal-engineer", "engineering-manager ~ staff-engineer > senior-staff-engineer > principal-engineer"},
+		// Two roads to CTO: from the top of the IC track (seed 000) and
+		// from VP of Engineering (seed 004), each one step.
+		{"principal-engineer", "cto", "principal-engineer > cto"},
+		{"distinguished-engineer", "cto", "distinguished-engineer > cto"},
+		{"fellow", "cto", "fellow > cto"},
+		{"vp-engineering", "cto", "vp-engineering > cto"},
+		{"svp-engineering", "cto", "svp-engineering > cto"},
+		{"senior-director-of-engineering", "cto", "senior-director-of-engineering > vp-engineering > cto"},
+		{"staff-engineer", "cto", "staff-engineer ~ engineering-manager > senior-engineering-manager > director-of-engineering > senior-director-of-engineering > vp-engineering > cto"},
 		{"director-of-engineering", "principal-engineer", "director-of-engineering ~ principal-engineer"},
 	}
 	for _, tt := range tests {
@@ -400,10 +446,10 @@ func TestPromotionPath(t *testing.T) {
 		}
 	}
 	bad := []struct{ from, to, msg string }{
-		{"staff-engineer", "senior-engineer", "senior-engineer (L2) is below staff-engineer (L3); a promotion guide goes up a level or across to the other track, for example principal-engineer or engineering-manager"},
+		{"staff-engineer", "senior-engineer", "senior-engineer (L2) is below staff-engineer (L3); a promotion guide goes up a level or across to the other track, for example senior-staff-engineer or engineering-manager"},
 		{"staff-engineer", "staff-engineer", "staff-engineer (L3) is the same level as staff-engineer (L3)"},
 		{"cto", "distinguished-engineer", "cto is the top of its track, so there is nothing above it"},
-		{"director-of-engineering", "staff-engineer", "for example vp-engineering or principal-engineer"},
+		{"director-of-engineering", "staff-engineer", "for example senior-director-of-engineering or principal-engineer"},
 	}
 	for _, tt := range bad {
 		_, err := PromotionPath(l, lvl(t, l, tt.from), lvl(t, l, tt.to))

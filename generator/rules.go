@@ -336,7 +336,10 @@ func Mismatches(cat *catalog.Catalog, role catalog.Role, p profile.Profile) []st
 		w = append(w, fmt.Sprintf("the %s archetype (%s) usually needs %d or more engineers; with %s, the CTO spends most of the time building, so expect the role to be hands-on",
 			p.Archetype.ID, lowerFirst(p.Archetype.Focus), p.Archetype.MinSize, engineers(p.Size)))
 	}
-	if role.MinSize > p.Size {
+	// A role that is a ladder rung takes its threshold from the ladder
+	// (RungWarning, added where postings are built); the catalog's
+	// min_size speaks only for the other roles.
+	if role.MinSize > p.Size && !isBuiltinRung(role.ID) {
 		w = append(w, fmt.Sprintf("%s %s is rarely a separate job below %d engineers; with %s, consider a broader role",
 			article(role.Title), role.Title, role.MinSize, engineers(p.Size)))
 	}

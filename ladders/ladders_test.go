@@ -27,8 +27,10 @@ func TestBuiltinShape(t *testing.T) {
 		t.Errorf("tracks = %v", got)
 	}
 	want := map[string][]string{
-		"ic":         {"software-engineer", "senior-engineer", "staff-engineer", "principal-engineer", "distinguished-engineer"},
-		"management": {"software-engineer", "senior-engineer", "engineering-manager", "director-of-engineering", "vp-engineering", "cto"},
+		"ic": {"software-engineer", "senior-engineer", "staff-engineer", "senior-staff-engineer", "principal-engineer",
+			"distinguished-engineer", "fellow"},
+		"management": {"software-engineer", "senior-engineer", "engineering-manager", "senior-engineering-manager",
+			"director-of-engineering", "senior-director-of-engineering", "vp-engineering", "svp-engineering", "cto"},
 	}
 	for track, ids := range want {
 		var got []string
@@ -73,8 +75,8 @@ func TestLevelContent(t *testing.T) {
 			if len(v.Equivalents) != 0 {
 				t.Errorf("%s is shared by both tracks but lists equivalents %v", v.ID, v.Equivalents)
 			}
-		} else if len(v.Equivalents) == 0 {
-			t.Errorf("%s: no equivalents on the other track", v.ID)
+		} else if len(v.Equivalents) == 0 && len(v.Roads) == 0 {
+			t.Errorf("%s: no equivalents on the other track, and no road in from it", v.ID)
 		}
 		for _, d := range l.Dimensions {
 			if _, ok := v.Expectations[d.ID]; !ok {
@@ -131,7 +133,8 @@ func TestLookup(t *testing.T) {
 	l := mustBuiltin(t)
 	for name, want := range map[string]string{
 		"senior-engineer": "senior-engineer", "Staff Engineer": "staff-engineer", "L3": "staff-engineer",
-		"m4": "director-of-engineering", "head-of-engineering": "vp-engineering", "Head of Engineering": "vp-engineering",
+		"m5": "director-of-engineering", "m4": "senior-engineering-manager", "L4": "senior-staff-engineer",
+		"fellow": "fellow", "svp": "svp-engineering", "head-of-engineering": "vp-engineering", "Head of Engineering": "vp-engineering",
 		"vpe": "vp-engineering", "em": "engineering-manager", "distinguished": "distinguished-engineer",
 		"chief-technology-officer": "cto",
 	} {
@@ -166,7 +169,9 @@ func TestBelowAboveShared(t *testing.T) {
 	}
 	for id, want := range map[string]string{
 		"senior-engineer": "software-engineer", "staff-engineer": "senior-engineer",
-		"engineering-manager": "senior-engineer", "cto": "vp-engineering",
+		"engineering-manager": "senior-engineer", "cto": "svp-engineering", "svp-engineering": "vp-engineering",
+		"principal-engineer": "senior-staff-engineer", "senior-staff-engineer": "staff-engineer",
+		"director-of-engineering": "senior-engineering-manager", "vp-engineering": "senior-director-of-engineering",
 	} {
 		if b, ok := l.Below(lv(id)); !ok || b.ID != want {
 			t.Errorf("Below(%s) = %s, %v; want %s", id, b.ID, ok, want)
@@ -189,7 +194,7 @@ func TestBelowAboveShared(t *testing.T) {
 func TestSizedTitlesAndNotes(t *testing.T) {
 	l := mustBuiltin(t)
 	vp, _ := l.Level("vp-engineering")
-	for size, want := range map[int]string{5: "Head of Engineering", 59: "Head of Engineering", 60: "VP Engineering", 1000: "VP Engineering"} {
+	for size, want := range map[int]string{5: "Head of Engineering", 59: "Head of Engineering", 60: "VP of Engineering", 1000: "VP of Engineering"} {
 		if _, got := vp.TitleAt(size); got != want {
 			t.Errorf("vp-engineering title at %d = %q, want %q", size, got, want)
 		}
@@ -343,7 +348,10 @@ func TestNeutralWording(t *testing.T) {
 	add := func(s ...string) { texts = append(texts, s...) }
 	exp := func(m map[string]Expectation) {
 		for _, e := range m {
-			add(e.Short, e.Expect, e.Change)
+			add(e.Short, e.Expect, e.Change, e.SkipChange)
+			for _, z := range e.Sized {
+				add(z.Short, z.Expect)
+			}
 		}
 	}
 	for _, x := range l.Tracks {
@@ -351,6 +359,12 @@ func TestNeutralWording(t *testing.T) {
 	}
 	for _, x := range l.Dimensions {
 		add(x.Title, x.Summary)
+		add(x.Evidence...)
+		add(x.ManagementEvidence...)
+	}
+	add(l.Settings.BandNote)
+	for _, b := range l.Bands {
+		add(b.Title)
 	}
 	for _, x := range l.Stages {
 		add(x.Note)
@@ -364,6 +378,16 @@ func TestNeutralWording(t *testing.T) {
 		}
 		for _, st := range v.Titles {
 			add(st.Title, st.Note, st.Scope)
+		}
+		for _, n := range append(v.SizedScope, v.SizedSummary...) {
+			add(n.Note)
+		}
+		for _, r := range v.Roads {
+			add(r.Title, r.Text)
+			add(r.Asks...)
+			for _, c := range r.Changes {
+				add(c)
+			}
 		}
 		exp(v.Expectations)
 	}
@@ -584,4 +608,53 @@ func TestLoadPath(t *testing.T) {
 	if _, err := LoadPath(filepath.Join(dir, "missing.yaml")); !os.IsNotExist(err) {
 		t.Errorf("LoadPath(missing) error = %v", err)
 	}
+}
+
+// TestBandsAndRoadsReportProblems checks the loader's errors for the weights
+// by level band and the roads into a rung, each at file:line.
+func TestBandsAndRoadsReportProblems(t *testing.T) {
+	files := map[string]string{"a.yaml": minimal["a.yaml"], "b.yaml": minimal["b.yaml"], "c.yaml": `bands:
+  - id: devs
+    title: Developers
+    levels: [dev, nobody]
+    weights:
+      seed: {craft: 90}
+      seeed: {craft: 100}
+`}
+	files["b.yaml"] = strings.Replace(files["b.yaml"], "    equivalents: [dev]\n", `    equivalents: [dev]
+    roads:
+      - from: nowhere
+        title: A road
+        text: Somewhere.
+        asks: [one]
+`, 1)
+	_, err := load(files)
+	if err == nil {
+		t.Fatal("expected errors")
+	}
+	for _, want := range []string{
+		`x/c.yaml:4: band "devs": unknown level "nobody"`,
+		`x/c.yaml:6: band "devs", stage seed: weights add up to 90`,
+		`x/c.yaml:7: band "devs": unknown stage "seeed"; did you mean seed?`,
+		`level "boss" is in no band`,
+		`level "boss": road from unknown level "nowhere"`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+	// The built-in roads: two, one per track.
+	cto := mustLevel(t, "cto")
+	if len(cto.Roads) != 2 || cto.Roads[0].From != "principal-engineer" || cto.Roads[1].From != "vp-engineering" {
+		t.Errorf("CTO roads = %+v", cto.Roads)
+	}
+}
+
+func mustLevel(t *testing.T, id string) Level {
+	t.Helper()
+	v, err := mustBuiltin(t).Level(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

@@ -48,6 +48,7 @@ type Ladder struct {
 	Archetypes []Archetype
 	CareerPath []CareerStep
 	FAQ        []Question
+	Bands      []Band
 
 	settingsSeen bool
 	levels       map[string]int // ids, aliases and sized-title ids to index
@@ -106,6 +107,7 @@ func (l *Ladder) add(name string, data []byte) error {
 	strictyaml.SetPositions(name, root, "archetypes", f.Archetypes, func(x *Archetype) *Pos { return &x.Pos })
 	strictyaml.SetPositions(name, root, "career_path", f.CareerPath, func(x *CareerStep) *Pos { return &x.Pos })
 	strictyaml.SetPositions(name, root, "faq", f.FAQ, func(x *Question) *Pos { return &x.Pos })
+	strictyaml.SetPositions(name, root, "bands", f.Bands, func(x *Band) *Pos { return &x.Pos })
 	if f.Settings != nil {
 		n := strictyaml.Field(root, "settings")
 		f.Settings.Pos = strictyaml.PosOf(name, n)
@@ -122,6 +124,7 @@ func (l *Ladder) add(name string, data []byte) error {
 	l.Archetypes = append(l.Archetypes, f.Archetypes...)
 	l.CareerPath = append(l.CareerPath, f.CareerPath...)
 	l.FAQ = append(l.FAQ, f.FAQ...)
+	l.Bands = append(l.Bands, f.Bands...)
 	return nil
 }
 
@@ -229,6 +232,9 @@ func (l *Ladder) validate(errs *strictyaml.List) {
 		if n := len(d.Evidence); n < 2 {
 			errs.Add(d.File, d.At("evidence"), "%s: give at least two kinds of evidence, got %d", what, n)
 		}
+		if n := len(d.ManagementEvidence); n > 0 && n < 2 {
+			errs.Add(d.File, d.At("management_evidence"), "%s: give at least two kinds of management evidence, or none, got %d", what, n)
+		}
 	}
 
 	// Stage weights.
@@ -295,6 +301,7 @@ func (l *Ladder) validate(errs *strictyaml.List) {
 			}
 		}
 		l.validateSize(errs, v)
+		l.validateRoads(errs, v)
 		below, hasBelow := l.Below(v)
 		for _, k := range sortedKeys(v.Expectations) {
 			if _, ok := l.dims[k]; !ok {
@@ -315,6 +322,10 @@ func (l *Ladder) validate(errs *strictyaml.List) {
 			words(dwhat, v.Pos, line, e.Short)
 			if strings.TrimSpace(e.Expect) == "" {
 				errs.Add(v.File, line, "%s: expect is empty", dwhat)
+			}
+			l.validateSized(errs, dwhat, v.File, line, e)
+			if hasBelow && below.Size.ShowFrom > v.Size.ShowFrom && skipNeeded(l, below) && strings.TrimSpace(e.SkipChange) == "" {
+				errs.Add(v.File, line, "%s: skip_change is empty; %s is not on the ladder below %d engineers, so say what changed from the level under it", dwhat, below.ID, below.Size.ShowFrom)
 			}
 			if hasBelow {
 				if strings.TrimSpace(e.Change) == "" {
@@ -391,6 +402,8 @@ func (l *Ladder) validate(errs *strictyaml.List) {
 		}
 	}
 
+	l.validateBands(errs)
+
 	// Career path and FAQ.
 	for _, c := range l.CareerPath {
 		what := fmt.Sprintf("career step %q", c.ID)
@@ -466,6 +479,159 @@ func (l *Ladder) validateSize(errs *strictyaml.List, v Level) {
 			errs.Add(v.File, v.At("size_notes"), "%s: a size note is empty", what)
 		}
 	}
+}
+
+// skipNeeded reports whether the level under below appears on a ladder
+// before below does, so a ladder can show a rung with below missing.
+func skipNeeded(l *Ladder, below Level) bool {
+	two, ok := l.Below(below)
+	return ok && two.Size.ShowFrom < below.Size.ShowFrom
+}
+
+// validateSized checks an expectation's sized texts.
+func (l *Ladder) validateSized(errs *strictyaml.List, what, file string, line int, e Expectation) {
+	prev := 0
+	for _, z := range e.Sized {
+		if z.Below <= prev {
+			errs.Add(file, line, "%s: sized texts must have below thresholds in increasing order, above 0; got %d after %d", what, z.Below, prev)
+		}
+		prev = z.Below
+		if strings.TrimSpace(z.Short) == "" || strings.TrimSpace(z.Expect) == "" {
+			errs.Add(file, line, "%s: a sized text needs short and expect", what)
+		}
+		if n := len(strings.Fields(z.Short)); l.Settings.ShortMaxWords > 0 && n > l.Settings.ShortMaxWords {
+			errs.Add(file, line, "%s: sized short has %d words; keep overview cells to %d words or fewer", what, n, l.Settings.ShortMaxWords)
+		}
+	}
+}
+
+// validateRoads checks a level's roads in: each starts at a known level
+// below the rung, and says what it asks and what changes in every
+// dimension.
+func (l *Ladder) validateRoads(errs *strictyaml.List, v Level) {
+	what := fmt.Sprintf("level %q", v.ID)
+	seen := map[string]bool{}
+	for _, r := range v.Roads {
+		line := v.At("roads")
+		i, ok := l.levels[r.From]
+		if !ok {
+			errs.Add(v.File, line, "%s: road from unknown level %q%s", what, r.From, suggest.Hint(r.From, l.LevelIDs()))
+			continue
+		}
+		from := l.Levels[i]
+		if from.Grade >= v.Grade {
+			errs.Add(v.File, line, "%s: road from %q starts at grade %d, not below this rung's %d", what, r.From, from.Grade, v.Grade)
+		}
+		if seen[from.Track] {
+			errs.Add(v.File, line, "%s: two roads start on track %s; give one road per track", what, from.Track)
+		}
+		seen[from.Track] = true
+		if strings.TrimSpace(r.Title) == "" || strings.TrimSpace(r.Text) == "" {
+			errs.Add(v.File, line, "%s: road from %q needs a title and a text", what, r.From)
+		}
+		if len(r.Asks) < 2 {
+			errs.Add(v.File, line, "%s: road from %q: give at least two asks, got %d", what, r.From, len(r.Asks))
+		}
+		for _, d := range l.Dimensions {
+			if strings.TrimSpace(r.Changes[d.ID]) == "" {
+				errs.Add(v.File, line, "%s: road from %q: no change for dimension %q; say what changes on this road in every dimension", what, r.From, d.ID)
+			}
+		}
+		for _, k := range sortedKeys(r.Changes) {
+			if _, ok := l.dims[k]; !ok {
+				errs.Add(v.File, line, "%s: road from %q: unknown dimension %q%s", what, r.From, k, suggest.Hint(k, l.DimensionIDs()))
+			}
+		}
+	}
+}
+
+// validateBands checks the level bands: optional, but when given every
+// level is in exactly one band, and each band weighs every dimension at
+// every stage, adding up to 100.
+func (l *Ladder) validateBands(errs *strictyaml.List) {
+	if len(l.Bands) == 0 {
+		return
+	}
+	in := map[string]string{}
+	for _, b := range l.Bands {
+		what := fmt.Sprintf("band %q", b.ID)
+		if strings.TrimSpace(b.Title) == "" {
+			errs.Add(b.File, b.At("title"), "%s: title is empty", what)
+		}
+		for _, id := range b.Levels {
+			i, ok := l.levels[id]
+			if !ok {
+				errs.Add(b.File, b.At("levels"), "%s: unknown level %q%s", what, id, suggest.Hint(id, l.LevelIDs()))
+				continue
+			}
+			id = l.Levels[i].ID
+			if other, dup := in[id]; dup {
+				errs.Add(b.File, b.At("levels"), "%s: level %q is already in band %q; a level is in one band", what, id, other)
+			}
+			in[id] = b.ID
+		}
+		for _, st := range sortedKeys(b.Weights) {
+			if _, ok := l.stages[st]; !ok {
+				errs.Add(b.File, b.KeyAt("weights", st), "%s: unknown stage %q%s", what, st, suggest.Hint(st, l.StageIDs()))
+			}
+			sum := 0
+			for _, k := range sortedKeys(b.Weights[st]) {
+				if _, ok := l.dims[k]; !ok {
+					errs.Add(b.File, b.KeyAt("weights", st), "%s, stage %s: unknown dimension %q%s", what, st, k, suggest.Hint(k, l.DimensionIDs()))
+				}
+				if w := b.Weights[st][k]; w < 0 || w > 100 {
+					errs.Add(b.File, b.KeyAt("weights", st), "%s, stage %s: weight of %s must be between 0 and 100, got %d", what, st, k, w)
+				}
+				sum += b.Weights[st][k]
+			}
+			for _, d := range l.Dimensions {
+				if _, ok := b.Weights[st][d.ID]; !ok {
+					errs.Add(b.File, b.KeyAt("weights", st), "%s, stage %s: no weight for dimension %q", what, st, d.ID)
+				}
+			}
+			if sum != 100 {
+				errs.Add(b.File, b.KeyAt("weights", st), "%s, stage %s: weights add up to %d; they are percentages and must add up to 100", what, st, sum)
+			}
+		}
+		for _, st := range l.Stages {
+			if _, ok := b.Weights[st.ID]; !ok {
+				errs.Add(b.File, b.At("weights"), "%s: no weights for stage %q; give every stage", what, st.ID)
+			}
+		}
+	}
+	for _, v := range l.Levels {
+		if _, ok := in[v.ID]; !ok {
+			errs.Add(v.File, v.At("id"), "level %q is in no band; add it to one of the bands", v.ID)
+		}
+	}
+}
+
+// Band returns the band of a level, if the ladder has bands.
+func (l *Ladder) Band(levelID string) (Band, bool) {
+	for _, b := range l.Bands {
+		for _, id := range b.Levels {
+			if id == levelID {
+				return b, true
+			}
+		}
+	}
+	return Band{}, false
+}
+
+// RoadInto returns the road into rung "to" that a person at "from" takes:
+// the road that starts at from, or at a level below from on from's track.
+func (l *Ladder) RoadInto(from, to Level) (Road, bool) {
+	for _, r := range to.Roads {
+		i, ok := l.levels[r.From]
+		if !ok {
+			continue
+		}
+		start := l.Levels[i]
+		if start.ID == from.ID || (start.Track == from.Track && start.Grade <= from.Grade && from.Grade < to.Grade) {
+			return r, true
+		}
+	}
+	return Road{}, false
 }
 
 // sameText reports whether two texts are equal ignoring case and spacing.

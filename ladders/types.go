@@ -19,9 +19,19 @@
 //   - Tech Lead and Architect are hats, not levels: roles an engineer takes
 //     on at some levels. The tech lead hat is the usual bridge from the IC
 //     track to management.
-//   - Head of Engineering is not a separate rung. It is the title the VP
-//     Engineering rung carries in a small company (see Level.Titles), where
-//     one person runs people and delivery for the whole team.
+//   - Head of Engineering is not a separate rung. Seed 001 describes it as
+//     a manager role: people and operational success for all of
+//     engineering, carrying out the CTO's direction. That is the delivery
+//     rung (VP of Engineering), under the title it carries in a smaller
+//     company (see Level.Titles).
+//   - Rungs are added with size (show_from, fill_from): senior staff,
+//     senior engineering manager, senior director, an SVP over several
+//     VPs, fellow. When the level directly below is not on a ladder yet,
+//     an expectation's skip_change says what changed from the level under
+//     that one.
+//   - Weights belong to level bands as well as to stages (Band).
+//   - The CTO rung has two roads in (Level.Roads): from the top of the IC
+//     track (seed 000) and from VP of Engineering (seed 004).
 package ladders
 
 import (
@@ -40,6 +50,7 @@ type File struct {
 	Archetypes []Archetype    `yaml:"archetypes"`
 	CareerPath []CareerStep   `yaml:"career_path"`
 	FAQ        []Question     `yaml:"faq"`
+	Bands      []Band         `yaml:"bands"`
 }
 
 // Pos is where an item was read from (file and line), for error messages.
@@ -59,6 +70,9 @@ type Settings struct {
 	// OverviewColumns is how many dimensions, highest stage weight first,
 	// the one-page overview table shows.
 	OverviewColumns int `yaml:"overview_columns" json:"overview_columns"`
+	// AbsentHorizon: a ladder lists the rungs it leaves out only when they
+	// appear below this many times the headcount (0 lists them all).
+	AbsentHorizon int `yaml:"absent_horizon" json:"absent_horizon,omitempty"`
 	// ShortMaxWords caps an overview cell, so the table prints on one page.
 	ShortMaxWords int `yaml:"short_max_words" json:"short_max_words"`
 	// DeliveryRung is the level that runs engineering delivery under the
@@ -66,8 +80,11 @@ type Settings struct {
 	DeliveryRung string `yaml:"delivery_rung" json:"delivery_rung"`
 	// TopRung is the level at the top of the management track (the CTO),
 	// whose expectations follow the CTO archetype.
-	TopRung string   `yaml:"top_rung" json:"top_rung"`
-	Sources []string `yaml:"sources" json:"sources,omitempty"`
+	TopRung string `yaml:"top_rung" json:"top_rung"`
+	// BandNote explains, in one sentence printed in every ladder
+	// document, why the weights differ by level as well as by stage.
+	BandNote string   `yaml:"band_note" json:"band_note,omitempty"`
+	Sources  []string `yaml:"sources" json:"sources,omitempty"`
 }
 
 // Track is a career track: ic or management.
@@ -94,7 +111,26 @@ type Dimension struct {
 	// Evidence lists what to gather, in this dimension, to show that
 	// someone works at a level: the promotion guide prints it.
 	Evidence []string `yaml:"evidence" json:"evidence"`
-	Sources  []string `yaml:"sources" json:"sources,omitempty"`
+	// ManagementEvidence is what to gather in this dimension for a
+	// promotion into or within the management track: the work of running
+	// teams, not of writing code.
+	ManagementEvidence []string `yaml:"management_evidence" json:"management_evidence"`
+	Sources            []string `yaml:"sources" json:"sources,omitempty"`
+}
+
+// Band is a group of levels that weigh the dimensions alike, with its
+// weights at every stage: a junior engineer's work is mostly craft at any
+// stage, a CTO's mostly strategy and influence.
+type Band struct {
+	Pos   `yaml:",inline"`
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	// Levels are the level ids in the band; every level is in one band.
+	Levels []string `yaml:"levels" json:"levels"`
+	// Weights are percentages per stage id, then per dimension id; each
+	// stage's add up to 100.
+	Weights map[string]map[string]int `yaml:"weights" json:"weights"`
+	Sources []string                  `yaml:"sources" json:"sources,omitempty"`
 }
 
 // StageWeights says how much each dimension counts at a company stage. The
@@ -118,6 +154,49 @@ type Expectation struct {
 	// Change says what changed from the level below. It is empty only for
 	// the entry level.
 	Change string `yaml:"change" json:"change,omitempty"`
+	// SkipChange says what changed from the level two below, for a ladder
+	// where the level directly below is not shown at the company's size.
+	SkipChange string `yaml:"skip_change" json:"skip_change,omitempty"`
+	// Sized replaces Short and Expect below a headcount, so the text is
+	// true at the size it is printed for. The first whose Below is above
+	// the size applies.
+	Sized []SizedExpectation `yaml:"sized" json:"sized,omitempty"`
+}
+
+// SizedExpectation is an expectation's text below a headcount.
+type SizedExpectation struct {
+	Below  int    `yaml:"below" json:"below"`
+	Short  string `yaml:"short" json:"short"`
+	Expect string `yaml:"expect" json:"expect"`
+}
+
+// At returns the expectation as it reads at a headcount.
+func (e Expectation) At(size int) Expectation {
+	for _, s := range e.Sized {
+		if size < s.Below {
+			out := e
+			out.Short, out.Expect = s.Short, s.Expect
+			return out
+		}
+	}
+	return e
+}
+
+// Road is one way into a rung other than from the level directly below,
+// such as the road to CTO from the top of the IC track.
+type Road struct {
+	// From is the level the road starts at; levels above it on the same
+	// track take the road too.
+	From  string `yaml:"from" json:"from"`
+	Title string `yaml:"title" json:"title"`
+	// Text is what the rung's card says about this entry.
+	Text string `yaml:"text" json:"text"`
+	// Asks is what a promotion guide on this road asks the candidate to
+	// show, beyond the evidence of each dimension.
+	Asks []string `yaml:"asks" json:"asks"`
+	// Changes says, per dimension, what changes on this road.
+	Changes map[string]string `yaml:"changes" json:"changes"`
+	Sources []string          `yaml:"sources" json:"sources,omitempty"`
 }
 
 // Size holds the headcount thresholds of a rung.
@@ -178,13 +257,20 @@ type Level struct {
 	Size        Size         `yaml:"size" json:"size"`
 	Titles      []SizedTitle `yaml:"titles" json:"titles,omitempty"`
 	SizeNotes   []SizeNote   `yaml:"size_notes" json:"size_notes,omitempty"`
-	Behaviours  []string     `yaml:"behaviours" json:"behaviours"`
+	// SizedScope and SizedSummary replace Scope and Summary at some
+	// headcounts, tried like SizeNotes.
+	SizedScope   []SizeNote `yaml:"sized_scope" json:"sized_scope,omitempty"`
+	SizedSummary []SizeNote `yaml:"sized_summary" json:"sized_summary,omitempty"`
+	Behaviours   []string   `yaml:"behaviours" json:"behaviours"`
 	// Signals are signs of readiness for the next level.
 	Signals []string `yaml:"signals" json:"signals"`
 	// Equivalents are the peer levels on the other track.
 	Equivalents  []string               `yaml:"equivalents" json:"equivalents,omitempty"`
 	Expectations map[string]Expectation `yaml:"expectations" json:"expectations"`
-	Sources      []string               `yaml:"sources" json:"sources,omitempty"`
+	// Roads are the ways into this rung besides the level below (the CTO
+	// rung's road from the IC track).
+	Roads   []Road   `yaml:"roads" json:"roads,omitempty"`
+	Sources []string `yaml:"sources" json:"sources,omitempty"`
 }
 
 // TitleAt returns the id and title the level carries at a headcount.
@@ -215,6 +301,26 @@ func (l Level) NoteAt(size int) string {
 		}
 	}
 	return ""
+}
+
+// ScopeAt returns the level's scope at a headcount.
+func (l Level) ScopeAt(size int) string {
+	for _, n := range l.SizedScope {
+		if n.Below == 0 || size < n.Below {
+			return n.Note
+		}
+	}
+	return l.Scope
+}
+
+// SummaryAt returns the level's summary at a headcount.
+func (l Level) SummaryAt(size int) string {
+	for _, n := range l.SizedSummary {
+		if n.Below == 0 || size < n.Below {
+			return n.Note
+		}
+	}
+	return l.Summary
 }
 
 // Hat is a role an engineer takes on at some levels without changing level,

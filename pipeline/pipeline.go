@@ -139,6 +139,15 @@ var Kinds = []Kind{
 			if err != nil {
 				return View{}, err
 			}
+			// The ladder says when a role that is a rung is rarely a
+			// separate job (one truth with rungs ladder).
+			lad, err := env.ladder()
+			if err != nil {
+				return View{}, err
+			}
+			if w := generator.RungWarning(lad, prof, jd.Role); w != "" {
+				jd.Warnings = append(jd.Warnings, w)
+			}
 			return viewOf(jd, jd.Warnings, prof), nil
 		},
 		Stem: func(env *Env, p Params) string {

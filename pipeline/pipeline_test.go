@@ -100,3 +100,31 @@ func TestRender(t *testing.T) {
 		t.Errorf("stem without company = %q", got)
 	}
 }
+
+// TestJDWarnsFromTheLadder checks that a posting built through the
+// pipeline (rungs batch) says a role that is a rung is rarely a separate
+// job exactly when the ladder shows the rung reserved: a Head of
+// Engineering under a product CTO at an early stage, 25 engineers.
+func TestJDWarnsFromTheLadder(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := cat.Stage("early")
+	for _, c := range []struct {
+		archetype string
+		warns     bool
+	}{{"product", true}, {"external", false}} {
+		ar, _ := cat.Archetype(c.archetype)
+		req := &Request{Kind: "jd", Profile: profile.Profile{Stage: st, Size: 25, Archetype: ar},
+			Params: Params{Role: "head-of-engineering"}, Formats: []string{"md"}}
+		_, warnings, err := Render(&Env{Cat: cat}, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Contains(strings.Join(warnings, "\n"), "rarely a separate job")
+		if got != c.warns {
+			t.Errorf("%s CTO: warns %v, want %v: %q", c.archetype, got, c.warns, warnings)
+		}
+	}
+}

@@ -42,6 +42,9 @@ type Profile struct {
 	// own from company.yaml titles: (aliases resolved to role ids), else
 	// the catalog role's Title. Postings and the ladder read titles here.
 	RoleTitles map[string]string
+	// CustomTitles holds only the titles company.yaml gives, by role id,
+	// so the ladder can tell the company's own title from the catalog's.
+	CustomTitles map[string]string
 	// TitleSuffix is company.yaml title_suffix, such as "(m/w/d)"; "" when
 	// none. PostingTitle adds it.
 	TitleSuffix string
@@ -179,7 +182,7 @@ func Resolve(cat *catalog.Catalog, in Input) (Profile, error) {
 		}
 	}
 
-	if p.RoleTitles, err = roleTitles(cat, c); err != nil {
+	if p.RoleTitles, p.CustomTitles, err = roleTitles(cat, c); err != nil {
 		return p, err
 	}
 	p.TitleSuffix = strings.TrimSpace(c.TitleSuffix)
@@ -224,8 +227,9 @@ func fileErr(c *Company, field string, err error) error {
 // roleTitles maps every role id to the company's title for it, else the
 // catalog's. A titles: key that names no role, or a second key for the
 // same role (cto and chief-technology-officer), is an error at its line.
-func roleTitles(cat *catalog.Catalog, c *Company) (map[string]string, error) {
+func roleTitles(cat *catalog.Catalog, c *Company) (all, custom map[string]string, err error) {
 	out := make(map[string]string, len(cat.Roles))
+	custom = map[string]string{}
 	for _, r := range cat.Roles {
 		out[r.ID] = r.Title
 	}
@@ -241,15 +245,16 @@ func roleTitles(cat *catalog.Catalog, c *Company) (map[string]string, error) {
 	for _, k := range keys {
 		r, err := cat.Role(k)
 		if err != nil {
-			return nil, &strictyaml.Error{File: c.file, Line: c.TitleLine(k), Msg: "titles: " + err.Error()}
+			return nil, nil, &strictyaml.Error{File: c.file, Line: c.TitleLine(k), Msg: "titles: " + err.Error()}
 		}
 		if prev, ok := by[r.ID]; ok {
-			return nil, &strictyaml.Error{File: c.file, Line: c.TitleLine(k), Msg: fmt.Sprintf("titles: %s and %s both name the role %s; keep one", prev, k, r.ID)}
+			return nil, nil, &strictyaml.Error{File: c.file, Line: c.TitleLine(k), Msg: fmt.Sprintf("titles: %s and %s both name the role %s; keep one", prev, k, r.ID)}
 		}
 		by[r.ID] = k
 		if t := strings.TrimSpace(c.Titles[k]); t != "" {
 			out[r.ID] = t
+			custom[r.ID] = t
 		}
 	}
-	return out, nil
+	return out, custom, nil
 }

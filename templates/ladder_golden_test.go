@@ -71,6 +71,7 @@ func TestGoldenLadders(t *testing.T) {
 				md := gen()
 				golden.Check(t, filepath.Join("testdata", "golden", "ladder", name+".md"), md)
 				checkLadderShape(t, name, string(md))
+				checkNoToolInstructions(t, name, string(md))
 				if !bytes.Equal(md, gen()) {
 					t.Error("two runs differ")
 				}
@@ -96,6 +97,24 @@ func TestGoldenLadders(t *testing.T) {
 			g, err := generator.Promotion(lad, p, "vp-engineering", "cto")
 			return "ladder-promotion.md.tmpl", g, err
 		}, "enterprise", 1000, "visionary"},
+		// The two roads to CTO, at the same company: the guides differ in
+		// what they ask.
+		{"promotion-principal-to-cto-1000", func(p profile.Profile) (string, any, error) {
+			g, err := generator.Promotion(lad, p, "principal-engineer", "cto")
+			return "ladder-promotion.md.tmpl", g, err
+		}, "enterprise", 1000, "visionary"},
+		{"promotion-em-to-director-120", func(p profile.Profile) (string, any, error) {
+			g, err := generator.Promotion(lad, p, "engineering-manager", "director-of-engineering")
+			return "ladder-promotion.md.tmpl", g, err
+		}, "growth", 120, "product"},
+		{"promotion-staff-to-principal-1000", func(p profile.Profile) (string, any, error) {
+			g, err := generator.Promotion(lad, p, "staff-engineer", "principal-engineer")
+			return "ladder-promotion.md.tmpl", g, err
+		}, "enterprise", 1000, "infrastructure"},
+		{"level-cto-1000", func(p profile.Profile) (string, any, error) {
+			c, err := generator.Card(lad, p, "cto")
+			return "ladder-level.md.tmpl", c, err
+		}, "enterprise", 1000, "product"},
 		{"level-staff-120", func(p profile.Profile) (string, any, error) {
 			c, err := generator.Card(lad, p, "staff-engineer")
 			return "ladder-level.md.tmpl", c, err
@@ -130,6 +149,7 @@ func TestGoldenLadders(t *testing.T) {
 			md := render(t, tmpl, v)
 			golden.Check(t, filepath.Join("testdata", "golden", "ladder", o.name+".md"), md)
 			checkLeftovers(t, o.name, string(md))
+			checkNoToolInstructions(t, o.name, string(md))
 		})
 	}
 }
@@ -158,11 +178,15 @@ func checkLadderShape(t *testing.T, name, md string) {
 	if len(titles) < 3 || titles[0] != "Overview" || titles[1] != "The levels" || titles[len(titles)-1] != "FAQ" {
 		t.Errorf("%s: sections %q; want Overview, The levels, ..., FAQ", name, titles)
 	}
+	// The overview table is the first table of the section; the weights
+	// table by level follows it.
 	overview := sections[1]
 	var rows []string
 	for _, line := range strings.Split(overview, "\n") {
 		if strings.HasPrefix(line, "|") {
 			rows = append(rows, line)
+		} else if len(rows) > 0 {
+			break
 		}
 	}
 	if len(rows) < 3 {
@@ -189,9 +213,22 @@ func checkLadderShape(t *testing.T, name, md string) {
 			t.Errorf("%s: FAQ lacks %q", name, q)
 		}
 	}
-	for _, step := range []string{"Individual contributor", "Tech lead or architect", "Engineering manager or director", "VP Engineering", "CTO"} {
+	for _, step := range []string{"Individual contributor", "Tech lead or architect", "Engineering manager or director", "VP of Engineering", "CTO"} {
 		if !strings.Contains(md, "**"+step+".**") {
 			t.Errorf("%s: career path lacks %q", name, step)
+		}
+	}
+}
+
+// checkNoToolInstructions keeps instructions about Rungs itself out of the
+// documents: a printed ladder speaks about the organisation, and its
+// readers are not Rungs users. Hints such as --grow-to go on stderr or in
+// the README.
+func checkNoToolInstructions(t *testing.T, name, md string) {
+	t.Helper()
+	for _, bad := range []string{"rungs ladder", "rungs jd", "--grow-to", "--size", "--stage", "--from", "--to ", "--level"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("%s: a tool instruction in the document: %q", name, bad)
 		}
 	}
 }

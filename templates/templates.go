@@ -262,6 +262,10 @@ func Execute(set *template.Template, name string, data any) ([]byte, error) {
 		// The run is abandoned: its functions, ranges and writes fail at
 		// their next check, so it ends soon after.
 		b.stopped.Store(true)
+	}
+	if b.stopped.Load() {
+		// Out of time, whether the run failed at a check or a range over
+		// an integer stopped early and let it finish.
 		doing, _ := b.doing.Load().(string)
 		if doing == "" {
 			doing = "its own loop"

@@ -158,6 +158,15 @@ func runJD(a *app, opts *jdOptions) error {
 		return dataErr(err)
 	}
 	a.noteInferredStage(p)
+	// The ladder (the company's, or the built-in one) says when a role
+	// that is a rung is rarely a separate job, as rungs ladder shows it.
+	lad, err := (&ladderOptions{profileFlags: opts.profileFlags, customFlags: opts.customFlags}).loadLadderFor(a, company)
+	if err != nil {
+		return err
+	}
+	if w := generator.RungWarning(lad, p, jd.Role); w != "" {
+		jd.Warnings = append(jd.Warnings, w)
+	}
 	for _, w := range jd.Warnings {
 		a.warn("%s", w)
 	}

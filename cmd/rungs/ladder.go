@@ -216,6 +216,10 @@ func runLadder(a *app, opts *ladderOptions) error {
 		}
 		view, meta, tmpl = l, l.LadderMeta, "ladder.md.tmpl"
 		name = "ladder"
+		if opts.verbose {
+			// Tool hints go on stderr, never into the document.
+			a.info("to see how this ladder changes as the team grows, add --grow-to with a larger headcount, for example --grow-to %d", max(p.Size*2, p.Size+1))
+		}
 		if track != "all" {
 			name += "-" + track
 		}

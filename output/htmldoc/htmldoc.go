@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/rungs/rungs/output"
@@ -86,6 +87,7 @@ func Render(md []byte, opts Options) ([]byte, error) {
 	}
 
 	doc := markdown.Parser().Parse(text.NewReader(md))
+	markWidePages(doc)
 	var body bytes.Buffer
 	body.Grow(len(md) * 2)
 	if err := markdown.Renderer().Render(&body, md, doc); err != nil {
@@ -147,6 +149,48 @@ func scriptSafeJSON(s string) string {
 		"\u2028", `\u2028`,
 		"\u2029", `\u2029`,
 	).Replace(strings.TrimSpace(s))
+}
+
+// maxLeadIn is how many short blocks (headings, paragraphs) may come
+// before a wide table, or between two wide tables, and still print on the
+// wide table's landscape page.
+const maxLeadIn = 6
+
+// markWidePages gives the class "on-wide" to the short blocks that lead
+// into the document's first wide table (a title and a paragraph or two)
+// and to those between two wide tables, so the print stylesheet keeps them
+// on the landscape page: a ladder's overview then starts on page one,
+// under its title, instead of after a portrait page that holds two lines.
+// The PDF renderer makes the same choice (pdfdoc planOrientation).
+func markWidePages(doc ast.Node) {
+	var blocks []ast.Node
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		blocks = append(blocks, c)
+	}
+	wide := func(n ast.Node) bool {
+		t, ok := n.(*east.Table)
+		return ok && columns(t) > wideColumns
+	}
+	short := func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.Heading, *ast.Paragraph, *ast.ThematicBreak:
+			return true
+		}
+		return false
+	}
+	prev := -1 // index of the last wide table, -1 before the first
+	for i, b := range blocks {
+		if !wide(b) {
+			continue
+		}
+		run := blocks[prev+1 : i]
+		if len(run) <= maxLeadIn && !slices.ContainsFunc(run, func(n ast.Node) bool { return !short(n) }) {
+			for _, n := range run {
+				n.SetAttributeString("class", []byte("on-wide"))
+			}
+		}
+		prev = i
+	}
 }
 
 // firstHeading returns the plain text of the document's first heading.

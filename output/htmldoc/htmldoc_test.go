@@ -234,3 +234,33 @@ func TestOptionsErrors(t *testing.T) {
 		t.Errorf("language: %v", err)
 	}
 }
+
+// TestWidePageLeadIn checks the print layout of a ladder: the title and
+// its short introduction, and the short blocks between two wide tables,
+// are marked to print on the wide table's landscape page, so the overview
+// starts on page one; a long run of blocks before a wide table is not.
+func TestWidePageLeadIn(t *testing.T) {
+	wide := "| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 |\n"
+	md := "# Ladder\n\nGrowth stage.\n\n## Overview\n\n" + wide + "\nWeights.\n\n**By level.**\n\n" + wide + "\n## The levels\n\n- one\n- two\n"
+	out, err := Render([]byte(md), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	for _, want := range []string{`<h1 id="ladder" class="on-wide">`, `<p class="on-wide">Growth stage.</p>`, `<h2 id="overview" class="on-wide">`, `<p class="on-wide">Weights.</p>`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %s", want)
+		}
+	}
+	if strings.Contains(s, `<h2 id="the-levels" class="on-wide">`) {
+		t.Error("the blocks after the last wide table should print on portrait pages")
+	}
+	if !strings.Contains(s, ".on-wide { page: wide; }") {
+		t.Error("the print stylesheet should give .on-wide the landscape page")
+	}
+	long := strings.Repeat("A paragraph.\n\n", maxLeadIn+1) + wide
+	out, _ = Render([]byte(long), Options{})
+	if strings.Contains(string(out), `class="on-wide"`) {
+		t.Error("a long run before a wide table should keep its portrait pages")
+	}
+}

@@ -88,7 +88,39 @@ func (r *renderer) planOrientation(blocks []ast.Node) []bool {
 			land[i] = true
 		}
 	}
+	// A few headings and paragraphs between two landscape tables (the
+	// ladder's weights, between its overview and its weights by level)
+	// stay on the landscape pages instead of a portrait page of their own.
+	prev := -1
+	for i := range blocks {
+		if !land[i] {
+			continue
+		}
+		if prev >= 0 && i-prev-1 > 0 && i-prev-1 <= maxBridge && allShort(blocks[prev+1:i]) {
+			for j := prev + 1; j < i; j++ {
+				land[j] = true
+			}
+		}
+		prev = i
+	}
 	return land
+}
+
+// maxBridge is how many short blocks between two landscape tables stay on
+// the landscape pages.
+const maxBridge = 6
+
+// allShort reports whether every block is a heading, a paragraph or a
+// rule.
+func allShort(blocks []ast.Node) bool {
+	for _, b := range blocks {
+		switch b.(type) {
+		case *ast.Heading, *ast.Paragraph, *ast.ThematicBreak:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // introFits reports whether the blocks before a document's first wide table

@@ -1,0 +1,311 @@
+package generator
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rungs/rungs/ladders"
+)
+
+// activeIDs are the rungs a ladder shows and can fill.
+func activeIDs(lv *LadderView) []string {
+	var out []string
+	for _, v := range lv.Levels {
+		if !v.Reserved {
+			out = append(out, v.ID)
+		}
+	}
+	return out
+}
+
+// TestRungsAddedWithSize checks item 1 of issue 11: at 1,000 engineers the
+// ladder has at least 12 active levels, including every active level of
+// the 120-engineer ladder, and rungs the smaller ladder lacks; at 5
+// engineers it keeps 5 levels or fewer.
+func TestRungsAddedWithSize(t *testing.T) {
+	l := builtinLadder(t)
+	for _, a := range ladderArchetypes {
+		small, _ := CareerLadder(l, lprof("seed", 5, a), "all")
+		mid, _ := CareerLadder(l, lprof("growth", 120, a), "all")
+		big, _ := CareerLadder(l, lprof("enterprise", 1000, a), "all")
+		if n := len(small.Levels); n > 5 {
+			t.Errorf("%s: %d levels at 5 engineers, want 5 or fewer", a, n)
+		}
+		if n := len(activeIDs(big)); n < 12 {
+			t.Errorf("%s: %d active levels at 1000 engineers, want at least 12: %v", a, n, activeIDs(big))
+		}
+		for _, id := range activeIDs(mid) {
+			if !slices.Contains(activeIDs(big), id) {
+				t.Errorf("%s: %s is active at 120 but not at 1000", a, id)
+			}
+		}
+		if len(big.Levels) <= len(mid.Levels) || len(mid.Levels) <= len(small.Levels) {
+			t.Errorf("%s: %d, %d, %d levels at 5, 120, 1000; want more at each size", a, len(small.Levels), len(mid.Levels), len(big.Levels))
+		}
+		for _, id := range []string{"senior-staff-engineer", "senior-engineering-manager", "senior-director-of-engineering", "svp-engineering"} {
+			if _, ok := mid.Level(id); ok {
+				t.Errorf("%s: %s is on the 120 ladder; it is added from a few hundred engineers", a, id)
+			}
+			if v, ok := big.Level(id); !ok || v.Reserved {
+				t.Errorf("%s: %s should be active at 1000", a, id)
+			}
+		}
+		huge, _ := CareerLadder(l, lprof("enterprise", 3000, a), "all")
+		if v, ok := huge.Level("fellow"); !ok || v.Reserved {
+			t.Errorf("%s: a fellow should be active at 3000", a)
+		}
+	}
+}
+
+// TestNewRungsHaveFullDepth checks that every rung, new ones included, has
+// an expectation in every dimension with short, expect and change, at
+// least two behaviours and signals, and that the rungs added with size
+// have size notes with numbers that fit.
+func TestNewRungsHaveFullDepth(t *testing.T) {
+	l := builtinLadder(t)
+	for _, v := range l.Levels {
+		if len(v.Behaviours) < 3 || len(v.Signals) < 2 {
+			t.Errorf("%s: %d behaviours, %d signals", v.ID, len(v.Behaviours), len(v.Signals))
+		}
+		for _, d := range l.Dimensions {
+			e := v.Expectations[d.ID]
+			if e.Short == "" || e.Expect == "" || (e.Change == "" && v.ID != "software-engineer") {
+				t.Errorf("%s/%s: short, expect or change missing", v.ID, d.ID)
+			}
+		}
+	}
+	for _, id := range []string{"senior-engineering-manager", "senior-director-of-engineering", "svp-engineering", "senior-staff-engineer", "vp-engineering"} {
+		v, _ := l.Level(id)
+		note := v.NoteAt(1000)
+		if !strings.ContainsAny(note, "0123456789") && !containsNumberWord(note) {
+			t.Errorf("%s at 1000: the size note gives no count: %q", id, note)
+		}
+	}
+}
+
+func containsNumberWord(s string) bool {
+	for _, w := range []string{"two", "three", "four", "five", "six", "eight", "ten"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestWeightsByLevel checks item 2: every level has its own weights at
+// every stage, with the floors of issue 11 (L1 and L2 weigh craft at 25%
+// or more; the CTO and the VPs weigh strategy and influence together at
+// 40% or more), and the weights differ between L1 and the CTO.
+func TestWeightsByLevel(t *testing.T) {
+	l := builtinLadder(t)
+	w := func(level, stage string) map[string]int {
+		m := map[string]int{}
+		sum := 0
+		for _, x := range LevelWeights(l, level, stage) {
+			m[x.Dimension] = x.Weight
+			sum += x.Weight
+		}
+		if sum != 100 {
+			t.Errorf("%s at %s: weights add up to %d", level, stage, sum)
+		}
+		return m
+	}
+	for _, st := range ladderStages {
+		for _, id := range []string{"software-engineer", "senior-engineer"} {
+			if c := w(id, st)["craft"]; c < 25 {
+				t.Errorf("%s at %s weighs craft %d%%, want 25%% or more", id, st, c)
+			}
+		}
+		for _, id := range []string{"cto", "vp-engineering", "svp-engineering"} {
+			m := w(id, st)
+			if si := m["strategy"] + m["influence"]; si < 40 {
+				t.Errorf("%s at %s weighs strategy and influence %d%%, want 40%% or more", id, st, si)
+			}
+		}
+		if slices.Equal(LevelWeights(l, "software-engineer", st), LevelWeights(l, "cto", st)) {
+			t.Errorf("at %s, L1 and the CTO weigh the dimensions alike", st)
+		}
+	}
+	// The card uses its level's weights, heaviest first.
+	lv, _ := CareerLadder(l, lprof("enterprise", 1000, "product"), "all")
+	l1, _ := lv.Level("software-engineer")
+	cto, _ := lv.Level("cto")
+	if l1.Expectations[0].Dimension != "craft" || (cto.Expectations[0].Dimension != "strategy" && cto.Expectations[0].Dimension != "influence") {
+		t.Errorf("enterprise cards start with %s (L1) and %s (CTO)", l1.Expectations[0].Dimension, cto.Expectations[0].Dimension)
+	}
+	if lv.BandNote == "" || len(lv.Bands) == 0 || strings.Count(lv.BandNote, ". ") > 0 {
+		t.Errorf("the ladder should explain its weights by level in one sentence: %q", lv.BandNote)
+	}
+}
+
+// TestTextTrueAtSize checks item 3: the CTO card from a few hundred
+// engineers does not run delivery, whatever the archetype, and the VP card
+// at 1,000 speaks of one org among several.
+func TestTextTrueAtSize(t *testing.T) {
+	l := builtinLadder(t)
+	for _, a := range ladderArchetypes {
+		for _, n := range []int{300, 1000, 5000} {
+			c, err := Card(l, lprof("enterprise", n, a), "cto")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := strings.ToLower(cardText(c.Card))
+			for _, bad := range []string{"run delivery yourself", "you run it yourself", "runs delivery until", "while the company is young", "know every engineer by name", "odd implementation task"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("%s CTO at %d says %q", a, n, bad)
+				}
+			}
+		}
+		vp, _ := Card(l, lprof("enterprise", 1000, a), "vp-engineering")
+		if !strings.Contains(vp.Card.Scope, "One org") || !strings.Contains(cardText(vp.Card), "four to eight VPs") {
+			t.Errorf("%s VP at 1000: scope %q", a, vp.Card.Scope)
+		}
+		small, _ := Card(l, lprof("seed", 8, a), "cto")
+		if !strings.Contains(cardText(small.Card), "write code") {
+			t.Errorf("%s CTO at 8 should still write code", a)
+		}
+	}
+}
+
+func cardText(v *LevelView) string {
+	parts := []string{v.Summary, v.Scope}
+	parts = append(parts, v.Notes...)
+	for _, e := range v.Expectations {
+		parts = append(parts, e.Short, e.Expect, e.Change)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// TestManagementGuidesAskForManagementEvidence checks item 4: no promotion
+// guide into or within the management track, from senior engineer up,
+// mentions pull requests, and from engineering manager up none asks for
+// design notes; they ask for team health, managers grown, hiring, delivery
+// across teams and budgets.
+func TestManagementGuidesAskForManagementEvidence(t *testing.T) {
+	l := builtinLadder(t)
+	for _, n := range []int{25, 120, 1000} {
+		p := lprof("growth", n, "product")
+		for _, from := range l.Levels {
+			for _, to := range l.Levels {
+				if to.Track != "management" || from.Grade < 2 {
+					continue
+				}
+				g, err := Promotion(l, p, from.ID, to.ID)
+				if err != nil {
+					continue
+				}
+				text := strings.ToLower(guideText(g))
+				if strings.Contains(text, "pull request") {
+					t.Errorf("%d: guide %s to %s mentions pull requests", n, from.ID, to.ID)
+				}
+				if from.Track == "management" && strings.Contains(text, "design note") {
+					t.Errorf("%d: guide %s to %s asks for design notes", n, from.ID, to.ID)
+				}
+				for _, want := range []string{"attrition", "managers and tech leads you grew", "hiring outcomes", "delivery across your teams", "budgets you owned"} {
+					if !strings.Contains(text, want) {
+						t.Errorf("%d: guide %s to %s lacks management evidence %q", n, from.ID, to.ID, want)
+					}
+				}
+			}
+		}
+	}
+	// The IC track keeps its engineering evidence.
+	g, _ := Promotion(l, lprof("growth", 120, "product"), "senior-engineer", "staff-engineer")
+	if !strings.Contains(strings.ToLower(guideText(g)), "pull requests and reviews") {
+		t.Error("IC guides should still ask for pull requests and reviews")
+	}
+}
+
+func guideText(g *PromotionGuide) string {
+	var parts []string
+	parts = append(parts, g.Notes...)
+	if g.Road != nil {
+		parts = append(parts, g.Road.Text)
+		parts = append(parts, g.Road.Asks...)
+	}
+	for _, d := range g.Dimensions {
+		parts = append(parts, d.Next)
+		parts = append(parts, d.Evidence...)
+		for _, c := range d.Changes {
+			parts = append(parts, c.Text)
+		}
+	}
+	parts = append(parts, g.Behaviours...)
+	parts = append(parts, g.Signals...)
+	return strings.Join(parts, "\n")
+}
+
+// TestTwoRoadsToCTO checks item 5: the CTO card shows both roads (the top
+// of the IC track, and VP of Engineering), both promotion guides work in
+// one step, and they differ in what they ask.
+func TestTwoRoadsToCTO(t *testing.T) {
+	l := builtinLadder(t)
+	for _, n := range []int{5, 120, 1000} {
+		p := lprof("growth", n, "external")
+		c, _ := Card(l, p, "cto")
+		var from []string
+		for _, r := range c.Card.Roads {
+			from = append(from, r.From.ID)
+		}
+		if !slices.Equal(from, []string{"principal-engineer", "vp-engineering"}) {
+			t.Errorf("%d: CTO roads from %v", n, from)
+		}
+		ic, err := Promotion(l, p, "principal-engineer", "cto")
+		if err != nil {
+			t.Fatal(err)
+		}
+		mg, err := Promotion(l, p, "vp-engineering", "cto")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ic.Steps) != 1 || len(mg.Steps) != 1 || ic.Lateral || mg.Lateral || ic.Road == nil || mg.Road == nil {
+			t.Fatalf("%d: both roads should be one step that takes a road: %d / %d steps", n, len(ic.Steps), len(mg.Steps))
+		}
+		if ic.Road.Title == mg.Road.Title || slices.Equal(ic.Road.Asks, mg.Road.Asks) {
+			t.Errorf("%d: the two roads ask the same", n)
+		}
+		for i, d := range ic.Dimensions {
+			if d.Changes[0].Text == mg.Dimensions[i].Changes[0].Text {
+				t.Errorf("%d: %s changes the same on both roads", n, d.Dimension)
+			}
+		}
+	}
+	// The top of the IC track lists the CTO among its next rungs.
+	c, _ := Card(l, lprof("growth", 120, "product"), "principal-engineer")
+	if !slices.ContainsFunc(c.Card.Next, func(r LevelRef) bool { return r.ID == "cto" }) {
+		t.Errorf("principal engineer's next rungs %v lack the CTO", c.Card.Next)
+	}
+}
+
+// TestSkippedRungs checks that a rung not on the ladder at this size is
+// skipped: at 120 the staff engineer's guide goes straight to principal,
+// with what changed from staff, and the principal card says what changed
+// from Staff Engineer.
+func TestSkippedRungs(t *testing.T) {
+	l := builtinLadder(t)
+	p := lprof("growth", 120, "product")
+	g, err := Promotion(l, p, "staff-engineer", "principal-engineer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	principal := lvl(t, l, "principal-engineer")
+	if len(g.Steps) != 1 || g.Dimensions[0].Changes[0].Text != principal.Expectations[g.Dimensions[0].Dimension].SkipChange {
+		t.Errorf("staff to principal at 120: %d steps, change %q", len(g.Steps), g.Dimensions[0].Changes[0].Text)
+	}
+	lv, _ := CareerLadder(l, p, "all")
+	pv, _ := lv.Level("principal-engineer")
+	if pv.Below == nil || pv.Below.ID != "staff-engineer" {
+		t.Errorf("principal's level below at 120 = %+v", pv.Below)
+	}
+	big, _ := CareerLadder(l, lprof("enterprise", 1000, "product"), "all")
+	pv, _ = big.Level("principal-engineer")
+	if pv.Below == nil || pv.Below.ID != "senior-staff-engineer" {
+		t.Errorf("principal's level below at 1000 = %+v", pv.Below)
+	}
+	g, _ = Promotion(l, lprof("enterprise", 1000, "product"), "staff-engineer", "principal-engineer")
+	if len(g.Steps) != 2 {
+		t.Errorf("staff to principal at 1000: %d steps, want 2 through senior staff", len(g.Steps))
+	}
+	var _ ladders.Level
+}
