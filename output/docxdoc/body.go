@@ -2,6 +2,7 @@ package docxdoc
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -61,14 +62,18 @@ type renderer struct {
 
 	firstHeading string
 
-	quote   int          // blockquote depth
-	lists   []listLevel  // enclosing lists, innermost last
-	pending *numbering   // numbering for the next paragraph: a list item's first
-	sects   []bool       // orientation of each section ended so far
-	land    bool         // the current section is landscape
-	cells   bool         // inside a table cell
-	tmp     bytes.Buffer // scratch for text escaping
-	runsBuf []run
+	quote   int         // blockquote depth
+	lists   []listLevel // enclosing lists, innermost last
+	pending *numbering  // numbering for the next paragraph: a list item's first
+	sects   []bool      // orientation of each section ended so far
+	land    bool        // the current section is landscape
+	cells   bool        // inside a table cell
+	// tableSizes holds the type size (half points) of a table set smaller
+	// than the style's to share a page; cellSize is the current table's.
+	tableSizes map[*east.Table]int
+	cellSize   int
+	tmp        bytes.Buffer // scratch for text escaping
+	runsBuf    []run
 }
 
 type orderedList struct{ level, start int }
@@ -100,7 +105,7 @@ func (r *renderer) render(doc ast.Node) {
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		blocks = append(blocks, c)
 	}
-	land := planOrientation(blocks, r.src)
+	land := r.planOrientation(blocks)
 	for i, b := range blocks {
 		if i > 0 && land[i] != land[i-1] {
 			r.sectionBreak(land[i-1])
@@ -118,10 +123,15 @@ func (r *renderer) render(doc ast.Node) {
 
 // planOrientation chooses the orientation of each top-level block, as the
 // PDF does: a wide table goes on landscape pages with the heading that
-// introduces it, and a short introduction before the document's first
-// wide table (a title and a paragraph or two, as a ladder opens) joins it
-// rather than leave a portrait page almost empty.
-func planOrientation(blocks []ast.Node, src []byte) []bool {
+// introduces it. When the document opens with only a short introduction
+// (a title and a paragraph or two, as a ladder does) before a wide table,
+// the introduction joins the table in its landscape section rather than
+// leave a portrait page almost empty: when both fit on one page, or when
+// the table runs over several pages anyway and the introduction is short;
+// not when it would push a table that fits on a page of its own onto a
+// second one. Heights are estimates (the client lays the text out), with
+// a margin.
+func (r *renderer) planOrientation(blocks []ast.Node) []bool {
 	land := make([]bool, len(blocks))
 	first := -1
 	for i, b := range blocks {
@@ -139,7 +149,34 @@ func planOrientation(blocks []ast.Node, src []byte) []bool {
 			}
 		}
 	}
-	if first > 0 && introIsShort(blocks[:first], src) && blocks[first].ChildCount() <= 12 {
+	if first <= 0 {
+		return land
+	}
+	intro, ok := r.introHeight(blocks[:first])
+	if !ok {
+		return land
+	}
+	// The estimates run a few per cent high, which is the margin.
+	page := float64(r.paper.w - marginTop - marginBottom) // landscape
+	t := blocks[first].(*east.Table)
+	join := false
+	// Setting the table a size or two smaller (down to 8 pt, as the PDF
+	// does) may be enough to keep everything on one page.
+	for _, size := range []int{tableSize, tableSize - 1, tableSize - 2} {
+		if intro+r.tableHeight(t, size) <= page {
+			join = true
+			if size != tableSize {
+				r.tableSizes = map[*east.Table]int{t: size}
+			}
+			break
+		}
+	}
+	if !join {
+		// A table that fits on a page keeps one to itself; one that runs
+		// over pages anyway takes a short introduction along.
+		join = r.tableHeight(t, tableSize) > page && intro <= 0.4*page
+	}
+	if join {
 		for i := range first {
 			land[i] = true
 		}
@@ -147,21 +184,92 @@ func planOrientation(blocks []ast.Node, src []byte) []bool {
 	return land
 }
 
-// introIsShort: only headings, paragraphs and rules, and under 120 words.
-func introIsShort(intro []ast.Node, src []byte) bool {
-	words := 0
+// tableSize is the type size of table text in half points (the Table Grid
+// style's), 9 pt.
+const tableSize = 18
+
+// Line heights in twips, as styles.xml sets them: body text is 10.5 pt on
+// 1.15 lines, table text 9 pt on single lines.
+const (
+	bodyLine  = 242
+	tableLine = 210
+)
+
+// introHeight estimates the height of the blocks before a document's first
+// wide table, in twips; ok is false when they are not only headings,
+// paragraphs and rules.
+func (r *renderer) introHeight(intro []ast.Node) (h float64, ok bool) {
+	width := float64(r.textWidth(true))
 	for _, b := range intro {
-		switch b.(type) {
-		case *ast.Heading, *ast.Paragraph, *ast.ThematicBreak:
+		switch b := b.(type) {
+		case *ast.Heading:
+			switch b.Level {
+			case 1:
+				h += 440 + 200
+			case 2:
+				h += 400 + 290 + 120 + 80
+			default:
+				h += 280 + 240 + 80
+			}
+		case *ast.Paragraph:
+			chars := float64(utf8.RuneCountInString(plainText(b, r.src)))
+			h += math.Ceil(chars*110/width)*bodyLine + 140
+		case *ast.ThematicBreak:
+			h += 300
 		default:
-			return false
-		}
-		for l := range b.Lines().Len() {
-			seg := b.Lines().At(l)
-			words += len(strings.Fields(string(seg.Value(src))))
+			return 0, false
 		}
 	}
-	return words < 120
+	return h, true
+}
+
+// tableHeight estimates the height of a table on a landscape page, in
+// twips, from its column widths and the length of each cell's text, set
+// in size (half points).
+func (r *renderer) tableHeight(t *east.Table, size int) float64 {
+	tm := measureTable(t, r.src)
+	widths := columnWidths(tm.minW, tm.maxW, r.textWidth(true))
+	scale := float64(size) / tableSize
+	h := 0.0
+	for _, row := range tm.text {
+		lines := 1.0
+		for j, txt := range row {
+			room := float64(widths[j] - 200)
+			// Words do not fill a line to the last character.
+			lines = max(lines, math.Ceil(1.1*float64(utf8.RuneCountInString(txt))*100*scale/room))
+		}
+		h += lines*tableLine*scale + 2*57 + 10
+	}
+	return h
+}
+
+// tableMeasure is a table's text, by row and column, and its columns'
+// widths in characters: the longest word is the least a column needs, the
+// longest cell what it would like.
+type tableMeasure struct {
+	text       [][]string
+	minW, maxW []int
+}
+
+func measureTable(t *east.Table, src []byte) tableMeasure {
+	var tm tableMeasure
+	cols := columns(t)
+	tm.minW, tm.maxW = make([]int, cols), make([]int, cols)
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		texts := make([]string, cols)
+		j := 0
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			txt := plainText(c, src)
+			texts[j] = txt
+			tm.maxW[j] = max(tm.maxW[j], utf8.RuneCountInString(txt))
+			for _, w := range strings.Fields(txt) {
+				tm.minW[j] = max(tm.minW[j], min(utf8.RuneCountInString(w), 24))
+			}
+			j++
+		}
+		tm.text = append(tm.text, texts)
+	}
+	return tm
 }
 
 func columns(t ast.Node) int {
@@ -447,20 +555,9 @@ func (r *renderer) table(t *east.Table) {
 	if cols == 0 {
 		return
 	}
-	// Measure in characters: the longest word is the least a column
-	// needs, the longest cell what it would like.
-	minW, maxW := make([]int, cols), make([]int, cols)
-	for _, cs := range rows {
-		for j, c := range cs {
-			txt := plainText(c.node, r.src)
-			maxW[j] = max(maxW[j], utf8.RuneCountInString(txt))
-			for _, w := range strings.Fields(txt) {
-				minW[j] = max(minW[j], min(utf8.RuneCountInString(w), 24))
-			}
-		}
-	}
+	tm := measureTable(t, r.src)
 	total := r.textWidth(r.land) - listIndent*len(r.lists)
-	widths := columnWidths(minW, maxW, total)
+	widths := columnWidths(tm.minW, tm.maxW, total)
 
 	b := &r.body
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="`)
@@ -476,6 +573,7 @@ func (r *renderer) table(t *east.Table) {
 	b.WriteString(`</w:tblGrid>`)
 	saved := r.cells
 	r.cells = true
+	r.cellSize = r.tableSizes[t]
 	for i, cs := range rows {
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
 		if header[i] {
@@ -500,7 +598,7 @@ func (r *renderer) table(t *east.Table) {
 		}
 		b.WriteString(`</w:tr>`)
 	}
-	r.cells = saved
+	r.cells, r.cellSize = saved, 0
 	b.WriteString(`</w:tbl>`)
 	// Word needs a paragraph between two tables, or it merges them; an
 	// empty one after each table also keeps the next block off its edge.
@@ -522,13 +620,16 @@ func (r *renderer) paraPropsCell(b *bytes.Buffer, align east.Alignment) {
 // each column gets at least its longest word, and the rest goes where the
 // text is longest, as browsers lay out tables.
 func columnWidths(minC, maxC []int, total int) []int {
-	const char, pad = 100, 220 // ~9 pt text, cell margins
+	// A 9 pt character of Arial is 100 twips wide on average; the longest
+	// word is measured generously (wide letters, a bold header), so that
+	// no client breaks it inside. pad is the cell margins and a little air.
+	const char, wordChar, pad = 100, 125, 260
 	n := len(minC)
 	lo, hi := make([]float64, n), make([]float64, n)
 	var sumLo, sumHi float64
 	for j := range n {
-		lo[j] = float64(max(minC[j], 1)*char + pad)
-		hi[j] = float64(max(maxC[j], minC[j], 1)*char + pad)
+		lo[j] = float64(max(minC[j], 1)*wordChar + pad)
+		hi[j] = max(float64(max(maxC[j], 1)*char+pad), lo[j])
 		sumLo += lo[j]
 		sumHi += hi[j]
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -361,30 +362,65 @@ func TestPaperAndLandscape(t *testing.T) {
 		t.Error("a bad language tag is accepted")
 	}
 
-	// The ladder's overview table has ten columns: it and its short
-	// introduction go in a landscape section, the rest is portrait.
-	p := checkPackage(t, render(t, string(readSample(t, "ladder.md")), sampleOptions("Engineering career ladder")))
-	body := p.part(t, "word/document.xml")
-	sections := strings.Split(body, "<w:sectPr>")[1:]
-	if len(sections) != 2 {
-		t.Fatalf("%d sections, want 2", len(sections))
+	// The ladder's overview table has ten columns: it goes in a landscape
+	// section with its heading. With seven rows it has room for the
+	// title and the introduction too; with ten it keeps its page to itself
+	// and they stay portrait, rather than push one row onto a second
+	// landscape page.
+	ladder := string(readSample(t, "ladder.md"))
+	short := regexp.MustCompile(`(?m)^\| \*\*(M3|M4|E1)\*\* .*\n`).ReplaceAllString(ladder, "")
+	for _, tt := range []struct {
+		name, md string
+		orient   []string // of the sections
+		tableIn  int      // the section holding the table
+	}{
+		{"ten rows", ladder, []string{"portrait", "landscape", "portrait"}, 1},
+		{"seven rows", short, []string{"landscape", "portrait"}, 0},
+	} {
+		p := checkPackage(t, render(t, tt.md, sampleOptions("Engineering career ladder")))
+		body := p.part(t, "word/document.xml")
+		var sections, props []string
+		rest := body
+		for {
+			i := strings.Index(rest, "<w:sectPr>")
+			if i < 0 {
+				break
+			}
+			j := i + strings.Index(rest[i:], "</w:sectPr>")
+			sections = append(sections, rest[:i])
+			props = append(props, rest[i:j])
+			rest = rest[j+len("</w:sectPr>"):]
+		}
+		var orient []string
+		for _, sp := range props {
+			switch {
+			case strings.Contains(sp, `<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`) && strings.Contains(sp, `r:id="rId6"`):
+				orient = append(orient, "landscape")
+			case strings.Contains(sp, `<w:pgSz w:w="11906" w:h="16838"/>`) && strings.Contains(sp, `r:id="rId5"`):
+				orient = append(orient, "portrait")
+			default:
+				orient = append(orient, "?")
+			}
+		}
+		if fmt.Sprint(orient) != fmt.Sprint(tt.orient) {
+			t.Errorf("%s: sections %v, want %v", tt.name, orient, tt.orient)
+			continue
+		}
+		sec := sections[tt.tableIn]
+		if !strings.Contains(sec, "<w:tbl>") || !strings.Contains(sec, ">Overview<") || strings.Contains(sec, "L1 — Engineer I") {
+			t.Errorf("%s: the landscape section should hold the overview and its heading, and no level section", tt.name)
+		}
+		// The table spans the landscape text column.
+		if !strings.Contains(sec, `<w:tblW w:w="14278" w:type="dxa"/>`) {
+			t.Errorf("%s: the landscape table does not span the page", tt.name)
+		}
+		if strings.Contains(sec, ">Engineering career ladder<") != (tt.tableIn == 0) {
+			t.Errorf("%s: the title is in the wrong section", tt.name)
+		}
 	}
-	if !strings.Contains(sections[0], `<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`) || !strings.Contains(sections[0], `r:id="rId6"`) {
-		t.Errorf("first section is not landscape A4 with the landscape header: %.300s", sections[0])
-	}
-	if !strings.Contains(sections[1], `<w:pgSz w:w="11906" w:h="16838"/>`) {
-		t.Errorf("last section is not portrait: %.300s", sections[1])
-	}
-	first := body[:strings.Index(body, "<w:sectPr>")]
-	if !strings.Contains(first, "Engineering career ladder") || !strings.Contains(first, "<w:tbl>") || strings.Contains(first, "L1 — Engineer I") {
-		t.Error("the landscape section should hold the title, the intro and the table, and no level section")
-	}
+	p := checkPackage(t, render(t, ladder, sampleOptions("Engineering career ladder")))
 	if h := p.part(t, "word/header2.xml"); !strings.Contains(h, `<w:tab w:val="right" w:pos="14278"/>`) {
 		t.Error("the landscape header's right tab is not at the landscape text edge")
-	}
-	// The table spans the text column.
-	if !strings.Contains(first, `<w:tblW w:w="14278" w:type="dxa"/>`) {
-		t.Error("the landscape table does not span the page")
 	}
 
 	// A document without a wide table is one portrait section.

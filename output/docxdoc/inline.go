@@ -231,7 +231,7 @@ func (r *renderer) writeRun(b *bytes.Buffer, rn run, charStyle string) {
 	if charStyle == "" && st.code {
 		charStyle = "VerbatimChar"
 	}
-	if charStyle != "" || st.bold || st.italic || st.strike || st.code {
+	if charStyle != "" || st.bold || st.italic || st.strike || st.code || r.cellSize != 0 {
 		b.WriteString(`<w:rPr>`)
 		if charStyle != "" {
 			b.WriteString(`<w:rStyle w:val="` + charStyle + `"/>`)
@@ -247,6 +247,10 @@ func (r *renderer) writeRun(b *bytes.Buffer, rn run, charStyle string) {
 		}
 		if st.strike {
 			b.WriteString(`<w:strike/>`)
+		}
+		if r.cellSize != 0 {
+			sz := strconv.Itoa(r.cellSize)
+			b.WriteString(`<w:sz w:val="` + sz + `"/><w:szCs w:val="` + sz + `"/>`)
 		}
 		b.WriteString(`</w:rPr>`)
 	}
