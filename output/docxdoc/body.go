@@ -65,9 +65,7 @@ type renderer struct {
 	quote   int         // blockquote depth
 	lists   []listLevel // enclosing lists, innermost last
 	pending *numbering  // numbering for the next paragraph: a list item's first
-	sects   []bool      // orientation of each section ended so far
 	land    bool        // the current section is landscape
-	cells   bool        // inside a table cell
 	// tableSizes holds the type size (half points) of a table set smaller
 	// than the style's to share a page; cellSize is the current table's.
 	tableSizes map[*east.Table]int
@@ -79,8 +77,7 @@ type renderer struct {
 type orderedList struct{ level, start int }
 
 type listLevel struct {
-	numID   int
-	ordered bool
+	numID int // numbering instance of the list's items
 }
 
 type numbering struct{ numID, level int }
@@ -287,7 +284,6 @@ func (r *renderer) sectionBreak(landscape bool) {
 	r.body.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>`)
 	r.sectPr(&r.body, landscape)
 	r.body.WriteString(`</w:pPr></w:p>`)
-	r.sects = append(r.sects, landscape)
 }
 
 // sectPr writes section properties: the running header and footer, the
@@ -425,18 +421,16 @@ func (r *renderer) paragraph(n ast.Node) {
 
 // paraProps writes the properties of a body paragraph: its style, and the
 // numbering (a list item's first paragraph) or indentation (later
-// paragraphs of an item, quotes) that its place gives it. extra is
-// written at the end of the properties.
+// paragraphs of an item, quotes) that its place gives it.
 func (r *renderer) paraProps(b *bytes.Buffer, pstyle string) {
 	switch {
 	case pstyle != "":
-	case r.cells:
 	case len(r.lists) > 0:
 		pstyle = "ListParagraph"
 	case r.quote > 0:
 		pstyle = "Quote"
 	}
-	if pstyle == "" && r.pending == nil && !r.cells {
+	if pstyle == "" && r.pending == nil {
 		return
 	}
 	b.WriteString(`<w:pPr>`)
@@ -449,9 +443,6 @@ func (r *renderer) paraProps(b *bytes.Buffer, pstyle string) {
 		numbered = true
 		b.WriteString(`<w:numPr><w:ilvl w:val="` + strconv.Itoa(p.level) + `"/><w:numId w:val="` + strconv.Itoa(p.numID) + `"/></w:numPr>`)
 	}
-	if r.cells {
-		b.WriteString(`<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>`)
-	}
 	r.indent(b, numbered)
 	b.WriteString(`</w:pPr>`)
 }
@@ -460,7 +451,7 @@ func (r *renderer) paraProps(b *bytes.Buffer, pstyle string) {
 // quotes; numbered says the paragraph carries a list marker, which hangs.
 func (r *renderer) indent(b *bytes.Buffer, numbered bool) {
 	left := listIndent*len(r.lists) + quoteIndent*r.quote
-	if left == 0 || r.cells {
+	if left == 0 {
 		return
 	}
 	b.WriteString(`<w:ind w:left="` + strconv.Itoa(left) + `"`)
@@ -494,7 +485,7 @@ func (r *renderer) list(n *ast.List) {
 			start = 0
 		}
 		r.ordered = append(r.ordered, orderedList{level: min(len(r.lists), 8), start: start})
-		lv = listLevel{numID: numBullets + len(r.ordered), ordered: true}
+		lv = listLevel{numID: numBullets + len(r.ordered)}
 	}
 	r.lists = append(r.lists, lv)
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
@@ -571,8 +562,6 @@ func (r *renderer) table(t *east.Table) {
 		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(w) + `"/>`)
 	}
 	b.WriteString(`</w:tblGrid>`)
-	saved := r.cells
-	r.cells = true
 	r.cellSize = r.tableSizes[t]
 	for i, cs := range rows {
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
@@ -598,7 +587,7 @@ func (r *renderer) table(t *east.Table) {
 		}
 		b.WriteString(`</w:tr>`)
 	}
-	r.cells, r.cellSize = saved, 0
+	r.cellSize = 0
 	b.WriteString(`</w:tbl>`)
 	// Word needs a paragraph between two tables, or it merges them; an
 	// empty one after each table also keeps the next block off its edge.

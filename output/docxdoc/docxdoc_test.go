@@ -368,14 +368,18 @@ func TestPaperAndLandscape(t *testing.T) {
 	// and they stay portrait, rather than push one row onto a second
 	// landscape page.
 	ladder := string(readSample(t, "ladder.md"))
-	short := regexp.MustCompile(`(?m)^\| \*\*(M3|M4|E1)\*\* .*\n`).ReplaceAllString(ladder, "")
+	drop := func(rows string) string {
+		return regexp.MustCompile(`(?m)^\| \*\*(`+rows+`)\*\* .*\n`).ReplaceAllString(ladder, "")
+	}
 	for _, tt := range []struct {
 		name, md string
 		orient   []string // of the sections
 		tableIn  int      // the section holding the table
+		size     string   // the table's type size, when set smaller to fit
 	}{
-		{"ten rows", ladder, []string{"portrait", "landscape", "portrait"}, 1},
-		{"seven rows", short, []string{"landscape", "portrait"}, 0},
+		{"ten rows", ladder, []string{"portrait", "landscape", "portrait"}, 1, ""},
+		{"eight rows", drop("M4|E1"), []string{"landscape", "portrait"}, 0, "17"},
+		{"seven rows", drop("M3|M4|E1"), []string{"landscape", "portrait"}, 0, ""},
 	} {
 		p := checkPackage(t, render(t, tt.md, sampleOptions("Engineering career ladder")))
 		body := p.part(t, "word/document.xml")
@@ -416,6 +420,16 @@ func TestPaperAndLandscape(t *testing.T) {
 		}
 		if strings.Contains(sec, ">Engineering career ladder<") != (tt.tableIn == 0) {
 			t.Errorf("%s: the title is in the wrong section", tt.name)
+		}
+		// Every run of a table set smaller carries the size; nothing else
+		// does.
+		sizes := regexp.MustCompile(`<w:sz w:val="(\d+)"/><w:szCs`).FindAllStringSubmatch(body, -1)
+		runs := strings.Count(sec[strings.Index(sec, "<w:tbl>"):], "<w:t ")
+		switch {
+		case tt.size == "" && len(sizes) > 0:
+			t.Errorf("%s: runs set at size %s", tt.name, sizes[0][1])
+		case tt.size != "" && (len(sizes) != runs || sizes[0][1] != tt.size):
+			t.Errorf("%s: %d runs with a size (want %d at %s): %v", tt.name, len(sizes), runs, tt.size, sizes[:min(len(sizes), 1)])
 		}
 	}
 	p := checkPackage(t, render(t, ladder, sampleOptions("Engineering career ladder")))
