@@ -557,7 +557,7 @@ func (r *renderer) table(t *east.Table) {
 	if n := listIndent * len(r.lists); n > 0 {
 		b.WriteString(`<w:tblInd w:w="` + strconv.Itoa(n) + `" w:type="dxa"/>`)
 	}
-	b.WriteString(`<w:tblLayout w:type="fixed"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	b.WriteString(`<w:tblLayout w:type="fixed"/><w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
 		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(w) + `"/>`)
 	}
