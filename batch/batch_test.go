@@ -117,7 +117,7 @@ func TestCSVErrors(t *testing.T) {
 		{"bad stage", "role,stage\ncto,seed\ncto,serie-a\n", `roles.csv:3: column stage: unknown stage "serie-a"`},
 		{"bad kind", "kind,role\njdd,cto\n", `roles.csv:2: column kind: unknown kind "jdd"; did you mean jd?`},
 		{"no role", "role,stage\n,seed\n", "roles.csv:2: column role: required for kind jd; valid: software-engineer"},
-		{"format", "role,format\ncto,md+docx\n", `roles.csv:2: column format: unknown format "docx"`},
+		{"format", "role,format\ncto,md+odt\n", `roles.csv:2: column format: unknown format "odt"`},
 		{"size", "role,size\ncto,-2\n", "roles.csv:2: column size: -2 is too small"},
 		{"collision", "role,stage\ncto,seed\nvpe,seed\ncto,early\n", "roles.csv:4: output cto.md is also written by line 2; give one of them a distinct name"},
 		{"named collision", "role,name\ncto,lead\nvpe,Lead\n", "roles.csv:3: column name: output lead.md is also written by line 2"},

@@ -97,7 +97,7 @@ func WriteFile(path string, data []byte) (err error) {
 	return nil
 }
 
-// JoinKeywords joins document keywords for PDF and HTML metadata:
+// JoinKeywords joins document keywords for PDF, HTML and DOCX metadata:
 // trimmed, empty ones dropped, separated by ", ".
 func JoinKeywords(kw []string) string {
 	var out []string

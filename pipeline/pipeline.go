@@ -1,9 +1,9 @@
 // Package pipeline is the one place that knows which kinds of document
 // (job description, ladder, promotion guide) and which formats (Markdown,
-// JSON, PDF, HTML) exist, and how a request becomes finished files:
+// JSON, PDF, HTML, Word) exist, and how a request becomes finished files:
 //
 //	Request ──► Kind.Build (generator) ──► view model
-//	                                        ├─► templates ──► Markdown ──► md, pdf, html
+//	                                        ├─► templates ──► Markdown ──► md, pdf, html, docx
 //	                                        └─► json
 //
 // Commands (rungs jd, rungs batch, ...) share it, so adding a kind or a
@@ -24,6 +24,7 @@ import (
 	"github.com/rungs/rungs/internal/suggest"
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/output/docxdoc"
 	"github.com/rungs/rungs/output/htmldoc"
 	"github.com/rungs/rungs/output/jsonld"
 	"github.com/rungs/rungs/output/pdfdoc"
@@ -69,8 +70,8 @@ type Request struct {
 type View struct {
 	Model    any
 	Warnings []string
-	// Author (the company) and Date go into the metadata of PDF and HTML
-	// documents; a zero Date keeps the renderer's fixed default, never
+	// Author (the company) and Date go into the metadata of PDF, HTML and
+	// Word documents; a zero Date keeps the renderer's fixed default, never
 	// the clock.
 	Author string
 	Date   time.Time
@@ -274,6 +275,11 @@ var Formats = []Format{
 		return htmldoc.Render(in.Markdown, htmldoc.Options{Title: m.title, Author: in.View.Author, Subject: m.subject,
 			Keywords: m.keywords, Language: Language, JSONLD: JSONLD(in)})
 	}},
+	{Name: "docx", Ext: "docx", Binary: true, FromMarkdown: true, Render: func(in *Input) ([]byte, error) {
+		m := metaOf(in)
+		return docxdoc.Render(in.Markdown, docxdoc.Options{Title: m.title, Author: in.View.Author, Subject: m.subject,
+			Keywords: m.keywords, Language: Language, Date: in.View.Date, Paper: in.Paper})
+	}},
 	{Name: "jsonld", Ext: "jsonld", FromMarkdown: true, Kinds: []string{"jd"}, Render: renderJSONLD},
 }
 
@@ -281,7 +287,7 @@ var Formats = []Format{
 // the templates are written in English.
 const Language = "en"
 
-// docMeta is what PDF and HTML documents store as metadata.
+// docMeta is what PDF, HTML and Word documents store as metadata.
 type docMeta struct {
 	title, subject string
 	keywords       []string

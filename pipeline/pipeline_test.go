@@ -25,7 +25,8 @@ func TestParseFormats(t *testing.T) {
 		{"md", "md", ""},
 		{"md+json", "md json", ""},
 		{"JSON, markdown,md", "json md", ""},
-		{"md+docx", "", `unknown format "docx"`},
+		{"md+odt", "", `unknown format "odt"`},
+		{"md+DOCX", "md docx", ""},
 		{"+", "", "no format given"},
 	} {
 		got, err := ParseFormats(tt.in)

@@ -36,7 +36,7 @@ func parseFormats(s string) ([]string, error) {
 
 // registerPaper adds --paper, the paper size of paged formats.
 func registerPaper(cmd *cobra.Command, paper *string) {
-	cmd.Flags().StringVar(paper, "paper", "", "paper size for PDF: "+joinComma(pipeline.Papers)+" (default "+pipeline.Papers[0]+")")
+	cmd.Flags().StringVar(paper, "paper", "", "paper size for PDF and DOCX: "+joinComma(pipeline.Papers)+" (default "+pipeline.Papers[0]+")")
 	completeStatic(cmd, "paper", pipeline.Papers)
 }
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// A PDF is never written to a terminal; text formats are.
+// A PDF or DOCX is never written to a terminal; text formats are.
 func TestBinaryNotToTerminal(t *testing.T) {
 	saved := isTerminal
 	isTerminal = func(any) bool { return true }
@@ -20,6 +20,8 @@ func TestBinaryNotToTerminal(t *testing.T) {
 		{"jd", "--role", "cto", "--stage", "seed", "--format", "pdf"},
 		{"jd", "--role", "cto", "--stage", "seed", "--format", "pdf", "-o", "-"},
 		{"ladder", "--stage", "seed", "--size", "6", "--format", "pdf"},
+		{"jd", "--role", "cto", "--stage", "seed", "--format", "docx"},
+		{"ladder", "--level", "staff-engineer", "--format", "docx", "-o", "-"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(args, strings.NewReader(""), &stdout, &stderr, getenv)

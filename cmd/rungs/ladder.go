@@ -126,7 +126,8 @@ func runLadder(a *app, opts *ladderOptions) error {
 	formats, err := parseFormats(opts.format)
 	if err == nil && slices.Contains(formats, "jsonld") {
 		// JSON-LD is schema.org JobPosting: job descriptions only.
-		err = usageErr("--format: jsonld is for job descriptions only; a ladder is md, json, pdf or html")
+		f := ladderFormats()
+		err = usageErr("--format: jsonld is for job descriptions only; a ladder is %s or %s", joinComma(f[:len(f)-1]), f[len(f)-1])
 	}
 	if err != nil {
 		return err
