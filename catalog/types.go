@@ -103,7 +103,8 @@ func (f Fit) Narrowed() bool {
 //	{directors}  about how many directors, one per six teams ("30")
 //	{vps}        about how many VPs, one per four directors ("8")
 //	{next}       the headcount the company is likely to reach next ("3,000")
-var SizeWords = []string{"engineers", "teams", "directors", "vps", "next"}
+//	{per_vp}     about how many engineers each VP's organisation holds ("190")
+var SizeWords = []string{"engineers", "teams", "directors", "vps", "next", "per_vp"}
 
 // Area groups responsibilities, such as "security and compliance".
 type Area struct {

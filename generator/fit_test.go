@@ -114,6 +114,8 @@ func TestSizeText(t *testing.T) {
 		{400, "{directors} directors, {vps} VPs, {teams} teams", "8 directors, 2 VPs, 50 teams"},
 		{1500, "{directors} directors, {vps} VPs, {teams} teams", "30 directors, 8 VPs, 190 teams"},
 		{1500, "from {engineers} to {next}", "from 1,500 to 3,000"},
+		{1500, "{vps} VPs of about {per_vp} engineers", "8 VPs of about 190 engineers"},
+		{400, "{vps} VPs of about {per_vp} engineers", "2 VPs of about 200 engineers"},
 		{90, "from {engineers} to {next}", "from 90 to 200"},
 		{8, "from {engineers} to {next}", "from 8 to 16"},
 		{5, "no words here", "no words here"},

@@ -650,7 +650,7 @@ func SelectOutlook(cat *catalog.Catalog, role string, p profile.Profile) *catalo
 }
 
 // SizeText replaces the size words of a catalog text ({engineers},
-// {teams}, {directors}, {vps}, {next}) with numbers derived from the
+// {teams}, {directors}, {vps}, {next}, {per_vp}) with numbers derived from the
 // engineering headcount, so a sentence is true at the size it is printed
 // for. Teams have about eight engineers, a director runs about six teams
 // and a VP about four directors.
@@ -667,6 +667,7 @@ func SizeText(text string, size int) string {
 		"{directors}", about(directors),
 		"{vps}", about(vps),
 		"{next}", thousands(nextSize(size)),
+		"{per_vp}", about(size/vps),
 	).Replace(text)
 }
 
