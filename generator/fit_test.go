@@ -165,12 +165,12 @@ func TestSelectOutlook(t *testing.T) {
 func TestPlaceholders(t *testing.T) {
 	c := fixture(t)
 	cto := role(t, c, "cto")
-	if got, want := Placeholders(profile.Company{}, cto), []string{"about", "location", "pay", "team", "stack", "interview_process"}; !slices.Equal(got, want) {
+	if got, want := Placeholders(profile.Company{}, cto), []string{"about", "location", "pay", "team", "stack", "interview_process", "apply"}; !slices.Equal(got, want) {
 		t.Errorf("empty company: %v, want %v", got, want)
 	}
 	full := profile.Company{
 		Mission: "We move parcels", WorkModel: "remote", Team: "Six engineers own checkout.",
-		Stack: []string{"Go"}, InterviewProcess: []string{"A call"},
+		Stack: []string{"Go"}, InterviewProcess: []string{"A call"}, Apply: profile.Apply{Email: "jobs@a.example"},
 		Compensation: map[string]profile.Pay{"cto": {Min: 1, Max: 2, Currency: "EUR"}},
 	}
 	if got := Placeholders(full, cto); len(got) != 0 {

@@ -148,7 +148,7 @@ type PayView struct {
 
 // DefaultEqualOpportunity is used when company.yaml has no statement.
 const DefaultEqualOpportunity = "We hire on skills and welcome people of every background. " +
-	"We do not discriminate on race, religion, sex, sexual orientation, gender identity, national origin, age, disability or any other protected trait. " +
+	"We do not discriminate on race, colour, religion, sex, sexual orientation, gender identity, national origin, age, disability, veteran status or any other protected trait. " +
 	"Tell us if you need support during the process."
 
 // JD builds the job description for a role. role may be an id or alias.

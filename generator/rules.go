@@ -97,6 +97,9 @@ func Placeholders(c profile.Company, role catalog.Role) []string {
 	if len(c.InterviewProcess) == 0 {
 		out = append(out, "interview_process")
 	}
+	if strings.TrimSpace(c.Apply.URL) == "" && strings.TrimSpace(c.Apply.Email) == "" {
+		out = append(out, "apply")
+	}
 	return out
 }
 
@@ -236,13 +239,21 @@ func TeamScope(role catalog.Role, size int) string {
 	case "cto":
 		return fmt.Sprintf("You are responsible for technology across the company and for its %s%s.", engineers(size), org)
 	case "cio":
-		return fmt.Sprintf("You are responsible for the internal systems the whole company relies on, working beside %s.", engineers(size))
+		return "You are responsible for the internal systems every employee relies on, from the first day of work to the last."
 	case "cpo":
-		return fmt.Sprintf("You own the product team and work hand in hand with %s.", engineers(size))
-	case "vp-engineering", "head-of-engineering":
+		return "You run the product team, and work with the CTO as a peer."
+	case "vp-engineering":
+		if size >= 200 {
+			return SizeText("You run one of about {vps} engineering organisations: about {per_vp} engineers, within an engineering team of {engineers}.", size)
+		}
+		return fmt.Sprintf("You are responsible for the whole engineering team: %s.", engineers(size))
+	case "head-of-engineering":
 		return fmt.Sprintf("You are responsible for the whole engineering team: %s%s.", engineers(size), org)
 	case "director-of-engineering":
-		return fmt.Sprintf("You run about %d teams and their managers, within an engineering team of %s.", min(max(2, teams), 8), thousands(size))
+		if teams > 8 {
+			teams = 6
+		}
+		return fmt.Sprintf("You run about %d teams and their managers, within an engineering team of %s.", max(2, teams), thousands(size))
 	case "engineering-manager":
 		return fmt.Sprintf("You manage one team of up to %s, within an engineering team of %s.", engineers(team), thousands(size))
 	case "tech-lead":
@@ -256,15 +267,18 @@ func TeamScope(role catalog.Role, size int) string {
 		if size < 200 {
 			return fmt.Sprintf("You set technical direction across the whole engineering team of %s.", engineers(size))
 		}
-		return fmt.Sprintf("You set technical direction for a large area, and your designs reach all %s.", engineers(size))
+		return fmt.Sprintf("You set technical direction for one large area, and your designs reach teams across all %s.", engineers(size))
 	}
-	if size <= 1 {
+	switch {
+	case size <= 1:
 		return "You are the first engineer on the team."
+	case size <= 12:
+		return fmt.Sprintf("You join an engineering team of %s.", engineers(size))
 	}
-	return fmt.Sprintf("You join an engineering team of %s.", engineers(size))
+	return fmt.Sprintf("You join one of about %s teams, within an engineering team of %s.", about(teams), thousands(size))
 }
 
-// teamRange is the handful of teams a staff engineer works across.
+// teamRange is the teams a staff engineer works across.
 func teamRange(teams int) string {
 	switch {
 	case teams <= 2:
@@ -272,7 +286,7 @@ func teamRange(teams int) string {
 	case teams <= 4:
 		return "all " + strconv.Itoa(teams)
 	}
-	return "three to five"
+	return "several of the " + about(teams)
 }
 
 // MergedRoles lists the roles the given role absorbs at this headcount:
@@ -313,11 +327,13 @@ func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) st
 	a := p.Archetype
 	focus := lowerFirst(strings.TrimSuffix(a.Focus, "."))
 	switch {
-	case role.ID == "cto" && a.DelegatesDelivery && big:
-		return fmt.Sprintf("As %s %s, you work with a VP of Engineering who runs delivery day to day, so your time goes to %s.", article(a.Title), a.Title, focus)
 	case role.ID == "cto" && large:
-		return fmt.Sprintf("With %s, a VP of Engineering runs delivery day to day and you work through your leadership team, so your time goes to %s.", engineers(p.Size), focus)
-	case role.ID == "vp-engineering" && (a.DelegatesDelivery && big || large):
+		return fmt.Sprintf("With %s, your VPs of Engineering run delivery day to day, and you work through your leadership team.", engineers(p.Size))
+	case role.ID == "cto" && a.DelegatesDelivery && big:
+		return "A VP of Engineering runs delivery day to day and reports to you."
+	case role.ID == "vp-engineering" && large:
+		return SizeText(fmt.Sprintf("The CTO works as %s %s and leads {vps} VPs of Engineering, you among them; you run delivery for your organisation day to day.", article(a.Title), a.Title), p.Size)
+	case role.ID == "vp-engineering" && a.DelegatesDelivery && big:
 		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery day to day.", article(a.Title), a.Title, focus)
 	case role.ID == "cto" && a.ID == "product" && big && (p.Stage.ID == "seed" || p.Stage.ID == "early"):
 		return "You hold delivery directly: no VP of Engineering sits between you and the teams."
@@ -525,13 +541,14 @@ func pick(cands []scored, limit, perArea int, avoid ...string) []Item {
 }
 
 // NeedsBareMinimums reports whether the posting lists the five bare
-// minimums: a CTO or Head of Engineering at a seed or early startup puts
-// them in place (seed 002), and so does anyone holding the CTO's duties.
+// minimums: seed 002 gives them as what a web startup's CTO must worry
+// about, so a CTO at a seed or early startup puts them in place, and so
+// does anyone holding the CTO's duties.
 func NeedsBareMinimums(role catalog.Role, stage string, merged []string) bool {
 	if stage != "seed" && stage != "early" {
 		return false
 	}
-	return role.ID == "cto" || role.ID == "head-of-engineering" || slices.Contains(merged, "cto")
+	return role.ID == "cto" || slices.Contains(merged, "cto")
 }
 
 // SelectSkills picks the must-haves and nice-to-haves for a role at the
@@ -737,7 +754,9 @@ func HowToApply(c profile.Company, role catalog.Role) string {
 	case e != "":
 		return fmt.Sprintf("Email %s with \"%s\" in the subject line.", e, role.Title)
 	}
-	return "Send us your CV and a few lines about a piece of work you are proud of, and why. We reply to every application."
+	// Only the company knows where to apply: the posting shows a
+	// placeholder (Placeholders) rather than advice with no address.
+	return ""
 }
 
 // money formats an amount with thousands separators and, when it has

@@ -93,7 +93,7 @@ func TestDeliveryNote(t *testing.T) {
 		size                   int
 		want                   string
 	}{
-		{"cto", "early", "external", 30, "VP of Engineering who runs delivery"},
+		{"cto", "early", "external", 30, "A VP of Engineering runs delivery day to day"},
 		{"vp-engineering", "early", "external", 30, "you run delivery day to day"},
 		{"cto", "early", "external", 10, ""}, // too small: the CTO is the VP Engineering
 		{"cto", "early", "product", 25, "You hold delivery directly"},
@@ -101,7 +101,8 @@ func TestDeliveryNote(t *testing.T) {
 		// From leaders_from (200) every CTO works through a leadership team.
 		{"cto", "enterprise", "product", 199, ""},
 		{"cto", "enterprise", "product", 400, "you work through your leadership team"},
-		{"vp-engineering", "enterprise", "infrastructure", 400, "you run delivery day to day"},
+		{"vp-engineering", "enterprise", "infrastructure", 400, "leads 2 VPs of Engineering, you among them; you run delivery for your organisation"},
+		{"cto", "enterprise", "external", 1500, "your VPs of Engineering run delivery day to day"},
 		{"software-engineer", "early", "external", 30, ""},
 	}
 	for _, tt := range tests {
@@ -237,11 +238,16 @@ func TestTeamScope(t *testing.T) {
 		{"software-engineer", 1, "first engineer"},
 		{"software-engineer", 12, "team of 12 engineers"},
 		{"director-of-engineering", 64, "about 8 teams"},
-		{"vp-engineering", 1200, "1,200 engineers"},
+		{"vp-engineering", 120, "the whole engineering team: 120 engineers"},
+		// From 200 engineers a VP of Engineering runs one of several
+		// organisations, as the ladder shows it.
+		{"vp-engineering", 1200, "one of about 6 engineering organisations: about 200 engineers"},
 		// Numbers fit the size: a director runs a handful of teams even in
 		// a large company, and a large VP works through directors.
-		{"director-of-engineering", 1500, "about 8 teams and"},
-		{"vp-engineering", 1500, "in about 190 teams under 30 directors"},
+		{"director-of-engineering", 60, "about 8 teams and"},
+		{"director-of-engineering", 1500, "about 6 teams and"},
+		{"vp-engineering", 1500, "one of about 8 engineering organisations: about 190 engineers"},
+		{"software-engineer", 1500, "one of about 190 teams, within an engineering team of 1,500"},
 		{"cto", 400, "in about 50 teams under 8 directors"},
 	}
 	for _, tt := range tests {
@@ -293,10 +299,12 @@ func TestHowToApply(t *testing.T) {
 	}{
 		{profile.Apply{URL: "https://a.example/jobs"}, "Apply at https://a.example/jobs."},
 		{profile.Apply{Email: "jobs@a.example"}, `Email jobs@a.example with "Chief Technology Officer" in the subject line.`},
-		{profile.Apply{}, "Send us your CV"},
+		// Only the company knows where to apply: the posting shows a
+		// placeholder instead.
+		{profile.Apply{}, ""},
 	}
 	for _, tt := range tests {
-		if got := HowToApply(profile.Company{Apply: tt.apply}, r); !strings.HasPrefix(got, tt.want) {
+		if got := HowToApply(profile.Company{Apply: tt.apply}, r); !strings.HasPrefix(got, tt.want) || (tt.want == "") != (got == "") {
 			t.Errorf("HowToApply(%+v) = %q", tt.apply, got)
 		}
 	}

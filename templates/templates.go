@@ -64,6 +64,7 @@ func Funcs() template.FuncMap {
 		fm[name] = f
 	}
 	fm["md"] = Escape
+	fm["mdInline"] = EscapeInline
 	fm["url"] = safeURL
 	fm["count"] = count
 	fm["repeat"] = repeat
@@ -358,6 +359,22 @@ func Escape(s string) string {
 	return out
 }
 
+// EscapeInline is Escape for text that never starts a line, such as a
+// value after a bold label: "0.05%" stays as it is instead of being
+// guarded against reading as a numbered list.
+func EscapeInline(s string) string {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // safeURL returns an http(s) URL fit for a Markdown autolink (<...>), or an
 // error for anything else.
 func safeURL(s string) (string, error) {
@@ -368,10 +385,15 @@ func safeURL(s string) (string, error) {
 	return strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(u.String()), nil
 }
 
-// count words a number with a noun: count "engineer" 1 -> "1 engineer".
+// count words a number with a noun, with thousands separators: count
+// "engineer" 1 -> "1 engineer", count "engineer" 1500 -> "1,500 engineers".
 func count(noun string, n int) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s + " " + noun + "s"
 }

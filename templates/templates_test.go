@@ -84,22 +84,50 @@ func FuzzEscape(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		out := Escape(s)
-		if strings.ContainsAny(out, "\n\r") {
-			t.Fatalf("Escape(%q) = %q keeps a line break", s, out)
-		}
-		for i := 0; i < len(out); i++ {
-			if strings.IndexByte("`*_[]<>|~", out[i]) < 0 {
-				continue
-			}
-			// Count the backslashes before it: an odd number escapes it.
-			n := 0
-			for j := i - 1; j >= 0 && out[j] == '\\'; j-- {
-				n++
-			}
-			if n%2 == 0 {
-				t.Fatalf("Escape(%q) = %q leaves %q unescaped at %d", s, out, out[i], i)
-			}
-		}
+		checkEscaped(t, s, Escape(s))
+		checkEscaped(t, s, EscapeInline(s))
 	})
+}
+
+// checkEscaped fails when an escaped value keeps a line break or leaves a
+// Markdown character unescaped.
+func checkEscaped(t *testing.T, s, out string) {
+	t.Helper()
+	if strings.ContainsAny(out, "\n\r") {
+		t.Fatalf("escape(%q) = %q keeps a line break", s, out)
+	}
+	for i := 0; i < len(out); i++ {
+		if strings.IndexByte("`*_[]<>|~", out[i]) < 0 {
+			continue
+		}
+		// Count the backslashes before it: an odd number escapes it.
+		n := 0
+		for j := i - 1; j >= 0 && out[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			t.Fatalf("escape(%q) = %q leaves %q unescaped at %d", s, out, out[i], i)
+		}
+	}
+}
+
+func TestEscapeInline(t *testing.T) {
+	for in, want := range map[string]string{
+		"0.05% to 0.1%":     "0.05% to 0.1%",
+		"1. not a list":     "1. not a list",
+		"*bold* [link]":     `\*bold\* \[link\]`,
+		"up to 15%\nof pay": "up to 15% of pay",
+	} {
+		if got := EscapeInline(in); got != want {
+			t.Errorf("EscapeInline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{1: "1 engineer", 3: "3 engineers", 999: "999 engineers", 1500: "1,500 engineers", 1234567: "1,234,567 engineers"} {
+		if got := count("engineer", n); got != want {
+			t.Errorf("count(%d) = %q, want %q", n, got, want)
+		}
+	}
 }

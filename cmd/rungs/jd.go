@@ -64,6 +64,7 @@ var placeholderKeys = map[string]string{
 	"team":              "team",
 	"stack":             "stack",
 	"interview_process": "interview_process",
+	"apply":             "apply.url or apply.email",
 }
 
 // notePlaceholders says, in one line, which company.yaml keys turn a draft
