@@ -250,11 +250,17 @@ func TeamScope(role catalog.Role, size int) string {
 	case "head-of-engineering":
 		return fmt.Sprintf("You are responsible for the whole engineering team: %s%s.", engineers(size), org)
 	case "director-of-engineering":
+		if size < 16 {
+			return fmt.Sprintf("You manage the engineering team of %s directly, and build its first layer of managers.", engineers(size))
+		}
 		if teams > 8 {
 			teams = 6
 		}
 		return fmt.Sprintf("You run about %d teams and their managers, within an engineering team of %s.", max(2, teams), thousands(size))
 	case "engineering-manager":
+		if size <= 8 {
+			return fmt.Sprintf("You manage the whole engineering team: %s.", engineers(size))
+		}
 		return fmt.Sprintf("You manage one team of up to %s, within an engineering team of %s.", engineers(team), thousands(size))
 	case "tech-lead":
 		return fmt.Sprintf("You guide the technical work of one team of about %s, and you still write code.", engineers(team))

@@ -245,6 +245,7 @@ func TestTeamScope(t *testing.T) {
 		// Numbers fit the size: a director runs a handful of teams even in
 		// a large company, and a large VP works through directors.
 		{"director-of-engineering", 60, "about 8 teams and"},
+		{"director-of-engineering", 3, "engineering team of 3 engineers directly"},
 		{"director-of-engineering", 1500, "about 6 teams and"},
 		{"vp-engineering", 1500, "one of about 8 engineering organisations: about 190 engineers"},
 		{"software-engineer", 1500, "one of about 190 teams, within an engineering team of 1,500"},
