@@ -323,10 +323,11 @@ func mergeThreshold(cat *catalog.Catalog) int {
 	return cat.Settings.MergeCTOAndVPEBelow
 }
 
-// DeliveryNote says who runs delivery. An external-facing or visionary CTO
-// usually has a VP of Engineering running delivery beneath them, and so
-// does any CTO of a company past the leaders_from headcount; a product CTO
-// at a young company holds delivery directly.
+// DeliveryNote says who runs delivery, as the ladder's delivery rung has
+// it: once the CTO no longer holds the VP of Engineering role (the merge
+// size), a VP of Engineering runs delivery, except that a product CTO at a
+// seed or early company holds delivery directly; past the leaders_from
+// headcount several VPs run it.
 func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) string {
 	big := p.Size >= mergeThreshold(cat)
 	large := p.Size >= cat.Settings.LeadersFrom
@@ -335,14 +336,14 @@ func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) st
 	switch {
 	case role.ID == "cto" && large:
 		return fmt.Sprintf("With %s, your VPs of Engineering run delivery day to day, and you work through your leadership team.", engineers(p.Size))
-	case role.ID == "cto" && a.DelegatesDelivery && big:
+	case role.ID == "cto" && a.ID == "product" && big && (p.Stage.ID == "seed" || p.Stage.ID == "early") && !a.DelegatesDelivery:
+		return "You hold delivery directly: no VP of Engineering sits between you and the teams."
+	case role.ID == "cto" && big:
 		return "A VP of Engineering runs delivery day to day and reports to you."
 	case role.ID == "vp-engineering" && large:
 		return SizeText(fmt.Sprintf("The CTO works as %s %s and leads {vps} VPs of Engineering, you among them; you run delivery for your organisation day to day.", article(a.Title), a.Title), p.Size)
-	case role.ID == "vp-engineering" && a.DelegatesDelivery && big:
+	case role.ID == "vp-engineering" && big:
 		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery day to day.", article(a.Title), a.Title, focus)
-	case role.ID == "cto" && a.ID == "product" && big && (p.Stage.ID == "seed" || p.Stage.ID == "early"):
-		return "You hold delivery directly: no VP of Engineering sits between you and the teams."
 	}
 	return ""
 }

@@ -99,7 +99,8 @@ func TestDeliveryNote(t *testing.T) {
 		{"cto", "early", "product", 25, "You hold delivery directly"},
 		{"cto", "seed", "product", 5, ""}, // merged: the CTO is the VP Engineering
 		// From leaders_from (200) every CTO works through a leadership team.
-		{"cto", "enterprise", "product", 199, ""},
+		{"cto", "enterprise", "product", 199, "A VP of Engineering runs delivery day to day and reports to you."},
+		{"vp-engineering", "early", "infrastructure", 30, "The CTO works as an Infrastructure CTO, focused on operational stability and scale; you run delivery day to day."},
 		{"cto", "enterprise", "product", 400, "you work through your leadership team"},
 		{"vp-engineering", "enterprise", "infrastructure", 400, "leads 2 VPs of Engineering, you among them; you run delivery for your organisation"},
 		{"cto", "enterprise", "external", 1500, "your VPs of Engineering run delivery day to day"},
