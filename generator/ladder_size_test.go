@@ -85,7 +85,7 @@ func TestNewRungsHaveFullDepth(t *testing.T) {
 }
 
 func containsNumberWord(s string) bool {
-	for _, w := range []string{"two", "three", "four", "five", "six", "eight", "ten"} {
+	for _, w := range []string{"two", "three", "four", "five", "six", "eight", "ten", "twelve", "twenty"} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -158,7 +158,9 @@ func TestTextTrueAtSize(t *testing.T) {
 			}
 		}
 		vp, _ := Card(l, lprof("enterprise", 1000, a), "vp-engineering")
-		if !strings.Contains(vp.Card.Scope, "One org") || !strings.Contains(cardText(vp.Card), "four to eight VPs") {
+		// The postings' model: about teams/24 VPs, each over about
+		// size/VPs engineers, each reporting to the CTO.
+		if !strings.Contains(vp.Card.Scope, "One org of about 200 engineers") || !strings.Contains(cardText(vp.Card), "about 5 VPs of Engineering") {
 			t.Errorf("%s VP at 1000: scope %q", a, vp.Card.Scope)
 		}
 		small, _ := Card(l, lprof("seed", 8, a), "cto")
@@ -177,13 +179,24 @@ func cardText(v *LevelView) string {
 	return strings.Join(parts, "\n")
 }
 
-// TestManagementGuidesAskForManagementEvidence checks item 4: no promotion
-// guide into or within the management track, from senior engineer up,
-// mentions pull requests, and from engineering manager up none asks for
-// design notes; they ask for team health, managers grown, hiring, delivery
-// across teams and budgets.
+// TestManagementGuidesAskForManagementEvidence checks item 4 and the
+// review after it: no promotion guide into or within the management
+// track, from senior engineer up, mentions pull requests, and from
+// engineering manager up none asks for design notes. The evidence follows
+// the tier of the target: managers' (team health, managers and tech leads
+// grown, hiring, delivery across teams), directors' (calibration, budgets
+// owned), executives' (successors, budgets for an org); the road to CTO
+// from the IC track asks in IC terms, not for a manager's evidence.
 func TestManagementGuidesAskForManagementEvidence(t *testing.T) {
 	l := builtinLadder(t)
+	tiers := map[string][]string{
+		"engineering-manager":            {"attrition", "managers and tech leads you grew", "hiring outcomes", "delivery across your teams"},
+		"senior-engineering-manager":     {"attrition", "managers and tech leads you grew", "hiring outcomes", "delivery across your teams"},
+		"director-of-engineering":        {"calibration", "attrition", "hiring outcomes", "delivery across your teams", "budgets you owned"},
+		"senior-director-of-engineering": {"calibration", "attrition", "hiring outcomes", "delivery across your teams", "budgets you owned"},
+		"vp-engineering":                 {"succeed you", "attrition", "budgets you owned", "across departments"},
+		"svp-engineering":                {"succeed you", "attrition", "budgets you owned", "across departments"},
+	}
 	for _, n := range []int{25, 120, 1000} {
 		p := lprof("growth", n, "product")
 		for _, from := range l.Levels {
@@ -202,13 +215,34 @@ func TestManagementGuidesAskForManagementEvidence(t *testing.T) {
 				if from.Track == "management" && strings.Contains(text, "design note") {
 					t.Errorf("%d: guide %s to %s asks for design notes", n, from.ID, to.ID)
 				}
-				for _, want := range []string{"attrition", "managers and tech leads you grew", "hiring outcomes", "delivery across your teams", "budgets you owned"} {
+				for _, want := range tiers[to.ID] {
 					if !strings.Contains(text, want) {
-						t.Errorf("%d: guide %s to %s lacks management evidence %q", n, from.ID, to.ID, want)
+						t.Errorf("%d: guide %s to %s lacks evidence %q", n, from.ID, to.ID, want)
 					}
 				}
 			}
 		}
+	}
+	// The two roads to CTO ask differently: the IC road in IC terms, the
+	// management road for an executive's evidence.
+	p := lprof("enterprise", 1000, "product")
+	ic, _ := Promotion(l, p, "distinguished-engineer", "cto")
+	mg, _ := Promotion(l, p, "svp-engineering", "cto")
+	icText, mgText := strings.ToLower(guideText(ic)), strings.ToLower(guideText(mg))
+	for _, bad := range []string{"attrition", "budgets you owned", "hiring outcomes", "delivery across your teams"} {
+		if strings.Contains(icText, bad) {
+			t.Errorf("the IC road to CTO asks for a manager's evidence %q", bad)
+		}
+	}
+	for _, want := range []string{"board", "succeed you", "company choices"} {
+		if !strings.Contains(mgText, want) {
+			t.Errorf("the management road to CTO lacks executive evidence %q", want)
+		}
+	}
+	// No two tiers share one evidence list.
+	em, _ := Promotion(l, lprof("growth", 120, "product"), "engineering-manager", "director-of-engineering")
+	if slices.Equal(em.Dimensions[0].Evidence, mg.Dimensions[0].Evidence) || slices.Equal(em.Dimensions[0].Evidence, ic.Dimensions[0].Evidence) {
+		t.Error("the EM to director guide shares its evidence with a road to CTO")
 	}
 	// The IC track keeps its engineering evidence.
 	g, _ := Promotion(l, lprof("growth", 120, "product"), "senior-engineer", "staff-engineer")
@@ -241,6 +275,12 @@ func guideText(g *PromotionGuide) string {
 // one step, and they differ in what they ask.
 func TestTwoRoadsToCTO(t *testing.T) {
 	l := builtinLadder(t)
+	// Each road is shown from its track's top filled rung on this ladder.
+	tops := map[int][]string{
+		5:    {"principal-engineer", "vp-engineering"},
+		120:  {"principal-engineer", "vp-engineering"},
+		1000: {"distinguished-engineer", "svp-engineering"},
+	}
 	for _, n := range []int{5, 120, 1000} {
 		p := lprof("growth", n, "external")
 		c, _ := Card(l, p, "cto")
@@ -248,8 +288,17 @@ func TestTwoRoadsToCTO(t *testing.T) {
 		for _, r := range c.Card.Roads {
 			from = append(from, r.From.ID)
 		}
-		if !slices.Equal(from, []string{"principal-engineer", "vp-engineering"}) {
-			t.Errorf("%d: CTO roads from %v", n, from)
+		if !slices.Equal(from, tops[n]) {
+			t.Errorf("%d: CTO roads from %v, want %v", n, from, tops[n])
+		}
+		if c.Card.TrackTitle == "Management track" {
+			t.Errorf("%d: the CTO card is labelled as the management track's alone", n)
+		}
+		for _, top := range tops[n] {
+			g, err := Promotion(l, p, top, "cto")
+			if err != nil || g.Road == nil {
+				t.Errorf("%d: %s to CTO takes no road (%v)", n, top, err)
+			}
 		}
 		ic, err := Promotion(l, p, "principal-engineer", "cto")
 		if err != nil {
@@ -273,8 +322,8 @@ func TestTwoRoadsToCTO(t *testing.T) {
 	}
 	// The top of the IC track lists the CTO among its next rungs.
 	c, _ := Card(l, lprof("growth", 120, "product"), "principal-engineer")
-	if !slices.ContainsFunc(c.Card.Next, func(r LevelRef) bool { return r.ID == "cto" }) {
-		t.Errorf("principal engineer's next rungs %v lack the CTO", c.Card.Next)
+	if !slices.ContainsFunc(c.Card.RoadNext, func(r LevelRef) bool { return r.ID == "cto" }) {
+		t.Errorf("principal engineer's roads up %v lack the CTO", c.Card.RoadNext)
 	}
 }
 
