@@ -358,3 +358,60 @@ func TestSkippedRungs(t *testing.T) {
 	}
 	var _ ladders.Level
 }
+
+// TestWeightRule checks the rule the ladder states for its weights: from
+// one stage to the next, a level's weight in a dimension moves the way
+// the stage's does or stays; the CTO weighs strategy and influence above
+// every other dimension; neighbouring levels never weigh alike.
+func TestWeightRule(t *testing.T) {
+	l := builtinLadder(t)
+	stages := l.StageIDs()
+	ids := l.LevelIDs()
+	ids = append(ids, "head-of-engineering")
+	for _, id := range ids {
+		b, ok := l.Band(id)
+		if !ok {
+			t.Fatalf("%s has no weights", id)
+		}
+		for i := 1; i < len(stages); i++ {
+			s0, _ := l.Stage(stages[i-1])
+			s1, _ := l.Stage(stages[i])
+			for _, d := range l.Dimensions {
+				dl := b.Weights[stages[i]][d.ID] - b.Weights[stages[i-1]][d.ID]
+				ds := s1.Weights[d.ID] - s0.Weights[d.ID]
+				if dl != 0 && (ds == 0 || (dl > 0) != (ds > 0)) {
+					t.Errorf("%s, %s to %s: %s moves %+d while the stage moves %+d", id, stages[i-1], stages[i], d.ID, dl, ds)
+				}
+			}
+		}
+	}
+	for _, st := range stages {
+		cto := LevelWeights(l, "cto", st)
+		if top := cto[0].Dimension + "," + cto[1].Dimension; top != "strategy,influence" && top != "influence,strategy" || cto[1].Weight == cto[2].Weight {
+			t.Errorf("at %s the CTO's heaviest are %v", st, cto[:3])
+		}
+		for _, v := range l.Levels {
+			below, ok := l.Below(v)
+			if !ok {
+				continue
+			}
+			if slices.Equal(LevelWeights(l, v.ID, st), LevelWeights(l, below.ID, st)) {
+				t.Errorf("at %s %s weighs the dimensions as %s does", st, v.ID, below.ID)
+			}
+		}
+	}
+}
+
+// TestReservedCardsReadAsReserved checks that a reserved rung's card
+// carries no notes about what its holder does at this size.
+func TestReservedCardsReadAsReserved(t *testing.T) {
+	l := builtinLadder(t)
+	for _, n := range []int{5, 12, 25, 120, 1000} {
+		lv, _ := CareerLadder(l, lprof("growth", n, "product"), "all")
+		for _, v := range lv.Levels {
+			if v.Reserved && len(v.Notes) > 0 {
+				t.Errorf("%d: reserved %s carries notes %q", n, v.ID, v.Notes)
+			}
+		}
+	}
+}
