@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -524,6 +525,7 @@ func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladde
 		"{senior_staff}", about(max(1, teams*2/7)),
 		"{principals}", about(directors),
 		"{distinguished}", about(vps),
+		"{directors_per_vp}", about(max(1, directors/vps)),
 		"{ic_top}", top,
 	).Replace(text)
 	return SizeText(text, size)
@@ -942,7 +944,12 @@ type rungState struct {
 	shown, reserved bool
 	title           string
 	notes           string
+	// key is notes without their numbers: a count that grows with the
+	// company is not a change of meaning.
+	key string
 }
+
+var noDigits = regexp.MustCompile(`[0-9,]+`)
 
 func stateAt(lad *ladders.Ladder, p profile.Profile, v ladders.Level, size int) rungState {
 	p.Size = size
@@ -955,7 +962,7 @@ func stateAt(lad *ladders.Ladder, p profile.Profile, v ladders.Level, size int) 
 		}
 		notes = append(notes, n)
 	}
-	return rungState{shown: b.onLadder[v.ID], reserved: lv.Reserved, title: lv.Title, notes: strings.Join(notes, " ")}
+	return rungState{shown: b.onLadder[v.ID], reserved: lv.Reserved, title: lv.Title, notes: strings.Join(notes, " "), key: noDigits.ReplaceAllString(strings.Join(notes, " "), "")}
 }
 
 // thresholds are the headcounts in (from, to] where any rung can change.
@@ -1036,7 +1043,7 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 				g.Titles = append(g.Titles, GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.title, After: now.title,
 					Text: fmt.Sprintf("%s becomes %s: the same rung, with the title a larger organisation expects.", was.title, now.title)})
 			}
-			if was.shown && now.shown && was.notes != now.notes {
+			if was.shown && now.shown && was.key != now.key {
 				c := GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.notes, After: now.notes}
 				c.Text = now.notes
 				if c.Text == "" {
