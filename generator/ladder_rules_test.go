@@ -317,7 +317,7 @@ func TestCTOForArchetype(t *testing.T) {
 		{"external", "influence", "developer community"},
 		{"external", "strategy", "partnerships"},
 		// Dimensions the archetype leaves alone keep the generic text.
-		{"external", "craft", "spikes, proofs of concept"},
+		{"external", "craft", "short experiments and prototypes"},
 	}
 	for _, tt := range tests {
 		got := CTOForArchetype(l, cto, tt.archetype)
