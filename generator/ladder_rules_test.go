@@ -310,7 +310,7 @@ func TestCTOForArchetype(t *testing.T) {
 	}{
 		{"infrastructure", "design", "reliability, security and scale"},
 		{"infrastructure", "strategy", "vendors"},
-		{"product", "delivery", "Head or VP of Engineering runs delivery"},
+		{"product", "delivery", "VP of Engineering runs delivery"},
 		{"product", "strategy", "product roadmap"},
 		{"visionary", "craft", "labs and prototypes"},
 		{"visionary", "influence", "publish"},
