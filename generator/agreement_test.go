@@ -123,14 +123,17 @@ func TestRungWarning(t *testing.T) {
 		archetype   string
 		want        string // "" for no warning
 	}{
-		{"head-of-engineering", "early", 25, "product", "reserved until about 60 engineers"},
+		// Head of Engineering is a real filled title from 15 to 60
+		// engineers, under every CTO.
+		{"head-of-engineering", "early", 25, "product", ""},
+		{"head-of-engineering", "seed", 14, "product", "reserved until about 15 engineers"},
 		{"head-of-engineering", "growth", 25, "product", ""},
 		{"head-of-engineering", "early", 25, "external", ""},
 		{"head-of-engineering", "seed", 5, "external", "reserved until about 15 engineers"},
 		{"vp-engineering", "growth", 120, "product", ""},
 		{"director-of-engineering", "growth", 29, "product", "reserved until about 30 engineers"},
 		{"director-of-engineering", "growth", 30, "product", ""},
-		{"director-of-engineering", "seed", 9, "product", "adds the rung from about 10 engineers"},
+		{"director-of-engineering", "seed", 9, "product", "adds the rung from about 15 engineers"},
 		{"principal-engineer", "growth", 49, "product", "reserved until about 50 engineers"},
 		{"principal-engineer", "growth", 50, "product", ""},
 		{"staff-engineer", "early", 14, "product", "reserved until about 15 engineers"},

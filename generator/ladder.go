@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -28,10 +29,12 @@ type LadderMeta struct {
 	WeightsNote string       `json:"weights_note"`
 	// BandNote says in one sentence why each level weighs the dimensions
 	// its own way; Dimensions and Bands are the weights table by level.
-	BandNote   string        `json:"band_note,omitempty"`
-	Dimensions []WeightView  `json:"dimensions,omitempty"`
-	Bands      []BandWeights `json:"bands,omitempty"`
-	Date       string        `json:"date,omitempty"`
+	BandNote string `json:"band_note,omitempty"`
+	// WeightMeaning says what a weight is.
+	WeightMeaning string        `json:"weight_meaning,omitempty"`
+	Dimensions    []WeightView  `json:"dimensions,omitempty"`
+	Bands         []BandWeights `json:"bands,omitempty"`
+	Date          string        `json:"date,omitempty"`
 	// Warnings say where the parameters do not fit each other; commands
 	// print them on stderr.
 	Warnings []string `json:"warnings,omitempty"`
@@ -45,6 +48,8 @@ type LevelRef struct {
 	Track string `json:"track"`
 	// Status is "filled", "reserved" or "absent" (not on this ladder).
 	Status string `json:"status"`
+	// From is the headcount from which an absent rung joins the ladder.
+	From int `json:"from,omitempty"`
 }
 
 // Label is "Staff Engineer (L3)", with the status when not filled.
@@ -54,7 +59,7 @@ func (r LevelRef) Label() string {
 	case "reserved":
 		s = fmt.Sprintf("%s (%s, reserved)", r.Title, r.Code)
 	case "absent":
-		s = fmt.Sprintf("%s (%s, not on this ladder yet)", r.Title, r.Code)
+		s = fmt.Sprintf("%s (%s, from about %s)", r.Title, r.Code, engineers(r.From))
 	}
 	return s
 }
@@ -95,12 +100,21 @@ type LevelView struct {
 	// Notes say what the rung means at this size and under this CTO.
 	Notes []string `json:"notes,omitempty"`
 	// Focus is the CTO archetype's focus, on the top rung only.
-	Focus        string            `json:"focus,omitempty"`
-	Below        *LevelRef         `json:"below,omitempty"`
-	Next         []LevelRef        `json:"next,omitempty"`
+	Focus string     `json:"focus,omitempty"`
+	Below *LevelRef  `json:"below,omitempty"`
+	Next  []LevelRef `json:"next,omitempty"`
+	// MgmtNext and ManagementSignals, on the last shared level, are the
+	// first management rung and the signs of readiness for it.
+	MgmtNext          *LevelRef `json:"management_next,omitempty"`
+	ManagementSignals []string  `json:"management_signals,omitempty"`
+	// RoadNext are rungs this level reaches by a road (the CTO, from the
+	// top of the IC track).
+	RoadNext     []LevelRef        `json:"road_next,omitempty"`
 	Expectations []ExpectationView `json:"expectations"`
 	// Cells are the overview table's cells, one per column.
-	Cells       []string   `json:"-"`
+	Cells []string `json:"-"`
+	// Heavy marks the cells of the level's heaviest dimensions.
+	Heavy       []bool     `json:"-"`
 	Behaviours  []string   `json:"behaviours"`
 	Signals     []string   `json:"signals"`
 	Equivalents []LevelRef `json:"equivalents,omitempty"`
@@ -126,6 +140,14 @@ type RoadView struct {
 	Title string   `json:"title"`
 	Text  string   `json:"text"`
 	Asks  []string `json:"asks,omitempty"`
+	// Changes say, per dimension, what changes on this road.
+	Changes []RoadChange `json:"changes,omitempty"`
+}
+
+// RoadChange is what one road changes in one dimension.
+type RoadChange struct {
+	Title string `json:"title"`
+	Text  string `json:"text"`
 }
 
 // AbsentView is a rung left off the ladder at this size.
@@ -227,11 +249,13 @@ type builder struct {
 
 func newBuilder(lad *ladders.Ladder, p profile.Profile) *builder {
 	b := &builder{lad: lad, p: p, weights: StageWeights(lad, p.Stage.ID), onLadder: map[string]bool{}}
-	b.columns = OverviewColumns(b.weights, lad.Settings.OverviewColumns)
 	for _, v := range lad.Levels {
 		if RungShown(v, p.Size) {
 			b.onLadder[v.ID] = true
 		}
+	}
+	for i := 0; i < lad.Settings.OverviewColumns && i < len(b.weights); i++ {
+		b.columns = append(b.columns, WeightView{Short: OverviewHeads[min(i, len(OverviewHeads)-1)]})
 	}
 	return b
 }
@@ -257,16 +281,22 @@ func (b *builder) meta(track string) LadderMeta {
 	}
 	if len(b.lad.Bands) > 0 {
 		m.BandNote = b.lad.Settings.BandNote
+		m.WeightMeaning = b.lad.Settings.WeightMeaning
 		for _, d := range b.lad.Dimensions {
 			m.Dimensions = append(m.Dimensions, WeightView{Dimension: d.ID, Title: d.Title, Short: d.Short})
 		}
-		m.Bands = BandTable(b.lad, b.p.Stage.ID, func(v ladders.Level) (string, bool) {
+		var rungs []BandRung
+		for _, v := range b.lad.Levels {
+			if track != "all" && v.Track != track && !b.lad.Shared(v) && v.ID != b.lad.Settings.TopRung {
+				continue
+			}
 			if !b.onLadder[v.ID] {
-				return "", false
+				continue
 			}
 			r := b.ref(v)
-			return fmt.Sprintf("%s (%s)", r.Title, r.Code), true
-		})
+			rungs = append(rungs, BandRung{Name: fmt.Sprintf("%s (%s)", r.Title, r.Code), WeightsID: WeightsID(b.lad, v, b.p.Size)})
+		}
+		m.Bands = BandTable(b.lad, b.p.Stage.ID, rungs)
 	}
 	if !b.p.Date.IsZero() {
 		m.Date = b.p.Date.Format("2006-01-02")
@@ -280,7 +310,7 @@ func (b *builder) ref(v ladders.Level) LevelRef {
 	r := LevelRef{ID: v.ID, Code: v.Code, Title: title, Track: v.Track, Status: "filled"}
 	switch {
 	case !b.onLadder[v.ID]:
-		r.Status = "absent"
+		r.Status, r.From = "absent", v.Size.ShowFrom
 	default:
 		if res, _ := RungReserved(b.lad, v, b.p); res {
 			r.Status = "reserved"
@@ -314,27 +344,28 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		ID: v.ID, Code: v.Code, Title: title, Track: v.Track, TrackTitle: tr.Title,
 		Shared: lad.Shared(v), Grade: v.Grade,
 		Reserved: reserved, ReservedReason: reason, FillFrom: fillFrom, Needs: v.Size.Needs,
-		Summary: v.SummaryAt(p.Size), Scope: v.ScopeAt(p.Size), Span: v.Span, TypicalTime: v.TypicalTime,
-		Behaviours: v.Behaviours, Signals: v.Signals, Sources: v.Sources,
+		Summary: b.sz(v.SummaryAt(p.Size)), Scope: b.sz(v.ScopeAt(p.Size)), Span: v.Span, TypicalTime: v.TypicalTime,
+		Behaviours: b.szs(v.Behaviours), Signals: b.szs(v.Signals), Sources: v.Sources,
 	}
 	if title != v.Title {
 		lv.BaseTitle = v.Title
 	}
 	if t, ok := v.SizedTitleAt(p.Size); ok && t.Scope != "" {
-		lv.Scope = t.Scope
+		lv.Scope = b.sz(t.Scope)
 	}
-	if titleNote != "" {
-		lv.Notes = append(lv.Notes, titleNote)
+	// A reserved rung's card says why it is reserved; notes about what
+	// the holder does at this size would read as if someone held it.
+	if titleNote != "" && !reserved {
+		lv.Notes = append(lv.Notes, b.sz(titleNote))
 	}
-	if n := v.NoteAt(p.Size); n != "" {
-		lv.Notes = append(lv.Notes, n)
+	if n := v.NoteAt(p.Size); n != "" && !reserved {
+		lv.Notes = append(lv.Notes, b.sz(n))
 	}
 	switch v.ID {
 	case lad.Settings.TopRung:
-		if a, err := lad.Archetype(p.Archetype.ID); err == nil {
-			title, focus := archetypeName(a, p.Archetype)
-			lv.Focus = fmt.Sprintf("As %s %s, your focus is %s", article(title), title, lowerFirst(focus))
-		}
+		// The CTO rung tops both tracks: the card shows a road from each.
+		// The archetype shapes its summary and expectations, not a tag.
+		lv.TrackTitle = "Both tracks lead here"
 		if d, err := lad.Level(lad.Settings.DeliveryRung); err == nil {
 			dres, _ := RungReserved(lad, d, p)
 			filled := b.onLadder[d.ID] && !dres
@@ -369,18 +400,34 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 				}
 			}
 		}
+		if len(v.ManagementSignals) > 0 && n.Track != v.Track {
+			r := b.ref(n)
+			lv.MgmtNext = &r
+			lv.ManagementSignals = b.szs(v.ManagementSignals)
+			continue
+		}
 		lv.Next = append(lv.Next, b.ref(n))
 	}
 	for _, t := range lad.Levels {
+		if !inTrack[t.ID] || t.Track == v.Track {
+			continue
+		}
 		for _, r := range t.Roads {
-			if r.From == v.ID && inTrack[t.ID] && t.Track != v.Track {
-				lv.Next = append(lv.Next, b.ref(t))
+			if f, err := lad.Level(r.From); err == nil && b.topOfRoad(f, t).ID == v.ID {
+				lv.RoadNext = append(lv.RoadNext, b.ref(t))
 			}
 		}
 	}
 	for _, r := range v.Roads {
 		if f, err := lad.Level(r.From); err == nil {
-			lv.Roads = append(lv.Roads, RoadView{From: b.ref(f), Title: r.Title, Text: r.Text})
+			top := b.topOfRoad(f, v)
+			rv := RoadView{From: b.ref(top), Title: r.Title, Text: b.sz(r.Text)}
+			for _, d := range lad.Dimensions {
+				if c := r.Changes[d.ID]; c != "" {
+					rv.Changes = append(rv.Changes, RoadChange{Title: d.Title, Text: b.sz(c)})
+				}
+			}
+			lv.Roads = append(lv.Roads, rv)
 		}
 	}
 	for _, e := range v.Equivalents {
@@ -393,17 +440,95 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 			lv.Hats = append(lv.Hats, h.Title)
 		}
 	}
-	for _, w := range LevelWeights(lad, v.ID, p.Stage.ID) {
+	weights := LevelWeights(lad, WeightsID(lad, v, p.Size), p.Stage.ID)
+	for _, w := range weights {
 		e := v.Expectations[w.Dimension].At(p.Size)
+		change := ChangeFrom(e, skipped)
+		if len(lv.Roads) > 0 {
+			// A rung with several roads in says what changed per road.
+			change = ""
+		}
 		lv.Expectations = append(lv.Expectations, ExpectationView{
 			Dimension: w.Dimension, Title: w.Title, Weight: w.Weight,
-			Short: e.Short, Expect: e.Expect, Change: ChangeFrom(e, skipped),
+			Short: b.sz(e.Short), Expect: b.sz(e.Expect), Change: b.sz(change),
 		})
 	}
-	for _, c := range b.columns {
-		lv.Cells = append(lv.Cells, v.Expectations[c.Dimension].At(p.Size).Short)
+	// The overview row shows the level's own heaviest dimensions, each
+	// with its weight, so no row loses its heaviest and ties show.
+	for i := range b.columns {
+		w := weights[i]
+		lv.Cells = append(lv.Cells, fmt.Sprintf("%s %d%%: %s", w.Short, w.Weight, b.sz(v.Expectations[w.Dimension].At(p.Size).Short)))
+		lv.Heavy = append(lv.Heavy, false)
 	}
 	return lv
+}
+
+// sz sizes a text: its size words ({teams}, {vps}, {per_vp}...) become
+// numbers that fit the headcount.
+func (b *builder) sz(s string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return LadderSizeText(b.lad, s, b.p.Size, b.shown)
+}
+
+func (b *builder) szs(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, b.sz(s))
+	}
+	return out
+}
+
+// topOfRoad returns the highest rung on the road's track, from the road's
+// start up to the rung below the target, that this ladder has filled: the
+// road is shown from the top of its track on this ladder. With none
+// filled, it is the road's start.
+func (b *builder) topOfRoad(from, to ladders.Level) ladders.Level {
+	top := from
+	for cur := from; ; {
+		if b.onLadder[cur.ID] {
+			if res, _ := RungReserved(b.lad, cur, b.p); !res {
+				top = cur
+			}
+		}
+		next := b.lad.Above(cur)
+		found := false
+		for _, n := range next {
+			if n.Track == from.Track && n.ID != to.ID && n.Grade < to.Grade {
+				cur, found = n, true
+				break
+			}
+		}
+		if !found {
+			return top
+		}
+	}
+}
+
+// LadderSizeText sizes a ladder text: the size words of SizeText, the
+// counts of the senior IC rungs that follow the same model ({senior_staff}:
+// one for every three or four teams; {principals}: one per director's
+// group; {distinguished}: one per VP's org), and {ic_top}, the highest IC
+// rung on this ladder.
+func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladders.Level) bool) string {
+	teams := max(1, (size+4)/8)
+	directors := max(2, (teams+3)/6)
+	vps := max(2, (directors+2)/4)
+	top := ""
+	for _, v := range lad.TrackLevels("ic") {
+		if shown(v) {
+			top = v.Title
+		}
+	}
+	text = strings.NewReplacer(
+		"{senior_staff}", about(max(1, teams*2/7)),
+		"{principals}", about(directors),
+		"{distinguished}", about(vps),
+		"{directors_per_vp}", about(max(1, directors/vps)),
+		"{ic_top}", top,
+	).Replace(text)
+	return SizeText(text, size)
 }
 
 // shown reports whether a rung is on this ladder.
@@ -451,11 +576,27 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 			if err != nil || v.Track != "ic" || q.Track == "ic" || q.Grade != v.Grade {
 				continue
 			}
+			// Pairs this ladder shows or lists as coming, not the rungs
+			// of a company many times larger.
+			near := func(x ladders.Level) bool { return b.onLadder[x.ID] || AbsentListed(lad, x, p.Size) }
+			if !near(v) || !near(q) {
+				continue
+			}
 			out.Peers = append(out.Peers, PeerView{IC: b.ref(v), Management: b.ref(q)})
 		}
 	}
 	for _, h := range lad.Hats {
-		out.Hats = append(out.Hats, HatView{ID: h.ID, Title: h.Title, Summary: h.Summary, WornAt: b.refs(h.WornAt), Bridge: h.Bridge, Behaviours: h.Behaviours})
+		// A hat is shown where a rung that wears it can be filled.
+		var worn []LevelRef
+		for _, r := range b.refs(h.WornAt) {
+			if r.Status == "filled" {
+				worn = append(worn, r)
+			}
+		}
+		if len(worn) == 0 {
+			continue
+		}
+		out.Hats = append(out.Hats, HatView{ID: h.ID, Title: h.Title, Summary: h.Summary, WornAt: worn, Bridge: h.Bridge, Behaviours: h.Behaviours})
 	}
 	for _, c := range lad.CareerPath {
 		// A step names the rungs this ladder shows or lists as coming,
@@ -475,7 +616,11 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 		out.CareerPath = append(out.CareerPath, sv)
 	}
 	for _, q := range lad.FAQ {
-		qv := QuestionView{ID: q.ID, Question: q.Question, Answer: q.Answer}
+		ans, ok := q.AnswerAt(p.Size)
+		if !ok {
+			continue
+		}
+		qv := QuestionView{ID: q.ID, Question: q.Question, Answer: b.sz(ans)}
 		if q.ID == "bigger-or-smaller" {
 			qv.Answer += " " + SizeSummary(out)
 		}
@@ -642,18 +787,30 @@ func Promotion(lad *ladders.Ladder, p profile.Profile, fromName, toName string) 
 	g.From, g.To = b.level(from, allLevels(lad)), b.level(to, allLevels(lad))
 	g.Levels = []LevelView{g.From, g.To}
 	g.Signals, g.Behaviours = g.From.Signals, g.To.Behaviours
+	if to.Track == managementTrack(lad) && from.Track != to.Track && len(from.ManagementSignals) > 0 {
+		g.Signals = b.szs(from.ManagementSignals)
+	}
+	var road *ladders.Road
 	for _, s := range steps {
 		g.Steps = append(g.Steps, StepView{From: b.ref(s.From), To: b.ref(s.To), Lateral: s.Lateral})
 		g.Lateral = g.Lateral || s.Lateral
 		if s.Road != nil {
-			g.Road = &RoadView{From: b.ref(s.From), Title: s.Road.Title, Text: s.Road.Text, Asks: s.Road.Asks}
+			road = s.Road
+			g.Road = &RoadView{From: b.ref(s.From), Title: s.Road.Title, Text: b.sz(s.Road.Text), Asks: b.szs(s.Road.Asks)}
+			if len(s.Road.Signals) > 0 {
+				g.Signals = b.szs(s.Road.Signals)
+			}
 		}
 	}
-	for _, w := range LevelWeights(lad, to.ID, p.Stage.ID) {
+	for _, w := range LevelWeights(lad, WeightsID(lad, to, p.Size), p.Stage.ID) {
 		d, _ := lad.Dimension(w.Dimension)
-		gd := GuideDimension{Dimension: w.Dimension, Title: w.Title, Weight: w.Weight, Evidence: GuideEvidence(d, to.Track, managementTrack(lad))}
-		gd.Now = CTOForArchetype(lad, from, p.Archetype.ID).Expectations[w.Dimension].At(p.Size).Expect
-		gd.Next = CTOForArchetype(lad, to, p.Archetype.ID).Expectations[w.Dimension].At(p.Size).Expect
+		ev := GuideEvidence(d, to, managementTrack(lad), lad.Settings.TopRung)
+		if road != nil && len(road.Evidence[w.Dimension]) > 0 {
+			ev = road.Evidence[w.Dimension]
+		}
+		gd := GuideDimension{Dimension: w.Dimension, Title: w.Title, Weight: w.Weight, Evidence: b.szs(ev)}
+		gd.Now = b.sz(CTOForArchetype(lad, from, p.Archetype.ID).Expectations[w.Dimension].At(p.Size).Expect)
+		gd.Next = b.sz(CTOForArchetype(lad, to, p.Archetype.ID).Expectations[w.Dimension].At(p.Size).Expect)
 		for _, s := range steps {
 			a := CTOForArchetype(lad, s.From, p.Archetype.ID).Expectations[w.Dimension].At(p.Size)
 			z := CTOForArchetype(lad, s.To, p.Archetype.ID).Expectations[w.Dimension].At(p.Size)
@@ -664,7 +821,7 @@ func Promotion(lad *ladders.Ladder, p profile.Profile, fromName, toName string) 
 			case s.Lateral:
 				text = fmt.Sprintf("Across to the other track, at the same grade: from %q to %q.", strings.TrimSuffix(a.Short, "."), strings.TrimSuffix(z.Short, "."))
 			}
-			gd.Changes = append(gd.Changes, StepChange{From: b.ref(s.From).Title, To: b.ref(s.To).Title, Lateral: s.Lateral, Text: text})
+			gd.Changes = append(gd.Changes, StepChange{From: b.ref(s.From).Title, To: b.ref(s.To).Title, Lateral: s.Lateral, Text: b.sz(text)})
 		}
 		g.Dimensions = append(g.Dimensions, gd)
 	}
@@ -677,15 +834,25 @@ func managementTrack(lad *ladders.Ladder) string {
 	return mustLevel(lad, lad.Settings.DeliveryRung).Track
 }
 
-// GuideEvidence is the evidence a promotion guide asks for in a dimension.
-// A promotion into or within the management track asks for management
-// evidence (team health, managers grown, hiring, delivery across teams,
-// plans and budgets), never for pull requests or design notes.
-func GuideEvidence(d ladders.Dimension, toTrack, managementTrack string) []string {
-	if toTrack == managementTrack && len(d.ManagementEvidence) > 0 {
-		return d.ManagementEvidence
+// GuideEvidence is the evidence a promotion guide asks for in a dimension,
+// by the track and tier of the rung it leads to. A promotion into or
+// within the management track asks for management evidence (team health,
+// managers grown, hiring, delivery across teams, plans and budgets), never
+// for pull requests or design notes; into a rung that manages managers
+// (grade 5 up) for a director's evidence; into an executive rung (grade 7
+// up, and the top rung) for an executive's. A road's own evidence, when
+// it has some, replaces this (see Promotion).
+func GuideEvidence(d ladders.Dimension, to ladders.Level, managementTrack, topRung string) []string {
+	if to.Track != managementTrack || len(d.ManagementEvidence) == 0 {
+		return d.Evidence
 	}
-	return d.Evidence
+	switch {
+	case (to.Grade >= 7 || to.ID == topRung) && len(d.ExecutiveEvidence) > 0:
+		return d.ExecutiveEvidence
+	case to.Grade >= 5 && len(d.DirectorEvidence) > 0:
+		return d.DirectorEvidence
+	}
+	return d.ManagementEvidence
 }
 
 // promotionNotes explains what the reader should know about this path:
@@ -777,7 +944,12 @@ type rungState struct {
 	shown, reserved bool
 	title           string
 	notes           string
+	// key is notes without their numbers: a count that grows with the
+	// company is not a change of meaning.
+	key string
 }
+
+var noDigits = regexp.MustCompile(`[0-9,]+`)
 
 func stateAt(lad *ladders.Ladder, p profile.Profile, v ladders.Level, size int) rungState {
 	p.Size = size
@@ -790,7 +962,7 @@ func stateAt(lad *ladders.Ladder, p profile.Profile, v ladders.Level, size int) 
 		}
 		notes = append(notes, n)
 	}
-	return rungState{shown: b.onLadder[v.ID], reserved: lv.Reserved, title: lv.Title, notes: strings.Join(notes, " ")}
+	return rungState{shown: b.onLadder[v.ID], reserved: lv.Reserved, title: lv.Title, notes: strings.Join(notes, " "), key: noDigits.ReplaceAllString(strings.Join(notes, " "), "")}
 }
 
 // thresholds are the headcounts in (from, to] where any rung can change.
@@ -858,7 +1030,7 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 			c := GrowthChange{Level: v.ID, At: n, Title: now.title}
 			switch {
 			case !was.shown && now.shown && now.reserved:
-				c.Text = fmt.Sprintf("%s joins the ladder as a reserved rung, so people can see the path.", now.title)
+				c.Text = fmt.Sprintf("%s appears on the ladder, not yet filled: people can grow towards it.", now.title)
 				g.Appear = append(g.Appear, c)
 			case !was.shown && now.shown:
 				c.Text = fmt.Sprintf("%s joins the ladder and can be filled.", now.title)
@@ -871,11 +1043,11 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 				g.Titles = append(g.Titles, GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.title, After: now.title,
 					Text: fmt.Sprintf("%s becomes %s: the same rung, with the title a larger organisation expects.", was.title, now.title)})
 			}
-			if was.shown && now.shown && was.notes != now.notes {
+			if was.shown && now.shown && was.key != now.key {
 				c := GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.notes, After: now.notes}
 				c.Text = now.notes
 				if c.Text == "" {
-					c.Text = "The rung now means just what its card says."
+					c.Text, c.Before = "No longer true from this size: "+was.notes, ""
 				}
 				g.Meanings = append(g.Meanings, c)
 			}

@@ -171,8 +171,9 @@ func StageWeights(lad *ladders.Ladder, stage string) []WeightView {
 }
 
 // LevelWeights returns a level's dimension weights at a stage, heaviest
-// first; equal weights keep the ladder's dimension order. A ladder without
-// bands, or a level in none, uses the stage weights.
+// first; equal weights keep the ladder's dimension order. levelID may be
+// the id of a sized title with weights of its own (head-of-engineering).
+// A ladder without bands, or a level in none, uses the stage weights.
 func LevelWeights(lad *ladders.Ladder, levelID, stage string) []WeightView {
 	band, ok := lad.Band(levelID)
 	if !ok {
@@ -190,6 +191,18 @@ func LevelWeights(lad *ladders.Ladder, levelID, stage string) []WeightView {
 	return out
 }
 
+// WeightsID is the id whose weights a rung uses at a headcount: the
+// sized title's when that title has weights of its own (a Head of
+// Engineering weighs people and delivery most), else the level's.
+func WeightsID(lad *ladders.Ladder, v ladders.Level, size int) string {
+	if t, ok := v.SizedTitleAt(size); ok {
+		if _, ok := lad.Band(t.ID); ok {
+			return t.ID
+		}
+	}
+	return v.ID
+}
+
 // BandWeights is one band's weights at a stage, in the ladder's dimension
 // order, for the document's weights table.
 type BandWeights struct {
@@ -200,25 +213,17 @@ type BandWeights struct {
 	Weights []int `json:"weights"`
 }
 
-// BandTable returns every band's weights at a stage, naming each band's
-// levels as this ladder shows them (title and code). shown filters the
-// levels to name; a band with none shown is left out.
-func BandTable(lad *ladders.Ladder, stage string, name func(ladders.Level) (string, bool)) []BandWeights {
+// BandTable returns the weights at a stage of each rung on this ladder,
+// one row per rung, in the ladder's dimension order. rungs are the rungs
+// shown, each with its name and the id its weights come from.
+func BandTable(lad *ladders.Ladder, stage string, rungs []BandRung) []BandWeights {
 	var out []BandWeights
-	for _, b := range lad.Bands {
-		bw := BandWeights{ID: b.ID, Title: b.Title}
-		for _, id := range b.Levels {
-			v, err := lad.Level(id)
-			if err != nil {
-				continue
-			}
-			if n, ok := name(v); ok {
-				bw.Levels = append(bw.Levels, n)
-			}
-		}
-		if len(bw.Levels) == 0 {
+	for _, r := range rungs {
+		b, ok := lad.Band(r.WeightsID)
+		if !ok {
 			continue
 		}
+		bw := BandWeights{ID: b.ID, Title: b.Title, Levels: []string{r.Name}}
 		for _, d := range lad.Dimensions {
 			bw.Weights = append(bw.Weights, b.Weights[stage][d.ID])
 		}
@@ -227,36 +232,53 @@ func BandTable(lad *ladders.Ladder, stage string, name func(ladders.Level) (stri
 	return out
 }
 
+// BandRung names a rung for the weights table.
+type BandRung struct {
+	Name      string
+	WeightsID string
+}
+
 // ShownBelow returns the level below v on this ladder and how many rungs
-// were skipped to reach it: rungs not shown at this size are skipped. When
-// more than one rung is missing, it returns the level two below v in the
-// data, as the skip_change texts are written against it.
+// were skipped to reach it: rungs not shown at this size are skipped, all
+// the way down to the nearest rung the ladder shows.
 func ShownBelow(lad *ladders.Ladder, v ladders.Level, shown func(ladders.Level) bool) (ladders.Level, int, bool) {
 	below, ok := lad.Below(v)
-	if !ok || shown(below) {
-		return below, 0, ok
+	skipped := 0
+	for ok && !shown(below) {
+		next, ok2 := lad.Below(below)
+		if !ok2 {
+			break
+		}
+		below = next
+		skipped++
 	}
-	two, ok2 := lad.Below(below)
-	if !ok2 {
-		return below, 0, true
-	}
-	return two, 1, true
+	return below, skipped, ok
 }
 
 // ChangeFrom returns what changed in one expectation from the level below
 // on this ladder: the change from the level directly below, or, when that
-// level was skipped, from the level under it.
+// level was skipped, from the level under it. When more than one rung was
+// skipped there is no text written against the level shown, so none.
 func ChangeFrom(e ladders.Expectation, skipped int) string {
-	if skipped > 0 && e.SkipChange != "" {
+	switch {
+	case skipped == 0:
+		return e.Change
+	case skipped == 1 && e.SkipChange != "":
 		return e.SkipChange
+	case skipped == 1:
+		return e.Change
 	}
-	return e.Change
+	return ""
 }
 
 // OverviewColumns returns the n heaviest dimensions, in weight order.
 func OverviewColumns(weights []WeightView, n int) []WeightView {
 	return slices.Clone(weights[:min(n, len(weights))])
 }
+
+// OverviewHeads are the overview's column headings: each row shows its
+// own heaviest dimensions, with their weights, so the columns are ranks.
+var OverviewHeads = []string{"Weighs most", "Then", "Then", "Then"}
 
 // CTOForArchetype returns the top rung with the archetype's summary and
 // expectations in place of the generic ones.
@@ -403,11 +425,10 @@ func PromotionPath(lad *ladders.Ladder, from, to ladders.Level) ([]Step, error) 
 		return nil, &OrderError{From: from, To: to, Valid: valid}
 	}
 	// A road into the target that starts at from (or below it on from's
-	// track) is one step, unless to is simply the next level up.
+	// track) is one step, even when to is the next level up: an SVP takes
+	// the road from VP of Engineering to CTO.
 	if r, ok := lad.RoadInto(from, to); ok {
-		if b, ok := lad.Below(to); !ok || b.ID != from.ID {
-			return []Step{{From: from, To: to, Road: &r}}, nil
-		}
+		return []Step{{From: from, To: to, Road: &r}}, nil
 	}
 	// Walk down from the target until the path meets from, or reaches
 	// from's grade on the other track.

@@ -92,12 +92,13 @@ func TestRungShown(t *testing.T) {
 	}{
 		{"software-engineer", 1, true},
 		{"staff-engineer", 5, true}, // shown, but reserved
-		{"principal-engineer", 9, false},
-		{"principal-engineer", 10, true},
+		{"principal-engineer", 29, false},
+		{"principal-engineer", 30, true},
 		{"engineering-manager", 9, false},
-		{"director-of-engineering", 10, true},
-		{"distinguished-engineer", 99, false},
-		{"distinguished-engineer", 100, true},
+		{"director-of-engineering", 14, false},
+		{"director-of-engineering", 15, true},
+		{"distinguished-engineer", 199, false},
+		{"distinguished-engineer", 200, true},
 		{"vp-engineering", 1, true}, // as Head of Engineering
 		{"cto", 1, true},
 	}
@@ -118,21 +119,21 @@ func TestRungReserved(t *testing.T) {
 	}{
 		{"staff-engineer", "seed", "product", 14, true, "tech lead hat"},
 		{"staff-engineer", "seed", "product", 15, false, ""},
-		{"director-of-engineering", "early", "product", 29, true, "two or three managers"},
+		{"director-of-engineering", "early", "product", 29, true, "three or more managers"},
 		{"director-of-engineering", "early", "product", 30, false, ""},
 		{"principal-engineer", "growth", "product", 49, true, "staff engineer and the CTO"},
-		{"distinguished-engineer", "enterprise", "product", 199, true, "several orgs"},
-		{"distinguished-engineer", "enterprise", "product", 200, false, ""},
+		{"distinguished-engineer", "enterprise", "product", 299, true, "several groups"},
+		{"distinguished-engineer", "enterprise", "product", 300, false, ""},
 		// The delivery rung: one person holds CTO and VP Engineering in a
 		// small team (seed 000) ...
 		{"vp-engineering", "growth", "infrastructure", 14, true, "one person holds both"},
 		{"vp-engineering", "growth", "infrastructure", 15, false, ""},
 		{"vp-engineering", "early", "external", 25, false, ""},
 		{"vp-engineering", "early", "visionary", 25, false, ""},
-		// ... and a product CTO at a young company runs delivery directly.
-		{"vp-engineering", "early", "product", 25, true, "product CTO"},
-		{"vp-engineering", "seed", "product", 59, true, "product CTO"},
-		{"vp-engineering", "early", "product", 60, false, ""},
+		// ... under every CTO, so Head of Engineering is a filled title
+		// from 15 engineers until the rung takes its VP title.
+		{"vp-engineering", "early", "product", 14, true, "one person holds both"},
+		{"vp-engineering", "seed", "product", 25, false, ""},
 		{"vp-engineering", "growth", "product", 25, false, ""},
 	}
 	for _, tt := range tests {
@@ -153,8 +154,8 @@ func TestDeliveryRungFrom(t *testing.T) {
 		{"infrastructure", "seed", 15},
 		{"external", "seed", 15},
 		{"visionary", "growth", 15},
-		{"product", "seed", 60},
-		{"product", "early", 60},
+		{"product", "seed", 15},
+		{"product", "early", 15},
 		{"product", "growth", 15},
 		{"product", "enterprise", 15},
 		{"unknown", "growth", 15},
@@ -309,14 +310,14 @@ func TestCTOForArchetype(t *testing.T) {
 	}{
 		{"infrastructure", "design", "reliability, security and scale"},
 		{"infrastructure", "strategy", "vendors"},
-		{"product", "delivery", "run it yourself"},
+		{"product", "delivery", "VP of Engineering runs delivery"},
 		{"product", "strategy", "product roadmap"},
 		{"visionary", "craft", "labs and prototypes"},
 		{"visionary", "influence", "publish"},
 		{"external", "influence", "developer community"},
 		{"external", "strategy", "partnerships"},
 		// Dimensions the archetype leaves alone keep the generic text.
-		{"external", "craft", "spikes, proofs of concept"},
+		{"external", "craft", "short experiments and prototypes"},
 	}
 	for _, tt := range tests {
 		got := CTOForArchetype(l, cto, tt.archetype)

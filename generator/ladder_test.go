@@ -89,21 +89,24 @@ func TestSmallAndLargeShape(t *testing.T) {
 	if vp, _ := big.Level("vp-engineering"); vp.Title != "VP of Engineering" {
 		t.Errorf("at 500 the delivery rung is titled %q", vp.Title)
 	}
-	if len(big.Absent) != 1 || big.Absent[0].ID != "fellow" || big.Compressed {
-		t.Errorf("at 500 only the fellow rung should be left out: %v", big.Absent)
+	if len(big.Absent) != 2 || big.Absent[0].ID != "fellow" || big.Absent[1].ID != "svp-engineering" || big.Compressed {
+		t.Errorf("at 500 only the fellow and SVP rungs should be left out: %v", big.Absent)
 	}
 }
 
-// TestArchetypeShapesTheTop checks that an external-facing or visionary
-// CTO has the delivery rung filled and running delivery, while a product
-// CTO at an early stage holds delivery.
+// TestArchetypeShapesTheTop checks that under every CTO the delivery rung
+// is a filled Head of Engineering at 25 engineers, saying what it runs
+// under this CTO, and held by the CTO at 14; and that the CTO card follows
+// the archetype.
 func TestArchetypeShapesTheTop(t *testing.T) {
 	l := builtinLadder(t)
+	generic := lvl(t, l, "cto").Summary
 	for _, tt := range []struct {
 		archetype string
+		size      int
 		filled    bool
-	}{{"external", true}, {"visionary", true}, {"infrastructure", true}, {"product", false}} {
-		lv, _ := CareerLadder(l, lprof("early", 25, tt.archetype), "all")
+	}{{"external", 25, true}, {"visionary", 25, true}, {"infrastructure", 25, true}, {"product", 25, true}, {"product", 14, false}, {"external", 14, false}} {
+		lv, _ := CareerLadder(l, lprof("early", tt.size, tt.archetype), "all")
 		d, _ := lv.Level("vp-engineering")
 		cto, _ := lv.Level("cto")
 		if d.Reserved == tt.filled {
@@ -116,8 +119,8 @@ func TestArchetypeShapesTheTop(t *testing.T) {
 		if tt.filled && !slices.ContainsFunc(d.Notes, func(n string) bool { return strings.Contains(n, "You run") }) {
 			t.Errorf("%s: the delivery rung's card should say what it runs: %q", tt.archetype, d.Notes)
 		}
-		if cto.Focus == "" {
-			t.Errorf("%s: the CTO card names no focus", tt.archetype)
+		if cto.Summary == generic && tt.archetype != "product" {
+			t.Errorf("%s: the CTO card does not follow the archetype", tt.archetype)
 		}
 	}
 }
@@ -145,9 +148,19 @@ func TestDiffersFromBelowEverywhere(t *testing.T) {
 					if len(v.Expectations) != len(l.Dimensions) {
 						t.Errorf("%s: %d expectations, want %d", v.ID, len(v.Expectations), len(l.Dimensions))
 					}
+					// The top rung says what changed per road in; a
+					// reserved rung far above the nearest rung shown has
+					// no text written against it.
+					if len(v.Roads) > 0 {
+						for _, r := range v.Roads {
+							if len(r.Changes) != len(l.Dimensions) {
+								t.Errorf("%s: road from %s says what changed in %d dimensions", v.ID, r.From.ID, len(r.Changes))
+							}
+						}
+					}
 					for _, e := range v.Expectations {
 						b := below.Expectations[e.Dimension]
-						if e.Change == "" || e.Expect == b.Expect || e.Short == b.Short {
+						if (e.Change == "" && len(v.Roads) == 0 && !v.Reserved) || e.Expect == b.Expect || e.Short == b.Short {
 							t.Errorf("%s/%s/%d %s, %s: does not differ from %s", st, a, n, v.ID, e.Dimension, v.Below.ID)
 						}
 					}
@@ -247,7 +260,7 @@ func TestPromotion(t *testing.T) {
 		t.Errorf("staff to VP: lateral %v, %d steps", g.Lateral, len(g.Steps))
 	}
 	notes := strings.Join(g.Notes, "\n")
-	for _, want := range []string{"spans 3 steps", "is lateral", "tech lead hat", "Director of Engineering is reserved", "Head of Engineering rung is reserved"} {
+	for _, want := range []string{"spans 3 steps", "is lateral", "tech lead hat", "Director of Engineering is reserved"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("staff to VP notes lack %q:\n%s", want, notes)
 		}
@@ -279,7 +292,7 @@ func TestGrowth(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := changes(g.Appear), []string{"director-of-engineering@30", "principal-engineer@50", "vp-engineering@60", "distinguished-engineer@100"}; !slices.Equal(got, want) {
+	if got, want := changes(g.Appear), []string{"principal-engineer@30", "director-of-engineering@30", "principal-engineer@50"}; !slices.Equal(got, want) {
 		t.Errorf("appear = %v, want %v", got, want)
 	}
 	if got, want := changes(g.Titles), []string{"vp-engineering@60"}; !slices.Equal(got, want) || g.Titles[0].Before != "Head of Engineering" || g.Titles[0].After != "VP of Engineering" {
@@ -293,8 +306,8 @@ func TestGrowth(t *testing.T) {
 	if len(g.Notes) != 1 || !strings.Contains(g.Notes[0], "later stage") || strings.Contains(g.Notes[0], "--") {
 		t.Errorf("growing past the stage's typical size should say so: %q", g.Notes)
 	}
-	if len(g.Levels) != 9 {
-		t.Errorf("the ladder at 120 has %d rungs, want 9", len(g.Levels))
+	if len(g.Levels) != 8 {
+		t.Errorf("the ladder at 120 has %d rungs, want 8", len(g.Levels))
 	}
 	if _, err := Growth(l, p, "all", 25); err == nil {
 		t.Error("growing to the same size should fail")

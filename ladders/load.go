@@ -559,6 +559,9 @@ func (l *Ladder) validateBands(errs *strictyaml.List) {
 			errs.Add(b.File, b.At("title"), "%s: title is empty", what)
 		}
 		for _, id := range b.Levels {
+			if l.sizedTitle(id) {
+				continue
+			}
 			i, ok := l.levels[id]
 			if !ok {
 				errs.Add(b.File, b.At("levels"), "%s: unknown level %q%s", what, id, suggest.Hint(id, l.LevelIDs()))
@@ -670,4 +673,17 @@ func LoadPath(p string) (*Ladder, error) {
 		return nil, err
 	}
 	return l, nil
+}
+
+// sizedTitle reports whether id is the id of a title a level carries when
+// small (head-of-engineering), which a band may weigh on its own.
+func (l *Ladder) sizedTitle(id string) bool {
+	for _, v := range l.Levels {
+		for _, t := range v.Titles {
+			if t.ID == id {
+				return true
+			}
+		}
+	}
+	return false
 }

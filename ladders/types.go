@@ -57,7 +57,15 @@ type File struct {
 type Pos = strictyaml.Pos
 
 // Spans are the typical reaches of a level, from narrowest to widest.
-var Spans = []string{"team", "teams", "org", "company"}
+//
+//   - team: one team of about eight engineers
+//   - teams: two to four teams
+//   - group: a director's group, up to about six teams
+//   - groups: a large group or two, about eight to twelve teams
+//   - org: a VP's org, about two dozen teams
+//   - orgs: a large org or two orgs' shared functions
+//   - company: all of engineering and beyond
+var Spans = []string{"team", "teams", "group", "groups", "org", "orgs", "company"}
 
 // Settings holds the ladder-wide thresholds and choices that tailoring rules
 // read, so a company can change them as data.
@@ -83,8 +91,10 @@ type Settings struct {
 	TopRung string `yaml:"top_rung" json:"top_rung"`
 	// BandNote explains, in one sentence printed in every ladder
 	// document, why the weights differ by level as well as by stage.
-	BandNote string   `yaml:"band_note" json:"band_note,omitempty"`
-	Sources  []string `yaml:"sources" json:"sources,omitempty"`
+	BandNote string `yaml:"band_note" json:"band_note,omitempty"`
+	// WeightMeaning says what a weight is, printed beside the weights.
+	WeightMeaning string   `yaml:"weight_meaning" json:"weight_meaning,omitempty"`
+	Sources       []string `yaml:"sources" json:"sources,omitempty"`
 }
 
 // Track is a career track: ic or management.
@@ -115,7 +125,15 @@ type Dimension struct {
 	// promotion into or within the management track: the work of running
 	// teams, not of writing code.
 	ManagementEvidence []string `yaml:"management_evidence" json:"management_evidence"`
-	Sources            []string `yaml:"sources" json:"sources,omitempty"`
+	// DirectorEvidence is what to gather for a promotion into a rung
+	// that manages managers (director and up): managers grown,
+	// calibration, delivery across a group.
+	DirectorEvidence []string `yaml:"director_evidence" json:"director_evidence,omitempty"`
+	// ExecutiveEvidence is what to gather for a promotion into an
+	// executive rung (VP and up): executives hired, budgets and plans for
+	// an org, the board and the executive team.
+	ExecutiveEvidence []string `yaml:"executive_evidence" json:"executive_evidence,omitempty"`
+	Sources           []string `yaml:"sources" json:"sources,omitempty"`
 }
 
 // Band is a group of levels that weigh the dimensions alike, with its
@@ -196,7 +214,13 @@ type Road struct {
 	Asks []string `yaml:"asks" json:"asks"`
 	// Changes says, per dimension, what changes on this road.
 	Changes map[string]string `yaml:"changes" json:"changes"`
-	Sources []string          `yaml:"sources" json:"sources,omitempty"`
+	// Signals are the signs that someone is ready to take this road,
+	// printed in its promotion guide.
+	Signals []string `yaml:"signals" json:"signals,omitempty"`
+	// Evidence says, per dimension, what a promotion guide on this road
+	// asks to gather, in the terms of the track the road starts on.
+	Evidence map[string][]string `yaml:"evidence" json:"evidence,omitempty"`
+	Sources  []string            `yaml:"sources" json:"sources,omitempty"`
 }
 
 // Size holds the headcount thresholds of a rung.
@@ -264,6 +288,10 @@ type Level struct {
 	Behaviours   []string   `yaml:"behaviours" json:"behaviours"`
 	// Signals are signs of readiness for the next level.
 	Signals []string `yaml:"signals" json:"signals"`
+	// ManagementSignals, on a level both tracks share, are the signs of
+	// readiness for the first management rung, which is earned on
+	// management evidence.
+	ManagementSignals []string `yaml:"management_signals" json:"management_signals,omitempty"`
 	// Equivalents are the peer levels on the other track.
 	Equivalents  []string               `yaml:"equivalents" json:"equivalents,omitempty"`
 	Expectations map[string]Expectation `yaml:"expectations" json:"expectations"`
@@ -379,11 +407,33 @@ type CareerStep struct {
 	Sources []string `yaml:"sources" json:"sources,omitempty"`
 }
 
+// AnswerAt returns the answer at a headcount, and whether the question is
+// printed at that size at all.
+func (q Question) AnswerAt(size int) (string, bool) {
+	if size < q.ShowFrom || (q.ShowBelow > 0 && size >= q.ShowBelow) {
+		return "", false
+	}
+	for _, n := range q.Sized {
+		if n.Below == 0 || size < n.Below {
+			return n.Note, true
+		}
+	}
+	return q.Answer, true
+}
+
 // Question is one entry of the ladder's FAQ.
 type Question struct {
 	Pos      `yaml:",inline"`
-	ID       string   `yaml:"id" json:"id"`
-	Question string   `yaml:"question" json:"question"`
-	Answer   string   `yaml:"answer" json:"answer"`
-	Sources  []string `yaml:"sources" json:"sources,omitempty"`
+	ID       string `yaml:"id" json:"id"`
+	Question string `yaml:"question" json:"question"`
+	Answer   string `yaml:"answer" json:"answer"`
+	// ShowFrom and ShowBelow limit the headcounts at which the question
+	// is printed (0: no limit), so a ladder does not answer a question
+	// that does not arise at its size.
+	ShowFrom  int `yaml:"show_from" json:"show_from,omitempty"`
+	ShowBelow int `yaml:"show_below" json:"show_below,omitempty"`
+	// Sized replaces the answer below a headcount, tried in order like
+	// a level's size notes.
+	Sized   []SizeNote `yaml:"sized" json:"sized,omitempty"`
+	Sources []string   `yaml:"sources" json:"sources,omitempty"`
 }

@@ -105,7 +105,7 @@ func TestRender(t *testing.T) {
 // TestJDWarnsFromTheLadder checks that a posting built through the
 // pipeline (rungs batch) says a role that is a rung is rarely a separate
 // job exactly when the ladder shows the rung reserved: a Head of
-// Engineering under a product CTO at an early stage, 25 engineers.
+// Engineering at 12 engineers (the CTO holds the role), not at 25.
 func TestJDWarnsFromTheLadder(t *testing.T) {
 	cat, err := catalog.Builtin()
 	if err != nil {
@@ -114,10 +114,11 @@ func TestJDWarnsFromTheLadder(t *testing.T) {
 	st, _ := cat.Stage("early")
 	for _, c := range []struct {
 		archetype string
+		size      int
 		warns     bool
-	}{{"product", true}, {"external", false}} {
+	}{{"product", 12, true}, {"product", 25, false}, {"external", 25, false}} {
 		ar, _ := cat.Archetype(c.archetype)
-		req := &Request{Kind: "jd", Profile: profile.Profile{Stage: st, Size: 25, Archetype: ar},
+		req := &Request{Kind: "jd", Profile: profile.Profile{Stage: st, Size: c.size, Archetype: ar},
 			Params: Params{Role: "head-of-engineering"}, Formats: []string{"md"}}
 		_, warnings, err := Render(&Env{Cat: cat}, req)
 		if err != nil {

@@ -175,9 +175,9 @@ func (r *renderer) introFits(intro []ast.Node, t *east.Table) bool {
 	if h+table <= page {
 		return true // all on one page
 	}
-	// Setting the table a size or two smaller (down to 8 pt) may be
+	// Setting the table a size or three smaller (down to 7.5 pt) may be
 	// enough to keep everything on one page.
-	for _, size := range []float64{8.5, 8} {
+	for _, size := range []float64{8.5, 8, 7.5} {
 		if size >= tl.style.size {
 			continue
 		}

@@ -25,6 +25,9 @@ const (
 	// maxPortraitCols: more columns than this is too dense for a portrait
 	// page even when the words are short.
 	maxPortraitCols = 5
+	// labelShare is the largest share of a table's width a first column
+	// of row labels takes whole, so its labels do not wrap.
+	labelShare = 0.25
 )
 
 type tcell struct {
@@ -188,6 +191,12 @@ func (r *renderer) fitTable(tl *tableLayout, width float64) {
 		for j := range w {
 			w[j] = maxW[j] * avail / sumMax
 		}
+	case tl.cols > 2 && maxW[0] <= labelShare*avail:
+		// Row labels (a level's title) stay whole when they are short:
+		// the first column gets its full width, the rest share the
+		// remainder.
+		w[0] = maxW[0]
+		distribute(w[1:], minW[1:], maxW[1:], avail-maxW[0])
 	default:
 		distribute(w, minW, maxW, avail)
 	}
