@@ -223,6 +223,9 @@ func (c *Catalog) add(name string, data []byte, override bool) ([]disable, error
 		if s.LeadersFrom != 0 {
 			c.Settings.LeadersFrom = s.LeadersFrom
 		}
+		if s.HeadOfEngineeringBelow != 0 {
+			c.Settings.HeadOfEngineeringBelow = s.HeadOfEngineeringBelow
+		}
 		if s.ExecutiveBullets != 0 {
 			c.Settings.ExecutiveBullets = s.ExecutiveBullets
 		}
@@ -342,6 +345,9 @@ func (c *Catalog) finish() error {
 	}
 	if c.Settings.LeadersFrom == 0 {
 		c.Settings.LeadersFrom = 200
+	}
+	if c.Settings.HeadOfEngineeringBelow == 0 {
+		c.Settings.HeadOfEngineeringBelow = 60
 	}
 	if c.Settings.ExecutiveBullets == 0 {
 		c.Settings.ExecutiveBullets = 10

@@ -359,6 +359,10 @@ type Settings struct {
 	// through a leadership team, with a VP of Engineering running
 	// delivery day to day.
 	LeadersFrom int `yaml:"leaders_from" json:"leaders_from"`
+	// HeadOfEngineeringBelow: under this many engineers the delivery
+	// leader under the CTO is titled Head of Engineering, as the ladder's
+	// VP of Engineering rung is (a test keeps the two in step).
+	HeadOfEngineeringBelow int `yaml:"head_of_engineering_below" json:"head_of_engineering_below"`
 }
 
 // Source is a document the catalog's facts come from. Items cite sources by

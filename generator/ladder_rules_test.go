@@ -460,3 +460,23 @@ func TestPromotionPath(t *testing.T) {
 		}
 	}
 }
+
+// The postings' Head of Engineering threshold is the ladder's: below it the
+// VP of Engineering rung carries the Head of Engineering title.
+func TestHeadOfEngineeringThresholdMatchesTheLadder(t *testing.T) {
+	l := builtinLadder(t)
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := lvl(t, l, "vp-engineering")
+	below := 0
+	for _, st := range v.Titles {
+		if st.ID == "head-of-engineering" {
+			below = st.Below
+		}
+	}
+	if below != cat.Settings.HeadOfEngineeringBelow {
+		t.Errorf("ladder titles the rung Head of Engineering below %d, catalog settings say %d", below, cat.Settings.HeadOfEngineeringBelow)
+	}
+}

@@ -324,10 +324,10 @@ func mergeThreshold(cat *catalog.Catalog) int {
 }
 
 // DeliveryNote says who runs delivery, as the ladder's delivery rung has
-// it: once the CTO no longer holds the VP of Engineering role (the merge
-// size), a VP of Engineering runs delivery, except that a product CTO at a
-// seed or early company holds delivery directly; past the leaders_from
-// headcount several VPs run it.
+// it: once the CTO no longer holds the role (the merge size), a Head of
+// Engineering runs people and delivery, titled VP of Engineering from
+// head_of_engineering_below; past the leaders_from headcount several VPs
+// run it.
 func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) string {
 	big := p.Size >= mergeThreshold(cat)
 	large := p.Size >= cat.Settings.LeadersFrom
@@ -336,8 +336,8 @@ func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) st
 	switch {
 	case role.ID == "cto" && large:
 		return fmt.Sprintf("With %s, your VPs of Engineering run delivery day to day, and you work through your leadership team.", engineers(p.Size))
-	case role.ID == "cto" && a.ID == "product" && big && (p.Stage.ID == "seed" || p.Stage.ID == "early") && !a.DelegatesDelivery:
-		return "You hold delivery directly: no VP of Engineering sits between you and the teams."
+	case role.ID == "cto" && big && p.Size < cat.Settings.HeadOfEngineeringBelow:
+		return "A Head of Engineering runs people and delivery day to day and reports to you."
 	case role.ID == "cto" && big:
 		return "A VP of Engineering runs delivery day to day and reports to you."
 	case role.ID == "vp-engineering" && large:

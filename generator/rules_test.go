@@ -93,10 +93,13 @@ func TestDeliveryNote(t *testing.T) {
 		size                   int
 		want                   string
 	}{
-		{"cto", "early", "external", 30, "A VP of Engineering runs delivery day to day"},
+		// Below 60 engineers the delivery leader is a Head of Engineering,
+		// as on the ladder; from 60 a VP of Engineering.
+		{"cto", "early", "external", 30, "A Head of Engineering runs people and delivery day to day"},
+		{"cto", "enterprise", "infrastructure", 90, "A VP of Engineering runs delivery day to day"},
 		{"vp-engineering", "early", "external", 30, "you run delivery day to day"},
 		{"cto", "early", "external", 10, ""}, // too small: the CTO is the VP Engineering
-		{"cto", "early", "product", 25, "You hold delivery directly"},
+		{"cto", "early", "product", 25, "A Head of Engineering runs people and delivery"},
 		{"cto", "seed", "product", 5, ""}, // merged: the CTO is the VP Engineering
 		// From leaders_from (200) every CTO works through a leadership team.
 		{"cto", "enterprise", "product", 199, "A VP of Engineering runs delivery day to day and reports to you."},
