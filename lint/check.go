@@ -114,9 +114,21 @@ const (
 // Check never fails: any input gives a report.
 func Check(name string, md []byte, opts Options) Report {
 	d := get()
+	md, cut := limitNesting(md)
 	doc := parse(md)
 	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}}
 	add := func(f Finding) { r.Findings = append(r.Findings, f) }
+	for i, line := range cut {
+		if i == 3 {
+			add(Finding{Rule: "nesting", Level: LevelWarning, Line: line, Text: fmt.Sprintf("%d more lines", len(cut)-i),
+				Message: fmt.Sprintf("%d lines nest block quotes or lists deeper than %d levels; the markers past that depth were ignored", len(cut), MaxNesting),
+				Fix:     "Remove the extra \">\", \"-\" or \"1.\" markers at the start of the line."})
+			break
+		}
+		add(Finding{Rule: "nesting", Level: LevelWarning, Line: line,
+			Message: fmt.Sprintf("block quotes or lists nested deeper than %d levels on one line; the markers past that depth were ignored", MaxNesting),
+			Fix:     "Remove the extra \">\", \"-\" or \"1.\" markers at the start of the line."})
+	}
 
 	// Words, bullets, prose.
 	bulletWords, syls := 0, 0

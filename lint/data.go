@@ -119,9 +119,12 @@ const (
 // phraseRule is a compiled phrasing rule.
 type phraseRule struct {
 	phraseRuleData
-	re      *regexp.Regexp
+	re      *fastRE
 	excepts []*regexp.Regexp
 }
+
+// phraseWindow bounds a phrasing match: no pattern spans more bytes.
+const phraseWindow = 512
 
 // data is everything loaded from the embedded files.
 type data struct {
@@ -233,10 +236,10 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		if r.Match == MatchAnywhere {
 			expr = `(?i)(?:` + strings.Join(alts, "|") + `)`
 		}
-		pr.re, err = regexp.Compile(expr)
-		if err != nil {
+		if _, err := regexp.Compile(expr); err != nil {
 			continue // reported above
 		}
+		pr.re = newFastRE(expr, phraseWindow)
 		for _, ex := range r.Except {
 			re, err := regexp.Compile(`(?i)^(?:` + ex + `)`)
 			if err != nil {

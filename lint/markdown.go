@@ -36,6 +36,8 @@ type unit struct {
 	spans []span // ascending by off
 	// code are the [start, end) offsets of inline code in text.
 	code [][2]int
+	// buf collects the text while the unit is built (see add and done).
+	buf []byte
 }
 
 // inCode reports whether the byte at off is inside inline code.
@@ -56,9 +58,16 @@ func (u *unit) add(s string, line int) {
 		return
 	}
 	if n := len(u.spans); n == 0 || u.spans[n-1].line != line {
-		u.spans = append(u.spans, span{len(u.text), line})
+		u.spans = append(u.spans, span{len(u.buf), line})
 	}
-	u.text += s
+	u.buf = append(u.buf, s...)
+}
+
+// done turns the collected bytes into the unit's text. Appending to a byte
+// slice keeps building a unit linear in its size.
+func (u *unit) done() *unit {
+	u.text, u.buf = string(u.buf), nil
+	return u
 }
 
 // lineAt returns the source line of the byte at off in the unit's text.
@@ -313,14 +322,14 @@ func (w *walker) inline(n ast.Node, kind unitKind) *unit {
 			case *ast.RawHTML, *east.TaskCheckBox:
 				u.add(" ", last)
 			case *ast.CodeSpan:
-				start := len(u.text)
+				start := len(u.buf)
 				walk(c)
-				u.code = append(u.code, [2]int{start, len(u.text)})
+				u.code = append(u.code, [2]int{start, len(u.buf)})
 			default:
 				walk(c)
 			}
 		}
 	}
 	walk(n)
-	return u
+	return u.done()
 }

@@ -11,10 +11,11 @@ type phraseMatch struct {
 // are spaces for matching, so a phrase wrapped across lines still matches.
 func matchPhrases(rules []*phraseRule, u *unit) []phraseMatch {
 	flat := flatten(u.text)
+	lower := lowerASCII(flat)
 	var out []phraseMatch
 	for _, r := range rules {
-		for _, loc := range r.re.FindAllStringIndex(flat, -1) {
-			if excepted(r, flat[loc[0]:]) || (r.Match == MatchAnywhere && u.inCode(loc[0])) {
+		for _, loc := range r.re.FindAllIndex(flat, lower) {
+			if excepted(r, flat[loc[0]:min(len(flat), loc[0]+phraseWindow)]) || (r.Match == MatchAnywhere && u.inCode(loc[0])) {
 				continue
 			}
 			out = append(out, phraseMatch{rule: r, text: flat[loc[0]:loc[1]], line: u.lineAt(loc[0])})
