@@ -70,7 +70,13 @@ type Report struct {
 	MustHaves int
 	// Jurisdictions are the pay-transparency jurisdictions checked.
 	Jurisdictions []string
-	Gender        Gender
+	// Places are the places the posting names and what they bring in.
+	Places []Place
+	// Date is the publication date the pay rules were checked against,
+	// and DateSource where it came from ("option", "posting"), or zero.
+	Date       time.Time
+	DateSource string
+	Gender     Gender
 	// Findings are ordered by line, then rule, jurisdiction and text.
 	Findings []Finding
 }
@@ -116,7 +122,11 @@ func Check(name string, md []byte, opts Options) Report {
 	d := get()
 	md, cut := limitNesting(md)
 	doc := parse(md)
-	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}}
+	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}, Places: []Place{}}
+	r.Date, r.DateSource = opts.Date, ""
+	if !opts.Date.IsZero() {
+		r.DateSource = "option"
+	}
 	add := func(f Finding) { r.Findings = append(r.Findings, f) }
 	for i, line := range cut {
 		if i == 3 {
@@ -189,9 +199,20 @@ func Check(name string, md []byte, opts Options) Report {
 		})
 	}
 
-	// Phrasing.
+	// Phrasing. "Vague pay" is for postings without a figure: a posting
+	// that gives a range may still say pay depends on experience.
+	var rows []textLine
+	for _, l := range doc.lines {
+		if l.row {
+			rows = append(rows, l)
+		}
+	}
+	doc.pay = findPayIn(doc.units, rows)
 	for _, u := range doc.units {
 		for _, pm := range matchPhrases(d.rules, u) {
+			if pm.rule.ID == "vague-pay" && len(doc.pay.ranges) > 0 {
+				continue
+			}
 			add(Finding{Rule: pm.rule.ID, Level: pm.rule.Level, Line: pm.line, Text: pm.text,
 				Message: pm.rule.Name + ": " + pm.rule.Reason, Fix: pm.rule.Fix})
 		}
@@ -327,17 +348,22 @@ func checkPay(r *Report, d *data, doc *document, opts Options, add func(Finding)
 			dets = append(dets, detection{id: id})
 		}
 	} else {
-		dets = detectJurisdictions(d, doc.lines)
+		r.Places, dets = detectPlaces(d, doc.lines, r.Date)
 	}
 	if len(dets) == 0 {
-		if len(opts.Jurisdictions) == 0 {
+		if len(opts.Jurisdictions) == 0 && len(r.Places) == 0 {
 			add(Finding{Rule: "no-location", Level: LevelInfo,
-				Message: "no location line (\"Location: ...\") found, so pay-transparency rules were not checked",
+				Message: "no place found (a \"Location:\" line, a place in the header, or \"based in ...\"), so pay-transparency rules were not checked",
 				Fix:     "Add a \"Location:\" line, or name the jurisdictions to check (rungs lint --jurisdiction nyc,ca,co,wa,il,eu)."})
+		} else if len(opts.Jurisdictions) == 0 {
+			p := r.Places[0]
+			add(Finding{Rule: "no-pay-law", Level: LevelInfo, Line: p.Line, Text: p.Text,
+				Message: fmt.Sprintf("the job is in %s: no pay-transparency law Rungs checks applies there (guidance, not legal advice)", strings.Join(p.Names, ", ")),
+				Fix:     "Nothing to do; stating the pay range still helps candidates."})
 		}
 		return
 	}
-	facts := findPay(doc.units)
+	facts := doc.pay
 	title, titleLine := "", 0
 	if doc.title != nil {
 		title, titleLine = flatten(doc.title.text), doc.title.firstLine()
@@ -390,7 +416,7 @@ func checkPay(r *Report, d *data, doc *document, opts Options, add func(Finding)
 			}
 			level := LevelError
 			msg := fmt.Sprintf("%s: %s; %s requires %s (%s)", j.Name, missing, law, req.Text, j.Threshold)
-			if day, err := time.Parse(time.DateOnly, since); err == nil && !opts.Date.IsZero() && opts.Date.Before(day) {
+			if day, err := time.Parse(time.DateOnly, since); err == nil && !r.Date.IsZero() && r.Date.Before(day) {
 				level = LevelInfo
 				msg += "; in force from " + since
 			}

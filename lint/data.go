@@ -46,7 +46,14 @@ type phraseRuleData struct {
 // payFile is the shape of data/pay.yaml.
 type payFile struct {
 	Jurisdictions []Jurisdiction `yaml:"jurisdictions"`
-	Regions       []struct {
+	Places        []struct {
+		ID     string   `yaml:"id"`
+		Name   string   `yaml:"name"`
+		Region string   `yaml:"region"`
+		Cities []string `yaml:"cities"`
+		States []string `yaml:"states"`
+	} `yaml:"places"`
+	Regions []struct {
 		ID    string   `yaml:"id"`
 		Names []string `yaml:"names"`
 	} `yaml:"regions"`
@@ -70,6 +77,8 @@ type Jurisdiction struct {
 	// jurisdiction on their own: "Brooklyn, NY" is in New York City,
 	// "Albany, NY" is not.
 	CitySuffixes []string `yaml:"city_suffixes" json:"-"`
+	// Checked says how the summary was checked against current texts.
+	Checked string `yaml:"checked" json:"checked,omitempty"`
 }
 
 // Requirement is one element a jurisdiction asks a posting to contain.
@@ -135,7 +144,9 @@ type data struct {
 	hyphenStems   []string
 	rules         []*phraseRule
 	jurisdictions []Jurisdiction
-	regions       map[string]string // region name -> region id
+	// places are known places without a law Rungs checks (no Requires).
+	places  []Jurisdiction
+	regions map[string]string // region name -> region id
 }
 
 var loadData = sync.OnceValues(func() (*data, error) {
@@ -272,8 +283,8 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 			errs.Add(yf, line, "jurisdiction id %q is empty or repeated", j.ID)
 		}
 		ids[j.ID] = true
-		if j.Region != "us" && j.Region != "eu" {
-			errs.Add(yf, line, "jurisdiction %s: region %q; valid: us, eu", j.ID, j.Region)
+		if j.Region != "us" && j.Region != "eu" && j.Region != "canada" {
+			errs.Add(yf, line, "jurisdiction %s: region %q; valid: us, eu, canada", j.ID, j.Region)
 		}
 		if _, err := time.Parse(time.DateOnly, j.Effective); err != nil {
 			errs.Add(yf, line, "jurisdiction %s: effective %q is not YYYY-MM-DD", j.ID, j.Effective)
@@ -301,6 +312,19 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 			j.CitySuffixes[k] = normPlace(s)
 		}
 		d.jurisdictions = append(d.jurisdictions, j)
+	}
+	for _, p := range pay.Places {
+		pl := Jurisdiction{ID: p.ID, Name: p.Name, Region: p.Region}
+		for _, c := range p.Cities {
+			pl.Cities = append(pl.Cities, normPlace(c))
+		}
+		for _, c := range p.States {
+			pl.States = append(pl.States, normPlace(c))
+		}
+		if p.ID == "" || p.Name == "" || len(pl.Cities)+len(pl.States) == 0 {
+			errs.Add(yf, 0, "place %q: id, name and cities or states are required", p.ID)
+		}
+		d.places = append(d.places, pl)
 	}
 	for _, r := range pay.Regions {
 		for _, n := range r.Names {

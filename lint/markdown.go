@@ -89,6 +89,7 @@ func (u *unit) firstLine() int { return u.lineAt(0) }
 type textLine struct {
 	text string
 	line int
+	row  bool // a table row
 }
 
 // document is a posting reduced to what the checks need.
@@ -96,6 +97,8 @@ type document struct {
 	units []*unit
 	lines []textLine
 	title *unit // the first level-1 heading, else the first heading
+
+	pay payFacts // filled by Check
 
 	mustHaves    int
 	mustHaveLine int // line of the first must-have heading that has items
@@ -217,7 +220,7 @@ func (w *walker) table(t *east.Table) {
 			}
 		}
 		if line != 0 {
-			w.doc.lines = append(w.doc.lines, textLine{strings.Join(cells, ": "), line})
+			w.doc.lines = append(w.doc.lines, textLine{strings.Join(cells, ": "), line, true})
 		}
 	}
 }
@@ -240,7 +243,7 @@ func (w *walker) push(u *unit) {
 			end += start
 		}
 		if s := strings.TrimSpace(u.text[start:end]); s != "" {
-			w.doc.lines = append(w.doc.lines, textLine{s, u.lineAt(start)})
+			w.doc.lines = append(w.doc.lines, textLine{s, u.lineAt(start), false})
 		}
 		start = end + 1
 	}
