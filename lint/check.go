@@ -70,6 +70,9 @@ type Report struct {
 	MustHaves int
 	// Jurisdictions are the pay-transparency jurisdictions checked.
 	Jurisdictions []string
+	// Excluded are the equal-opportunity and legal paragraphs left out of
+	// the wording, sentence and reading-ease checks.
+	Excluded []Excluded
 	// Places are the places the posting names and what they bring in.
 	Places []Place
 	// Date is the publication date the pay rules were checked against,
@@ -140,6 +143,7 @@ func Check(name string, md []byte, opts Options) Report {
 			Fix:     "Remove the extra \">\", \"-\" or \"1.\" markers at the start of the line."})
 	}
 
+	r.Excluded = markLegal(doc.units)
 	// Words, bullets, prose.
 	bulletWords, syls := 0, 0
 	var sents []Sentence
@@ -149,7 +153,7 @@ func Check(name string, md []byte, opts Options) Report {
 		if u.kind == kindBullet {
 			bulletWords += n
 		}
-		if u.kind == kindParagraph || u.kind == kindBullet {
+		if (u.kind == kindParagraph || u.kind == kindBullet) && !u.legal {
 			ss := sentences(u)
 			sents = append(sents, ss...)
 			syls += countSyllables(u.text)
@@ -180,7 +184,13 @@ func Check(name string, md []byte, opts Options) Report {
 
 	// Gender-coded wording.
 	m := genderMatcher{d.masculine, d.feminine, d.exceptions, d.hyphenStems}
-	coded := m.scan(doc.units)
+	var scored []*unit
+	for _, u := range doc.units {
+		if !u.legal {
+			scored = append(scored, u)
+		}
+	}
+	coded := m.scan(scored)
 	r.Gender = genderOf(coded)
 	if r.Gender.Verdict == VerdictMasculine || r.Gender.Verdict == VerdictStronglyMasculine {
 		line := 0
@@ -213,6 +223,13 @@ func Check(name string, md []byte, opts Options) Report {
 			if pm.rule.ID == "vague-pay" && len(doc.pay.ranges) > 0 {
 				continue
 			}
+			if u.legal && pm.rule.ID != "placeholder" {
+				continue // equal-opportunity and legal text (see legal.go)
+			}
+			if f, ok := inContext(pm, u); ok {
+				add(f)
+				continue
+			}
 			add(Finding{Rule: pm.rule.ID, Level: pm.rule.Level, Line: pm.line, Text: pm.text,
 				Message: pm.rule.Name + ": " + pm.rule.Reason, Fix: pm.rule.Fix})
 		}
@@ -222,6 +239,33 @@ func Check(name string, md []byte, opts Options) Report {
 
 	sortFindings(r.Findings)
 	return r
+}
+
+// inContext turns a gendered pronoun that refers to a named person, or a
+// gendered word that describes the people a product serves, into info
+// with the reason.
+func inContext(pm phraseMatch, u *unit) (Finding, bool) {
+	flat := flatten(u.text)
+	switch pm.rule.ID {
+	case "gendered-pronoun":
+		sent := sentenceAround(flat, pm.off, pm.off+len(pm.text))
+		if name := namedPerson(sent); name != "" {
+			return Finding{Rule: pm.rule.ID, Level: LevelInfo, Line: pm.line, Text: pm.text,
+				Message: fmt.Sprintf("%s: the pronoun seems to refer to %s, a named person, not to the person hired; not counted as an error", pm.rule.Name, name),
+				Fix:     "Nothing to do if it refers to " + name + "; otherwise " + pm.rule.Fix}, true
+		}
+	case "gendered-word":
+		if !peopleWords.MatchString(pm.text) {
+			break
+		}
+		sent := sentenceAround(flat, pm.off, pm.off+len(pm.text))
+		if m := servedContext.FindString(sent); m != "" {
+			return Finding{Rule: pm.rule.ID, Level: LevelInfo, Line: pm.line, Text: pm.text,
+				Message: fmt.Sprintf("%s: %q describes the people the product serves (the sentence says %q), not the person hired; not counted as an error", pm.rule.Name, pm.text, m),
+				Fix:     "Nothing to do if it describes customers or users; otherwise " + pm.rule.Fix}, true
+		}
+	}
+	return Finding{}, false
 }
 
 func summarize(ws []string) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // jsonReport is the stable JSON shape of a Report. The keys file, words,
@@ -21,6 +22,10 @@ type jsonReport struct {
 	BulletShare      float64    `json:"bullet_share"`
 	MustHaves        int        `json:"must_haves"`
 	Jurisdictions    []string   `json:"jurisdictions"`
+	Places           []Place    `json:"places"`
+	Date             string     `json:"date,omitempty"`
+	DateSource       string     `json:"date_source,omitempty"`
+	Excluded         []Excluded `json:"excluded"`
 	Gender           Gender     `json:"gender"`
 	Findings         []Finding  `json:"findings"`
 }
@@ -43,6 +48,14 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		AvgSentenceWords: round1(r.AvgSentenceWords), LongestSentences: nonNil(r.LongestSentences),
 		BulletShare: round1(r.BulletShare*10) / 10, MustHaves: r.MustHaves,
 		Jurisdictions: nonNil(r.Jurisdictions), Gender: g, Findings: nonNil(r.Findings),
+		Places: nonNil(r.Places), Excluded: nonNil(r.Excluded), DateSource: r.DateSource,
+	}
+	if !r.Date.IsZero() {
+		jr.Date = r.Date.Format(time.DateOnly)
+	}
+	for i := range jr.Places {
+		jr.Places[i].Jurisdictions = nonNil(jr.Places[i].Jurisdictions)
+		jr.Places[i].Names = nonNil(jr.Places[i].Names)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

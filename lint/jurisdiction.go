@@ -82,7 +82,7 @@ var headerSeparators = regexp.MustCompile(`\s+[-–—|]\s+|\s*[·•|]\s*|\s+[�
 
 // placePhrase finds a place named in prose: "This role is based in New
 // York City", "located in Austin, TX", "remote within the United States".
-var placePhrase = regexp.MustCompile(`(?i)\b(?:(?:role|position|job|team|you)\s+(?:is|are|will be|would be|can be)\s+(?:based|located)\s+(?:in|out of)|based (?:in|out of)|located in|work (?:from|at|in) (?:our|the) (?:office in)?|office in|remote(?:ly)? (?:in|within|from|across)(?: anywhere in)?|hybrid (?:in|from)|on-?site in|in-office in)\s+(?:the\s+)?([^.;!?()\n]{1,80})`)
+var placePhrase = regexp.MustCompile(`(?i)\b(?:(?:role|position|job|team|you)\s+(?:is|are|will be|would be|can be)\s+(?:based|located)\s+(?:in|out of)|based (?:in|out of)|located in|work (?:from|at|in) (?:our|the)(?: office in)?|office in|remote(?:ly)? (?:in|within|from|across)(?: anywhere in)?|hybrid (?:in|from)|on-?site in|in-office in)\s+(?:the\s+)?([^.;!?()\n]{1,80})`)
 var roleBasedPhrase = regexp.MustCompile(`(?i)\b(?:role|position|job)\s+(?:is|will be)\s+(?:based|located)\b`)
 
 // placeFinder collects places and the jurisdictions they bring in.

@@ -36,6 +36,8 @@ type unit struct {
 	spans []span // ascending by off
 	// code are the [start, end) offsets of inline code in text.
 	code [][2]int
+	// legal: an equal-opportunity or legal paragraph (see legal.go).
+	legal bool
 	// buf collects the text while the unit is built (see add and done).
 	buf []byte
 }

@@ -5,6 +5,7 @@ type phraseMatch struct {
 	rule *phraseRule
 	text string
 	line int
+	off  int // byte offset in the unit's text
 }
 
 // matchPhrases runs every phrasing rule over one text. Soft line breaks
@@ -18,7 +19,7 @@ func matchPhrases(rules []*phraseRule, u *unit) []phraseMatch {
 			if excepted(r, flat[loc[0]:min(len(flat), loc[0]+phraseWindow)]) || (r.Match == MatchAnywhere && u.inCode(loc[0])) {
 				continue
 			}
-			out = append(out, phraseMatch{rule: r, text: flat[loc[0]:loc[1]], line: u.lineAt(loc[0])})
+			out = append(out, phraseMatch{rule: r, text: flat[loc[0]:loc[1]], line: u.lineAt(loc[0]), off: loc[0]})
 		}
 	}
 	return out
