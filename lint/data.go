@@ -250,7 +250,11 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		if _, err := regexp.Compile(expr); err != nil {
 			continue // reported above
 		}
-		pr.re = newFastRE(expr, phraseWindow)
+		window := 64 // a phrase of whole words is short
+		if r.Match == MatchAnywhere {
+			window = phraseWindow
+		}
+		pr.re = newFastRE(expr, window)
 		for _, ex := range r.Except {
 			re, err := regexp.Compile(`(?i)^(?:` + ex + `)`)
 			if err != nil {

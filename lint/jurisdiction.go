@@ -85,6 +85,29 @@ var headerSeparators = regexp.MustCompile(`\s+[-–—|]\s+|\s*[·•|]\s*|\s+[�
 var placePhrase = regexp.MustCompile(`(?i)\b(?:(?:role|position|job|team|you)\s+(?:is|are|will be|would be|can be)\s+(?:based|located)\s+(?:in|out of)|based (?:in|out of)|located in|work (?:from|at|in) (?:our|the)(?: office in)?|office in|remote(?:ly)? (?:in|within|from|across)(?: anywhere in)?|hybrid (?:in|from)|on-?site in|in-office in)\s+(?:the\s+)?([^.;!?()\n]{1,80})`)
 var roleBasedPhrase = regexp.MustCompile(`(?i)\b(?:role|position|job)\s+(?:is|will be)\s+(?:based|located)\b`)
 
+// mayLabelPlace and mayNamePlace are quick tests before the regular
+// expressions locationLine and placePhrase: a line without one of their
+// words cannot match.
+func mayLabelPlace(s string) bool {
+	l := lowerASCII(s[:min(len(s), 40)])
+	for _, w := range []string{"location", "office", "workplace", "place", "where", "city", "based"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func mayNamePlace(s string) bool {
+	l := lowerASCII(s)
+	for _, w := range []string{"based", "located", "work ", "office", "remote", "hybrid", "site in"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // placeFinder collects places and the jurisdictions they bring in.
 type placeFinder struct {
 	d      *data
@@ -104,6 +127,9 @@ func detectPlaces(d *data, lines []textLine, date time.Time) ([]Place, []detecti
 	f := &placeFinder{d: d, date: date, found: map[string]detection{}}
 	labelled := map[int]bool{}
 	for i, l := range lines {
+		if !mayLabelPlace(l.text) {
+			continue
+		}
 		m := locationLine.FindStringSubmatch(l.text)
 		if m == nil {
 			continue
@@ -123,7 +149,7 @@ func detectPlaces(d *data, lines []textLine, date time.Time) ([]Place, []detecti
 		}
 	}
 	for i, l := range lines {
-		if labelled[i] || l.row || (i >= phraseLines && !roleBasedPhrase.MatchString(l.text)) {
+		if labelled[i] || l.row || !mayNamePlace(l.text) || (i >= phraseLines && !roleBasedPhrase.MatchString(l.text)) {
 			continue
 		}
 		for _, m := range placePhrase.FindAllStringSubmatch(l.text, 4) {

@@ -15,8 +15,8 @@ import (
 // legalStrong are phrases that alone mark a legal paragraph when another
 // cue is present; legalCues are the other cues.
 var (
-	legalStrong  = regexp.MustCompile(`(?i)\b(?:equal (?:employment )?opportunit(?:y|ies)|eeo|affirmative action|without regard to|regardless of (?:race|age|sex|gender|religion|colou?r)|reasonable accommodations?|e-verify|fair chance|pay transparency nondiscrimination|know your rights|protected (?:veteran|class|characteristic|status)|applicable (?:federal, state,? and local )?laws?)\b`)
-	legalCues    = regexp.MustCompile(`(?i)\b(?:race|colou?r|religion|creed|national origin|ancestry|sex|sexual orientation|gender identity|gender expression|marital status|pregnancy|veteran|disability|disabilities|genetic information|age|citizenship|criminal histor(?:y|ies)|arrest|conviction|background checks?|privacy (?:notice|policy)|personal data|gdpr|ccpa|ordinance|discriminat\w*|harassment|accommodation|employer|applicants?|qualified)\b`)
+	legalStrong  = newFastRE(`(?i)\b(?:equal (?:employment )?opportunit(?:y|ies)|eeo|affirmative action|without regard to|regardless of (?:race|age|sex|gender|religion|colou?r)|reasonable accommodations?|e-verify|fair chance|pay transparency nondiscrimination|know your rights|protected (?:veteran|class|characteristic|status)|applicable (?:federal, state,? and local )?laws?)\b`, 96)
+	legalCues    = newFastRE(`(?i)\b(?:race|colou?r|religion|creed|national origin|ancestry|sex|sexual orientation|gender identity|gender expression|marital status|pregnancy|veteran|disability|disabilities|genetic information|age|citizenship|criminal histor(?:y|ies)|arrest|conviction|background checks?|privacy (?:notice|policy)|personal data|gdpr|ccpa|ordinance|discriminat\w*|harassment|accommodation|employer|applicants?|qualified)\b`, 64)
 	legalHeading = regexp.MustCompile(`(?i)\b(?:equal (?:employment )?opportunit\w*|eeo|diversity|legal|privacy|notice|disclaimer|accommodations?|our commitment)\b`)
 )
 
@@ -31,8 +31,13 @@ type Excluded struct {
 // isLegal reports whether a unit's text reads as an equal-opportunity or
 // legal statement, and why.
 func isLegal(text string, underLegalHeading bool) (bool, string) {
-	strong := legalStrong.FindAllString(text, 3)
-	cues := len(legalCues.FindAllString(text, 8))
+	flat := flatten(text)
+	lower := lowerASCII(flat)
+	var strong []string
+	for _, m := range legalStrong.FindAllIndex(flat, lower) {
+		strong = append(strong, flat[m[0]:m[1]])
+	}
+	cues := len(legalCues.FindAllIndex(flat, lower))
 	switch {
 	case len(strong) >= 2, len(strong) == 1 && cues >= 2:
 		return true, "equal-opportunity or legal statement (" + strings.ToLower(strong[0]) + ")"
