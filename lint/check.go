@@ -19,9 +19,16 @@ type Options struct {
 	// the reading-ease floor from 40 to 30: executive postings carry more.
 	Executive bool
 	// Date is the day the posting is published. A rule that is not yet in
-	// force on that day is reported as info instead of error. The zero
-	// value treats every rule as in force.
+	// force on that day is reported as info instead of error. When zero,
+	// the posting's own date is used ("Posted 2026-11-23", "Date posted:
+	// March 3, 2026", a JSON-LD datePosted); without one, every rule is in
+	// force.
 	Date time.Time
+	// IgnorePostingDate keeps the posting's own date out: with a zero
+	// Date every rule is then in force.
+	IgnorePostingDate bool
+	// GenderMethod is GenderFair (the default) or GenderDecoder.
+	GenderMethod string
 	// Employees is the employer's headcount, when known. A law whose
 	// threshold is above it is not applied. Zero means unknown: every law
 	// applies.
@@ -57,8 +64,11 @@ type Report struct {
 	// Sentences, Flesch and AvgSentenceWords describe the prose: the
 	// paragraphs and list items (see sentences); headings, labels and
 	// table cells are not prose.
-	Sentences        int
-	Flesch           float64
+	Sentences int
+	Flesch    float64
+	// Grade is the Flesch-Kincaid US school grade level of the prose:
+	// 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
+	Grade            float64
 	AvgSentenceWords float64
 	// LongestSentences are the three longest prose sentences, longest first.
 	LongestSentences []Sentence
@@ -127,8 +137,13 @@ func Check(name string, md []byte, opts Options) Report {
 	doc := parse(md)
 	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}, Places: []Place{}}
 	r.Date, r.DateSource = opts.Date, ""
-	if !opts.Date.IsZero() {
+	switch {
+	case !opts.Date.IsZero():
 		r.DateSource = "option"
+	case !opts.IgnorePostingDate:
+		if d := postingDate(md); !d.IsZero() {
+			r.Date, r.DateSource = d, "posting"
+		}
 	}
 	add := func(f Finding) { r.Findings = append(r.Findings, f) }
 	for i, line := range cut {
@@ -152,6 +167,17 @@ func Check(name string, md []byte, opts Options) Report {
 		r.Words += n
 		if u.kind == kindBullet {
 			bulletWords += n
+		} else if u.kind == kindParagraph && strings.Contains(u.text, "•") {
+			// Inline items ("Go • Kubernetes • Postgres", "• one • two"):
+			// the words after each bullet sign are list words.
+			if i := strings.Index(u.text, "•"); i >= 0 {
+				// "Stack: Go • Kubernetes": the first item follows the label.
+				ls := strings.LastIndexByte(u.text[:i], '\n') + 1
+				if c := strings.LastIndexByte(u.text[ls:i], ':'); c >= 0 {
+					i = ls + c + 1
+				}
+				bulletWords += countWords(u.text[i:])
+			}
 		}
 		if (u.kind == kindParagraph || u.kind == kindBullet) && !u.legal {
 			ss := sentences(u)
@@ -165,6 +191,7 @@ func Check(name string, md []byte, opts Options) Report {
 	}
 	r.Sentences = len(sents)
 	r.Flesch = flesch(proseWords, len(sents), syls)
+	r.Grade = grade(proseWords, len(sents), syls)
 	if len(sents) > 0 {
 		r.AvgSentenceWords = float64(proseWords) / float64(len(sents))
 	}
@@ -184,14 +211,21 @@ func Check(name string, md []byte, opts Options) Report {
 
 	// Gender-coded wording.
 	m := genderMatcher{d.masculine, d.feminine, d.exceptions, d.hyphenStems}
-	var scored []*unit
-	for _, u := range doc.units {
-		if !u.legal {
-			scored = append(scored, u)
-		}
+	var coded []codedWord
+	words := 0
+	method := GenderFair
+	if opts.GenderMethod == GenderDecoder {
+		method = GenderDecoder
+		coded, words = d.decoder.scanDecoder(doc.units)
+	} else {
+		coded, words = m.scanFair(doc.units)
 	}
-	coded := m.scan(scored)
 	r.Gender = genderOf(coded)
+	r.Gender.Method, r.Gender.Words = method, words
+	if words > 0 {
+		r.Gender.MasculinePer1000 = round1(1000 * float64(len(r.Gender.Masculine)) / float64(words))
+		r.Gender.FemininePer1000 = round1(1000 * float64(len(r.Gender.Feminine)) / float64(words))
+	}
 	if r.Gender.Verdict == VerdictMasculine || r.Gender.Verdict == VerdictStronglyMasculine {
 		line := 0
 		for _, c := range coded {
@@ -325,11 +359,11 @@ func checkReadability(r *Report, sents []Sentence, opts Options, add func(Findin
 	switch {
 	case r.Flesch < floor:
 		add(Finding{Rule: "reading-ease", Level: LevelWarning, Text: fmt.Sprintf("Flesch %.1f", r.Flesch),
-			Message: fmt.Sprintf("reading ease is %.1f, below %.0f: hard going for most readers (60 or more is plain English)", r.Flesch, floor),
+			Message: fmt.Sprintf("reading ease is %.1f (US grade %.1f), below %.0f: hard going for most readers (60 or more is plain English)", r.Flesch, r.Grade, floor),
 			Fix:     "Use shorter sentences and everyday words; split sentences at \"and\" and \"which\"."})
 	case r.Flesch < FleschPlain:
 		add(Finding{Rule: "reading-ease", Level: LevelInfo, Text: fmt.Sprintf("Flesch %.1f", r.Flesch),
-			Message: fmt.Sprintf("reading ease is %.1f; 60 or more reads as plain English", r.Flesch),
+			Message: fmt.Sprintf("reading ease is %.1f (US grade %.1f); 60 or more reads as plain English", r.Flesch, r.Grade),
 			Fix:     "Use shorter sentences and everyday words."})
 	}
 	if r.AvgSentenceWords > AvgSentenceMax {

@@ -20,6 +20,12 @@ type genderFile struct {
 	Masculine  []string `yaml:"masculine"`
 	Feminine   []string `yaml:"feminine"`
 	Exceptions []string `yaml:"exceptions"`
+	Decoder    struct {
+		Masculine  []string `yaml:"masculine"`
+		Feminine   []string `yaml:"feminine"`
+		Hyphenated []string `yaml:"hyphenated"`
+		Exceptions []string `yaml:"exceptions"`
+	} `yaml:"decoder"`
 }
 
 // phrasingFile is the shape of data/phrasing.yaml.
@@ -141,7 +147,9 @@ type data struct {
 	exceptions          []string
 	// hyphenStems are the stems that contain a hyphen; a hyphenated word
 	// that starts with one is matched whole instead of split.
-	hyphenStems   []string
+	hyphenStems []string
+	// decoder holds the gender-decoder's own lists (GenderDecoder).
+	decoder       genderMatcher
 	rules         []*phraseRule
 	jurisdictions []Jurisdiction
 	// places are known places without a law Rungs checks (no Requires).
@@ -194,6 +202,10 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		}
 	}
 	d.masculine, d.feminine, d.exceptions = g.Masculine, g.Feminine, g.Exceptions
+	d.decoder = genderMatcher{g.Decoder.Masculine, g.Decoder.Feminine, g.Decoder.Exceptions, g.Decoder.Hyphenated}
+	if len(g.Decoder.Masculine) == 0 || len(g.Decoder.Feminine) == 0 {
+		errs.Add("lint/data/gender.yaml", 0, "decoder lists are required")
+	}
 	for _, s := range append(append([]string{}, g.Masculine...), g.Feminine...) {
 		if strings.Contains(s, "-") {
 			d.hyphenStems = append(d.hyphenStems, s)

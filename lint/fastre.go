@@ -44,7 +44,13 @@ func newFastRE(expr string, window int) *fastRE {
 		return f
 	}
 	re = re.Simplify()
-	set, ok := prefixSet([]*syntax.Regexp{re}, 3)
+	// Three-byte prefixes select best; when there are too many of them,
+	// shorter ones still work.
+	var set []string
+	ok := false
+	for budget := 3; budget >= 1 && !ok; budget-- {
+		set, ok = prefixSet([]*syntax.Regexp{re}, budget)
+	}
 	if !ok || len(set) == 0 || slices.Contains(set, "") {
 		return f
 	}

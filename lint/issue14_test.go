@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -146,5 +147,90 @@ func TestPayZonesAndTables(t *testing.T) {
 	md = "# Engineer\n\nNew York, NY\n\nThe salary range is $150,000 - $180,000. You get up to $500 to spend on professional development.\n"
 	if r := Check("t.md", []byte(md), Options{}); r.HasErrors() {
 		t.Errorf("false NYC error: %v", r.Findings)
+	}
+}
+
+func TestPostingDate(t *testing.T) {
+	for md, want := range map[string]string{
+		"**Acme** · Seed · 5 engineers · Posted 2023-06-01\n":                            "2023-06-01",
+		"Date posted: March 3, 2026\n":                                                   "2026-03-03",
+		"Posted on 3 Sept 2025.":                                                         "2025-09-03",
+		"<script type=\"application/ld+json\">{\"datePosted\": \"2024-02-29\"}</script>": "2024-02-29",
+		"We posted our results in 2023.":                                                 "",
+		"Posted 2026-13-45":                                                              "",
+	} {
+		got := postingDate([]byte(md))
+		if (want == "" && !got.IsZero()) || (want != "" && got.Format(time.DateOnly) != want) {
+			t.Errorf("%q: %v, want %q", md, got, want)
+		}
+	}
+	// lint agrees with jd: a posting dated before Colorado's deadline rule
+	// gets info, not an error, with no --date.
+	md := "# Engineer\n\nPosted 2023-06-01\n\nLocation: Denver, CO\n\nPay: $100,000 - $120,000 per year. Medical, dental and a 401(k).\n"
+	r := Check("t.md", []byte(md), Options{})
+	if r.DateSource != "posting" || levelOf(r, "pay-deadline", "") != LevelInfo {
+		t.Errorf("date %v (%s), deadline %q", r.Date, r.DateSource, levelOf(r, "pay-deadline", ""))
+	}
+	r = Check("t.md", []byte(md), Options{Date: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
+	if r.DateSource != "option" || levelOf(r, "pay-deadline", "") != LevelError {
+		t.Errorf("--date wins: %v (%s)", r.Date, r.DateSource)
+	}
+}
+
+func TestGenderFair(t *testing.T) {
+	md := "# Tech Lead\n\n## Responsibilities\n\nYou work with our Tech Lead in Pleasanton for Champion Energy. We offer a competitive salary. See https://example.com/leadership and lead.example.io.\n\nYou will lead the design and support the team.\n"
+	r := Check("t.md", []byte(md), Options{})
+	if !slices.Equal(r.Gender.Masculine, []string{"lead"}) || !slices.Equal(r.Gender.Feminine, []string{"support"}) {
+		t.Errorf("fair: masculine %v, feminine %v; want [lead] [support]", r.Gender.Masculine, r.Gender.Feminine)
+	}
+	if r.Gender.Method != GenderFair || r.Gender.Words == 0 || r.Gender.MasculinePer1000 <= 0 {
+		t.Errorf("fair: %+v", r.Gender)
+	}
+	d := Check("t.md", []byte(md), Options{GenderMethod: GenderDecoder})
+	if d.Gender.Method != GenderDecoder || len(d.Gender.Masculine) < 6 {
+		t.Errorf("decoder: %+v", d.Gender)
+	}
+	// The decoder counts a word once per stem it starts with.
+	d = Check("t.md", []byte("Strong interpersonal skills."), Options{GenderMethod: GenderDecoder})
+	if len(d.Gender.Feminine) != 2 {
+		t.Errorf("decoder on interpersonal: %v, want two matches (interpersona, interpersonal)", d.Gender.Feminine)
+	}
+	f := Check("t.md", []byte("Strong interpersonal skills."), Options{})
+	if len(f.Gender.Feminine) != 1 {
+		t.Errorf("fair on interpersonal: %v, want one", f.Gender.Feminine)
+	}
+}
+
+func TestAgeRules(t *testing.T) {
+	for md, want := range map[string]string{
+		"The position requires that the employee be 30 years or younger.": "age-limit",
+		"Join our young team of digital natives.":                         "age-coded",
+		"Candidates must be no older than 40.":                            "age-limit",
+		"At least 5 years of experience.":                                 "",
+	} {
+		r := Check("t.md", []byte(md), Options{})
+		got := ""
+		for _, f := range r.Findings {
+			if strings.HasPrefix(f.Rule, "age-") {
+				got = f.Rule
+				if !strings.Contains(f.Message, "ADEA") && !strings.Contains(f.Message, "2000/78/EC") {
+					t.Errorf("%q: no legal reference in %q", md, f.Message)
+				}
+				break
+			}
+		}
+		if got != want {
+			t.Errorf("%q: %q, want %q", md, got, want)
+		}
+	}
+}
+
+func TestGradeAndInlineBullets(t *testing.T) {
+	r := Check("t.md", []byte("We build tools. You ship code.\n\nStack: Go • Kubernetes • Postgres • Terraform\n"), Options{})
+	if r.Grade == 0 || r.BulletShare < 0.3 {
+		t.Errorf("grade %.1f, bullet share %.2f", r.Grade, r.BulletShare)
+	}
+	if g := grade(100, 10, 150); math.Abs(g-(0.39*10+11.8*1.5-15.59)) > 1e-9 {
+		t.Errorf("grade formula: %v", g)
 	}
 }
