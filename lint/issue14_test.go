@@ -234,3 +234,58 @@ func TestGradeAndInlineBullets(t *testing.T) {
 		t.Errorf("grade formula: %v", g)
 	}
 }
+
+// TestCorpus lints the corpus of real-posting forms (testdata/corpus):
+// for every case, the places found, the pay verdict, and no error-level
+// finding but those a careful reader accepts.
+func TestCorpus(t *testing.T) {
+	cases := loadCorpus(t)
+	if len(cases) < 20 {
+		t.Fatalf("corpus has %d cases", len(cases))
+	}
+	date := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	placed, withPlace, payRight := 0, 0, 0
+	for _, c := range cases {
+		r := Check(c.ID+".md", []byte(c.MD), Options{Date: date})
+		withPlace++
+		want := c.Laws
+		if want == nil {
+			want = []string{}
+		}
+		if slices.Equal(r.Jurisdictions, want) && len(r.Places) > 0 {
+			placed++
+		} else {
+			t.Errorf("%s (%s): jurisdictions %v (places %+v), want %v", c.ID, c.Where, r.Jurisdictions, r.Places, want)
+		}
+		d := parse([]byte(c.MD))
+		var rows []textLine
+		for _, l := range d.lines {
+			if l.row {
+				rows = append(rows, l)
+			}
+		}
+		f := findPayIn(d.units, rows)
+		got := "none"
+		switch {
+		case len(f.ranges) > 0:
+			got = "range"
+		case len(f.openEnded) > 0:
+			got = "open"
+		}
+		if got == c.Pay {
+			payRight++
+		} else {
+			t.Errorf("%s: pay %s %v, want %s", c.ID, got, f.ranges, c.Pay)
+		}
+		for _, fd := range r.Findings {
+			if fd.Level != LevelError || slices.Contains(c.Errors, fd.Rule) {
+				continue
+			}
+			if fd.Rule == "pay-benefits" && !c.Benefits || fd.Rule == "pay-deadline" && !c.Deadline {
+				continue // the excerpt leaves out what the posting says elsewhere
+			}
+			t.Errorf("%s:%d: false error %s: %s", c.ID, fd.Line, fd.Rule, fd.Message)
+		}
+	}
+	t.Logf("corpus: %d cases; places right %d/%d; pay verdicts right %d/%d", len(cases), placed, withPlace, payRight, len(cases))
+}

@@ -83,6 +83,11 @@ var headerSeparators = regexp.MustCompile(`\s+[-–—|]\s+|\s*[·•|]\s*|\s+[�
 // placePhrase finds a place named in prose: "This role is based in New
 // York City", "located in Austin, TX", "remote within the United States".
 var placePhrase = regexp.MustCompile(`(?i)\b(?:(?:role|position|job|team|you)\s+(?:is|are|will be|would be|can be)\s+(?:based|located)\s+(?:in|out of)|based (?:in|out of)|located in|work (?:from|at|in) (?:our|the)(?: office in)?|office in|remote(?:ly)? (?:in|within|from|across)(?: anywhere in)?|hybrid (?:in|from)|on-?site in|in-office in)\s+(?:the\s+)?([^.;!?()\n]{1,80})`)
+
+// basedSuffix finds "San Francisco, CA-based roles" and "a Berlin-based
+// team": the words before "-based" may be a place.
+var basedSuffix = regexp.MustCompile(`(\p{Lu}[\p{L} .]{1,30}(?:, \p{Lu}[\p{L}.]{1,20})?)-based\b`)
+
 var roleBasedPhrase = regexp.MustCompile(`(?i)\b(?:role|position|job)\s+(?:is|will be)\s+(?:based|located)\b`)
 
 // mayLabelPlace and mayNamePlace are quick tests before the regular
@@ -100,7 +105,7 @@ func mayLabelPlace(s string) bool {
 
 func mayNamePlace(s string) bool {
 	l := lowerASCII(s)
-	for _, w := range []string{"based", "located", "work ", "office", "remote", "hybrid", "site in"} {
+	for _, w := range []string{"based", "located", "work ", "office", "remote", "hybrid", "site in", "-based"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -154,6 +159,11 @@ func detectPlaces(d *data, lines []textLine, date time.Time) ([]Place, []detecti
 		}
 		for _, m := range placePhrase.FindAllStringSubmatch(l.text, 4) {
 			f.phrase(l, m[1])
+		}
+		if strings.Contains(l.text, "-based") {
+			for _, m := range basedSuffix.FindAllStringSubmatch(l.text, 8) {
+				f.suffix(l, m[1])
+			}
 		}
 	}
 	if f.bareRemote != nil && !f.namedSomething {
@@ -233,6 +243,17 @@ func (f *placeFinder) phrase(l textLine, rest string) {
 			if f.add(l, cand, "phrase", true) {
 				return
 			}
+		}
+	}
+}
+
+// suffix tries the words before "-based": the shortest tail of them that
+// is a place ("For San Francisco, CA" gives San Francisco, CA).
+func (f *placeFinder) suffix(l textLine, before string) {
+	ws := strings.Fields(before)
+	for k := min(len(ws), 5); k >= 1; k-- {
+		if f.add(l, strings.Join(ws[len(ws)-k:], " "), "phrase", true) {
+			return
 		}
 	}
 }

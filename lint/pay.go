@@ -206,6 +206,10 @@ func scanMoney(f *payFacts, s string, lineAt func(int) int, row bool) {
 	}
 }
 
+// addedPay between a figure and a later kind of pay says that pay comes on
+// top of the figure.
+var addedPay = regexp.MustCompile(`(?i)\+|\bplus\b|\bas well as\b|\bin addition\b|\band\b|\bwith\b`)
+
 // payContext bounds how far from a figure isBasePay looks, in bytes.
 const payContext = 120
 
@@ -227,12 +231,15 @@ func isBasePay(s string, a, b int) bool {
 	if i := sentenceEnd(s[b:end]); i >= 0 {
 		end = b + i
 	}
-	dist := func(re *regexp.Regexp) int {
+	dist := func(re *regexp.Regexp, other bool) int {
 		best := -1
 		for _, m := range re.FindAllStringIndex(s[start:end], -1) {
 			ms, me := start+m[0], start+m[1]
 			if ms >= a && me <= b {
 				continue
+			}
+			if other && ms >= b && addedPay.MatchString(s[b:ms]) {
+				continue // "$196,000 to $220,500 + equity": the equity is on top
 			}
 			d := ms - b
 			if me <= a {
@@ -244,7 +251,7 @@ func isBasePay(s string, a, b int) bool {
 		}
 		return best
 	}
-	base, other := dist(basePay), dist(otherPay)
+	base, other := dist(basePay, false), dist(otherPay, true)
 	switch {
 	case other < 0:
 		return true
