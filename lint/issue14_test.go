@@ -244,9 +244,12 @@ func TestCorpus(t *testing.T) {
 		t.Fatalf("corpus has %d cases", len(cases))
 	}
 	date := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
-	placed, withPlace, payRight := 0, 0, 0
+	placed, withPlace, payRight, sameVerdict := 0, 0, 0, 0
 	for _, c := range cases {
 		r := Check(c.ID+".md", []byte(c.MD), Options{Date: date})
+		if dr := Check(c.ID+".md", []byte(c.MD), Options{Date: date, GenderMethod: GenderDecoder}); dr.Gender.Verdict == r.Gender.Verdict {
+			sameVerdict++
+		}
 		withPlace++
 		want := c.Laws
 		if want == nil {
@@ -287,5 +290,5 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s:%d: false error %s: %s", c.ID, fd.Line, fd.Rule, fd.Message)
 		}
 	}
-	t.Logf("corpus: %d cases; places right %d/%d; pay verdicts right %d/%d", len(cases), placed, withPlace, payRight, len(cases))
+	t.Logf("corpus: %d cases; places right %d/%d; pay verdicts right %d/%d; gender verdict same as the decoder method %d/%d", len(cases), placed, withPlace, payRight, len(cases), sameVerdict, len(cases))
 }

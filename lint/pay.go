@@ -11,7 +11,7 @@ import (
 // (",", ".", "'", spaces), decimals and a "k"/"m" multiplier, with the
 // currency before or after.
 const (
-	reCurrency = `(?:(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)\s?\$|US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SGD|SEK|NOK|DKK|PLN|CZK|HUF|RON|BGN|JPY|INR)\b)`
+	reCurrency = `(?:(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)\s?\$|US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|MX\$|[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SGD|HKD|SEK|NOK|DKK|PLN|CZK|HUF|RON|BGN|JPY|INR|BRL|MXN|ILS|ZAR)\b)`
 	reNumber   = `(?:\d{1,3}(?:[,.'\x{00A0}\x{202F} ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)`
 	reMult     = `(?:\s?(?:k|m|mn|thousand|million)\b)?`
 	reAmount   = `(?:` + reCurrency + `\s?)?` + reNumber + reMult + `(?:\s?` + reCurrency + `)?`
@@ -35,7 +35,7 @@ var (
 	payLabel = regexp.MustCompile(`(?i)^\s*(?:base\s+)?(?:salary|pay|compensation|wage|rate|pay range|salary range|base pay|base salary|hourly rate|hiring range|target range)\b[^:]{0,30}:`)
 	// basePay and otherPay tell base pay from bonuses, budgets and stipends.
 	basePay  = regexp.MustCompile(`(?i)\b(?:salary|salaries|base|wages?|pay|compensation|hourly rate|rate of pay|ote|earnings|pay range|hiring range|zone|range)\b`)
-	otherPay = regexp.MustCompile(`(?i)\b(?:bonus(?:es)?|equity|commissions?|stipends?|budgets?|allowances?|relocation|signing|sign-on|reimburs\w*|match(?:ing)?|401\(?k\)?|learning|training|referral|per diem|grants?|options|rsus?|spend|professional development|development|education(?:al)?|tuition|wellness|well-being|wellbeing|gym|home[ -]office|equipment|coworking|co-working|internet|phone|meals?|lunch|commut\w*|transit|donations?|charit\w*|conferences?|books?|courses?|certifications?|reward|gift|credits?|insurance|life|pension|retirement)\b`)
+	otherPay = regexp.MustCompile(`(?i)\b(?:bonus(?:es)?|equity|commissions?|stipends?|budgets?|allowances?|relocation|signing|sign-on|reimburs\w*|match(?:ing)?|401\(?k\)?|learning|training|referral|per diem|grants?|options|rsus?|spend|professional development|development|education(?:al)?|tuition|wellness|well-being|wellbeing|gym|home[ -]office|equipment|coworking|co-working|internet|phone|meals?|lunch|commut\w*|transit|donations?|charit\w*|conferences?|books?|courses?|certifications?|reward|gift|credits?|insurance|life|pension|retirement|volume|market|revenue|funding|raised|valuation|arr|processing|processed|investors?|customers)\b`)
 	numberRE = regexp.MustCompile(`\d{1,3}(?:[,.'\x{00A0}\x{202F} ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`)
 	multRE   = regexp.MustCompile(`(?i)\d\s?(k|m|mn|thousand|million)\b`)
 
@@ -151,6 +151,10 @@ func scanMoney(f *payFacts, s string, lineAt func(int) int, row bool) {
 		}
 		if !isRange && row && strings.TrimSpace(gap) == ":" && a.currency && b.currency {
 			isRange = true
+		}
+		if !isRange && strings.TrimSpace(gap) == "" && a.currency && (b.currency || strings.HasSuffix(a.text, "$")) &&
+			strings.Contains(strings.ToLower(s[max(0, a.start-60):a.start]), "range") {
+			isRange = true // "base range for this position is $184,050 $262,928"
 		}
 		if !isRange {
 			continue
