@@ -23,8 +23,27 @@ func postingDate(md []byte) time.Time {
 	if len(src) > 64<<10 {
 		src = src[:64<<10]
 	}
-	for _, m := range postedRE.FindAllSubmatch(src, 4) {
-		s := strings.ReplaceAll(string(m[1]), ".", "")
+	// The expression runs only where one of its words starts.
+	lower := lowerASCII(string(src))
+	var found [][]byte
+	for _, w := range []string{"posted", "published", "posting date", "date of posting"} {
+		for off := 0; len(found) < 4; {
+			i := strings.Index(lower[off:], w)
+			if i < 0 {
+				break
+			}
+			start := off + i
+			if start >= 5 && (lower[start-5:start] == "\"date" || lower[start-5:start] == "date ") {
+				start -= 5 // "datePosted" in JSON-LD, "Date posted"
+			}
+			if m := postedRE.FindSubmatch(src[start:min(len(src), start+80)]); m != nil {
+				found = append(found, m[1])
+			}
+			off = off + i + len(w)
+		}
+	}
+	for _, d := range found {
+		s := strings.ReplaceAll(string(d), ".", "")
 		s = strings.Replace(s, "Sept ", "Sep ", 1)
 		for _, l := range dateLayouts {
 			if t, err := time.Parse(l, titleMonth(s)); err == nil {

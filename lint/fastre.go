@@ -25,6 +25,9 @@ type fastRE struct {
 	// starts with one of them (compared with the text lowercased in
 	// ASCII). Nil when none could be found.
 	prefixes map[string]bool
+	// packed holds the prefixes packed into integers (see pack), for a
+	// faster lookup than by string.
+	packed map[uint32]bool
 	// first marks the first bytes of the prefixes: a quick test before
 	// the map.
 	first [256]bool
@@ -55,8 +58,10 @@ func newFastRE(expr string, window int) *fastRE {
 		return f
 	}
 	f.prefixes = map[string]bool{}
+	f.packed = map[uint32]bool{}
 	for _, p := range set {
 		f.prefixes[p] = true
+		f.packed[pack(p)] = true
 		f.first[p[0]] = true
 	}
 	f.wordStart = strings.Contains(expr, `\b(?:`) && strings.Index(expr, `\b`) < 8
@@ -178,6 +183,16 @@ func prefixSet(seq []*syntax.Regexp, budget int) ([]string, bool) {
 	return nil, false
 }
 
+// pack packs a string of one to three bytes, and its length, into an
+// integer.
+func pack(p string) uint32 {
+	v := uint32(len(p)) << 24
+	for i := 0; i < len(p); i++ {
+		v |= uint32(p[i]) << (8 * i)
+	}
+	return v
+}
+
 func asciiLowerRune(r rune) rune {
 	if r >= 'A' && r <= 'Z' {
 		return r + 'a' - 'A'
@@ -209,6 +224,25 @@ func isWordByte(c byte) bool {
 // match in s, as regexp.FindAllStringIndex does; lower is s lowercased
 // with lowerASCII (pass "" to have it computed).
 func (f *fastRE) FindAllIndex(s, lower string) [][]int {
+	return f.findAll(s, lower, nil)
+}
+
+// wordStarts returns the offsets where a word of ASCII letters, digits or
+// underscores starts, or a non-word byte stands: the only places where an
+// expression that starts with \b can match.
+func wordStarts(s string) []int {
+	out := make([]int, 0, len(s)/4)
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) || i == 0 || !isWordByte(s[i-1]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// findAll is FindAllIndex; starts, when given, are wordStarts(s), and an
+// expression that starts with \b is tried only there.
+func (f *fastRE) findAll(s, lower string, starts []int) [][]int {
 	if f.prefixes == nil {
 		return f.re.FindAllStringIndex(s, -1)
 	}
@@ -217,13 +251,23 @@ func (f *fastRE) FindAllIndex(s, lower string) [][]int {
 	}
 	var out [][]int
 	next := 0
-	for i := 0; i < len(s); i++ {
+	n := len(s)
+	if f.wordStart && starts != nil {
+		n = len(starts)
+	}
+	for j := 0; j < n; j++ {
+		i := j
+		if f.wordStart && starts != nil {
+			i = starts[j]
+		}
 		if i < next || !f.first[lower[i]] || (f.wordStart && i > 0 && isWordByte(s[i-1]) && isWordByte(s[i])) {
 			continue
 		}
 		hit := false
+		v := uint32(0)
 		for k := 1; k <= 3 && i+k <= len(s); k++ {
-			if f.prefixes[lower[i:i+k]] {
+			v = v&0xFFFFFF | uint32(lower[i+k-1])<<(8*(k-1))
+			if f.packed[v|uint32(k)<<24] {
 				hit = true
 				break
 			}

@@ -78,3 +78,22 @@ func TestPrefixSet(t *testing.T) {
 		}
 	}
 }
+
+// TestWordStartsScan checks that scanning only word starts finds what the
+// full scan finds, for every rule that starts with \b.
+func TestWordStartsScan(t *testing.T) {
+	b, err := os.ReadFile("testdata/typical.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := flatten(string(b)) + " Join the guys, he/she said; $120k–$150k. [Placeholder]"
+	lower := lowerASCII(s)
+	starts := wordStarts(s)
+	for _, r := range get().rules {
+		want := r.re.FindAllIndex(s, lower)
+		got := r.re.findAll(s, lower, starts)
+		if !slices.EqualFunc(want, got, slices.Equal) {
+			t.Errorf("rule %s: word starts %v, full scan %v", r.ID, got, want)
+		}
+	}
+}

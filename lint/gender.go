@@ -175,6 +175,20 @@ func hasStem(word string, stems []string) bool {
 // urlRE finds URLs and bare domains, whose words are not wording.
 var urlRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|dev|ai|co|app|jobs|eu|de|uk)\b(?:/\S*)?`)
 
+// mayHaveURL is a quick test before urlRE.
+func mayHaveURL(s string) bool {
+	if !strings.Contains(s, ".") {
+		return false
+	}
+	l := lowerASCII(s)
+	for _, m := range []string{"://", "www.", ".com", ".io", ".org", ".net", ".dev", ".ai", ".co", ".app", ".jobs", ".eu", ".de", ".uk"} {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // competitivePay is "competitive" about pay, not about people.
 var competitivePay = regexp.MustCompile(`(?i)^competitive\s+(?:base\s+|annual\s+|total\s+)?(?:salar|compensation|pay|benefit|package|wage|rate|equity|rewards)`)
 
@@ -210,7 +224,7 @@ func (m genderMatcher) scanFair(units []*unit) ([]codedWord, int) {
 		}
 		words += countWords(u.text)
 		var urls [][]int
-		if strings.Contains(u.text, "://") || strings.Contains(u.text, "www.") || strings.Contains(u.text, ".") {
+		if mayHaveURL(u.text) {
 			urls = urlRE.FindAllStringIndex(u.text, -1)
 		}
 		genderWords(u.text, m.hyphenStems, func(w string, off int) {

@@ -22,7 +22,7 @@ var pathological = []struct {
 
 func timeCheck(md []byte) time.Duration {
 	best := time.Duration(1 << 62)
-	for range 3 {
+	for range 5 {
 		start := time.Now()
 		Check("p.md", md, Options{})
 		best = min(best, time.Since(start))
@@ -60,7 +60,7 @@ func TestLinearTime(t *testing.T) {
 			t.Logf("n=%d: %v, 2n: %v, ratio %.2f", p.size/8, small, large, ratio)
 			// Linear gives about 2; quadratic 4. Timers on a loaded
 			// machine are noisy, hence the margin.
-			if ratio > 3.2 {
+			if ratio > 3.5 {
 				t.Errorf("doubling the input multiplied the time by %.2f", ratio)
 			}
 		})

@@ -106,10 +106,11 @@ func findPayIn(units []*unit, rows []textLine) payFacts {
 		}
 		s := flatten(u.text)
 		lower := lowerASCII(s)
-		for _, loc := range benefitTerms.FindAllIndex(s, lower) {
+		starts := wordStarts(s)
+		for _, loc := range benefitTerms.findAll(s, lower, starts) {
 			distinctBenefits[lower[loc[0]:loc[1]]] = true
 		}
-		for _, loc := range deadlinePhrase.FindAllIndex(s, lower) {
+		for _, loc := range deadlinePhrase.findAll(s, lower, starts) {
 			rest := u.text[loc[1]:]
 			if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
 				rest = rest[:nl]

@@ -13,9 +13,10 @@ type phraseMatch struct {
 func matchPhrases(rules []*phraseRule, u *unit) []phraseMatch {
 	flat := flatten(u.text)
 	lower := lowerASCII(flat)
+	starts := wordStarts(flat)
 	var out []phraseMatch
 	for _, r := range rules {
-		for _, loc := range r.re.FindAllIndex(flat, lower) {
+		for _, loc := range r.re.findAll(flat, lower, starts) {
 			if excepted(r, flat[loc[0]:min(len(flat), loc[0]+phraseWindow)]) || (r.Match == MatchAnywhere && u.inCode(loc[0])) {
 				continue
 			}
