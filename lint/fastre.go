@@ -47,6 +47,11 @@ func newFastRE(expr string, window int) *fastRE {
 		return f
 	}
 	re = re.Simplify()
+	// A match is never longer than maxLen: the window need not be longer,
+	// and a shorter window makes each anchored run cheaper.
+	if n := maxLen(re); n >= 0 && n+1 < f.window {
+		f.window = n + 1
+	}
 	// Three-byte prefixes select best; when there are too many of them,
 	// shorter ones still work.
 	var set []string
@@ -66,6 +71,58 @@ func newFastRE(expr string, window int) *fastRE {
 	}
 	f.wordStart = strings.Contains(expr, `\b(?:`) && strings.Index(expr, `\b`) < 8
 	return f
+}
+
+// maxLen returns the longest match of re in bytes, or -1 when unbounded.
+func maxLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			n += utf8.RuneLen(r)
+			if re.Flags&syntax.FoldCase != 0 && r >= utf8.RuneSelf {
+				n += 2 // a folded rune may be longer
+			}
+		}
+		return n
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpConcat:
+		n := 0
+		for _, s := range re.Sub {
+			m := maxLen(s)
+			if m < 0 {
+				return -1
+			}
+			n += m
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, s := range re.Sub {
+			m := maxLen(s)
+			if m < 0 {
+				return -1
+			}
+			n = max(n, m)
+		}
+		return n
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return -1
+		}
+		m := maxLen(re.Sub[0])
+		if m < 0 {
+			return -1
+		}
+		return m * re.Max
+	}
+	return -1
 }
 
 // prefixSet returns the literal prefixes (lowercase, up to budget bytes)
