@@ -163,7 +163,9 @@ func Check(name string, md []byte, opts Options) Report {
 	bulletWords, syls := 0, 0
 	var sents []Sentence
 	for _, u := range doc.units {
-		n := countWords(u.text)
+		toks := words(u.text)
+		n := len(toks)
+		u.nwords = n
 		r.Words += n
 		if u.kind == kindBullet {
 			bulletWords += n
@@ -182,7 +184,9 @@ func Check(name string, md []byte, opts Options) Report {
 		if (u.kind == kindParagraph || u.kind == kindBullet) && !u.legal {
 			ss := sentences(u)
 			sents = append(sents, ss...)
-			syls += countSyllables(u.text)
+			for _, t := range toks {
+				syls += syllables(u.text[t.start:t.end])
+			}
 		}
 	}
 	proseWords := 0

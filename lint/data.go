@@ -155,6 +155,9 @@ type data struct {
 	// places are known places without a law Rungs checks (no Requires).
 	places  []Jurisdiction
 	regions map[string]string // region name -> region id
+	// known holds every city, state and suffix name of the jurisdictions
+	// and places: a place none of whose parts is known is no place.
+	known map[string]bool
 }
 
 var loadData = sync.OnceValues(func() (*data, error) {
@@ -341,6 +344,14 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 			errs.Add(yf, 0, "place %q: id, name and cities or states are required", p.ID)
 		}
 		d.places = append(d.places, pl)
+	}
+	d.known = map[string]bool{}
+	for _, j := range append(append([]Jurisdiction{}, d.jurisdictions...), d.places...) {
+		for _, list := range [][]string{j.Cities, j.States, j.CitySuffixes} {
+			for _, n := range list {
+				d.known[n] = true
+			}
+		}
 	}
 	for _, r := range pay.Regions {
 		for _, n := range r.Names {

@@ -222,7 +222,10 @@ func (m genderMatcher) scanFair(units []*unit) ([]codedWord, int) {
 		if u.legal || u.kind == kindHeading || u.kind == kindLabel {
 			continue
 		}
-		words += countWords(u.text)
+		if u.nwords == 0 {
+			u.nwords = countWords(u.text)
+		}
+		words += u.nwords
 		var urls [][]int
 		if mayHaveURL(u.text) {
 			urls = urlRE.FindAllStringIndex(u.text, -1)

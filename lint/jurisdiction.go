@@ -342,6 +342,15 @@ func (f *placeFinder) match(parts []string, strict bool) (ids, names []string, r
 			candidates = append(candidates, []string{strings.Join(ws[:len(ws)-k], " "), strings.Join(ws[len(ws)-k:], " ")})
 		}
 	}
+	known := false
+	for _, c := range candidates {
+		for _, p := range c {
+			known = known || d.known[p]
+		}
+	}
+	if !known {
+		return nil, nil, false
+	}
 	for _, j := range d.jurisdictions {
 		for _, c := range candidates {
 			if placeIn(d, j, c) {

@@ -38,6 +38,8 @@ type unit struct {
 	code [][2]int
 	// legal: an equal-opportunity or legal paragraph (see legal.go).
 	legal bool
+	// nwords caches the unit's word count once Check has counted it.
+	nwords int
 	// buf collects the text while the unit is built (see add and done).
 	buf []byte
 }
