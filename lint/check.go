@@ -283,7 +283,7 @@ func Check(name string, md []byte, opts Options) Report {
 // gendered word that describes the people a product serves, into info
 // with the reason.
 func inContext(pm phraseMatch, u *unit) (Finding, bool) {
-	flat := flatten(u.text)
+	flat, _, _ := u.forms()
 	switch pm.rule.ID {
 	case "gendered-pronoun":
 		sent := sentenceAround(flat, pm.off, pm.off+len(pm.text))

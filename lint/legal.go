@@ -31,13 +31,16 @@ type Excluded struct {
 // isLegal reports whether a unit's text reads as an equal-opportunity or
 // legal statement, and why.
 func isLegal(text string, underLegalHeading bool) (bool, string) {
-	flat := flatten(text)
-	lower := lowerASCII(flat)
+	return isLegalUnit(&unit{text: text}, underLegalHeading)
+}
+
+func isLegalUnit(u *unit, underLegalHeading bool) (bool, string) {
+	flat, lower, starts := u.forms()
 	var strong []string
-	for _, m := range legalStrong.FindAllIndex(flat, lower) {
+	for _, m := range legalStrong.findAll(flat, lower, starts) {
 		strong = append(strong, flat[m[0]:m[1]])
 	}
-	cues := len(legalCues.FindAllIndex(flat, lower))
+	cues := len(legalCues.findAll(flat, lower, starts))
 	switch {
 	case len(strong) >= 2, len(strong) == 1 && cues >= 2:
 		return true, "equal-opportunity or legal statement (" + strings.ToLower(strong[0]) + ")"
@@ -64,7 +67,7 @@ func markLegal(units []*unit) []Excluded {
 			}
 			continue
 		}
-		if ok, why := isLegal(u.text, legalLevel > 0); ok {
+		if ok, why := isLegalUnit(u, legalLevel > 0); ok {
 			u.legal = true
 			out = append(out, Excluded{Line: u.firstLine(), Words: countWords(u.text), Reason: why, Text: clip(strings.Join(strings.Fields(u.text), " "), 80)})
 		}

@@ -40,6 +40,10 @@ type unit struct {
 	legal bool
 	// nwords caches the unit's word count once Check has counted it.
 	nwords int
+	// flat, lower and starts cache flatten(text), its ASCII lowercase and
+	// its word starts (see forms).
+	flat, lower string
+	starts      []int
 	// buf collects the text while the unit is built (see add and done).
 	buf []byte
 }
@@ -87,6 +91,17 @@ func (u *unit) lineAt(off int) int {
 }
 
 func (u *unit) firstLine() int { return u.lineAt(0) }
+
+// forms returns the unit's text flattened (line breaks as spaces), that
+// text lowercased in ASCII, and its word starts, computed once.
+func (u *unit) forms() (flat, lower string, starts []int) {
+	if u.starts == nil {
+		u.flat = flatten(u.text)
+		u.lower = lowerASCII(u.flat)
+		u.starts = wordStarts(u.flat)
+	}
+	return u.flat, u.lower, u.starts
+}
 
 // textLine is one line of plain text: a line of a paragraph, or a table
 // row with its cells joined by ": ". Location lines are found among them.

@@ -104,9 +104,7 @@ func findPayIn(units []*unit, rows []textLine) payFacts {
 		if (u.kind == kindHeading || u.kind == kindLabel) && benefitsHeading.MatchString(u.text) {
 			headed = true
 		}
-		s := flatten(u.text)
-		lower := lowerASCII(s)
-		starts := wordStarts(s)
+		s, lower, starts := u.forms()
 		for _, loc := range benefitTerms.findAll(s, lower, starts) {
 			distinctBenefits[lower[loc[0]:loc[1]]] = true
 		}

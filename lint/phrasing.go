@@ -11,9 +11,7 @@ type phraseMatch struct {
 // matchPhrases runs every phrasing rule over one text. Soft line breaks
 // are spaces for matching, so a phrase wrapped across lines still matches.
 func matchPhrases(rules []*phraseRule, u *unit) []phraseMatch {
-	flat := flatten(u.text)
-	lower := lowerASCII(flat)
-	starts := wordStarts(flat)
+	flat, lower, starts := u.forms()
 	var out []phraseMatch
 	for _, r := range rules {
 		for _, loc := range r.re.findAll(flat, lower, starts) {
