@@ -19,9 +19,16 @@ type Options struct {
 	// the reading-ease floor from 40 to 30: executive postings carry more.
 	Executive bool
 	// Date is the day the posting is published. A rule that is not yet in
-	// force on that day is reported as info instead of error. The zero
-	// value treats every rule as in force.
+	// force on that day is reported as info instead of error. When zero,
+	// the posting's own date is used ("Posted 2026-11-23", "Date posted:
+	// March 3, 2026", a JSON-LD datePosted); without one, every rule is in
+	// force.
 	Date time.Time
+	// IgnorePostingDate keeps the posting's own date out: with a zero
+	// Date every rule is then in force.
+	IgnorePostingDate bool
+	// GenderMethod is GenderFair (the default) or GenderDecoder.
+	GenderMethod string
 	// Employees is the employer's headcount, when known. A law whose
 	// threshold is above it is not applied. Zero means unknown: every law
 	// applies.
@@ -57,8 +64,11 @@ type Report struct {
 	// Sentences, Flesch and AvgSentenceWords describe the prose: the
 	// paragraphs and list items (see sentences); headings, labels and
 	// table cells are not prose.
-	Sentences        int
-	Flesch           float64
+	Sentences int
+	Flesch    float64
+	// Grade is the Flesch-Kincaid US school grade level of the prose:
+	// 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
+	Grade            float64
 	AvgSentenceWords float64
 	// LongestSentences are the three longest prose sentences, longest first.
 	LongestSentences []Sentence
@@ -70,7 +80,16 @@ type Report struct {
 	MustHaves int
 	// Jurisdictions are the pay-transparency jurisdictions checked.
 	Jurisdictions []string
-	Gender        Gender
+	// Excluded are the equal-opportunity and legal paragraphs left out of
+	// the wording, sentence and reading-ease checks.
+	Excluded []Excluded
+	// Places are the places the posting names and what they bring in.
+	Places []Place
+	// Date is the publication date the pay rules were checked against,
+	// and DateSource where it came from ("option", "posting"), or zero.
+	Date       time.Time
+	DateSource string
+	Gender     Gender
 	// Findings are ordered by line, then rule, jurisdiction and text.
 	Findings []Finding
 }
@@ -114,23 +133,60 @@ const (
 // Check never fails: any input gives a report.
 func Check(name string, md []byte, opts Options) Report {
 	d := get()
+	md, cut := limitNesting(md)
 	doc := parse(md)
-	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}}
+	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}, Places: []Place{}}
+	r.Date, r.DateSource = opts.Date, ""
+	switch {
+	case !opts.Date.IsZero():
+		r.DateSource = "option"
+	case !opts.IgnorePostingDate:
+		if d := postingDate(md); !d.IsZero() {
+			r.Date, r.DateSource = d, "posting"
+		}
+	}
 	add := func(f Finding) { r.Findings = append(r.Findings, f) }
+	for i, line := range cut {
+		if i == 3 {
+			add(Finding{Rule: "nesting", Level: LevelWarning, Line: line, Text: fmt.Sprintf("%d more lines", len(cut)-i),
+				Message: fmt.Sprintf("%d lines nest block quotes or lists deeper than %d levels; the markers past that depth were ignored", len(cut), MaxNesting),
+				Fix:     "Remove the extra \">\", \"-\" or \"1.\" markers at the start of the line."})
+			break
+		}
+		add(Finding{Rule: "nesting", Level: LevelWarning, Line: line,
+			Message: fmt.Sprintf("block quotes or lists nested deeper than %d levels on one line; the markers past that depth were ignored", MaxNesting),
+			Fix:     "Remove the extra \">\", \"-\" or \"1.\" markers at the start of the line."})
+	}
 
+	r.Excluded = markLegal(doc.units)
 	// Words, bullets, prose.
 	bulletWords, syls := 0, 0
 	var sents []Sentence
 	for _, u := range doc.units {
-		n := countWords(u.text)
+		toks := words(u.text)
+		n := len(toks)
+		u.nwords = n
 		r.Words += n
 		if u.kind == kindBullet {
 			bulletWords += n
+		} else if u.kind == kindParagraph && strings.Contains(u.text, "•") {
+			// Inline items ("Go • Kubernetes • Postgres", "• one • two"):
+			// the words after each bullet sign are list words.
+			if i := strings.Index(u.text, "•"); i >= 0 {
+				// "Stack: Go • Kubernetes": the first item follows the label.
+				ls := strings.LastIndexByte(u.text[:i], '\n') + 1
+				if c := strings.LastIndexByte(u.text[ls:i], ':'); c >= 0 {
+					i = ls + c + 1
+				}
+				bulletWords += countWords(u.text[i:])
+			}
 		}
-		if u.kind == kindParagraph || u.kind == kindBullet {
+		if (u.kind == kindParagraph || u.kind == kindBullet) && !u.legal {
 			ss := sentences(u)
 			sents = append(sents, ss...)
-			syls += countSyllables(u.text)
+			for _, t := range toks {
+				syls += syllables(u.text[t.start:t.end])
+			}
 		}
 	}
 	proseWords := 0
@@ -139,6 +195,7 @@ func Check(name string, md []byte, opts Options) Report {
 	}
 	r.Sentences = len(sents)
 	r.Flesch = flesch(proseWords, len(sents), syls)
+	r.Grade = grade(proseWords, len(sents), syls)
 	if len(sents) > 0 {
 		r.AvgSentenceWords = float64(proseWords) / float64(len(sents))
 	}
@@ -158,8 +215,21 @@ func Check(name string, md []byte, opts Options) Report {
 
 	// Gender-coded wording.
 	m := genderMatcher{d.masculine, d.feminine, d.exceptions, d.hyphenStems}
-	coded := m.scan(doc.units)
+	var coded []codedWord
+	words := 0
+	method := GenderFair
+	if opts.GenderMethod == GenderDecoder {
+		method = GenderDecoder
+		coded, words = d.decoder.scanDecoder(doc.units)
+	} else {
+		coded, words = m.scanFair(doc.units)
+	}
 	r.Gender = genderOf(coded)
+	r.Gender.Method, r.Gender.Words = method, words
+	if words > 0 {
+		r.Gender.MasculinePer1000 = round1(1000 * float64(len(r.Gender.Masculine)) / float64(words))
+		r.Gender.FemininePer1000 = round1(1000 * float64(len(r.Gender.Feminine)) / float64(words))
+	}
 	if r.Gender.Verdict == VerdictMasculine || r.Gender.Verdict == VerdictStronglyMasculine {
 		line := 0
 		for _, c := range coded {
@@ -177,9 +247,27 @@ func Check(name string, md []byte, opts Options) Report {
 		})
 	}
 
-	// Phrasing.
+	// Phrasing. "Vague pay" is for postings without a figure: a posting
+	// that gives a range may still say pay depends on experience.
+	var rows []textLine
+	for _, l := range doc.lines {
+		if l.row {
+			rows = append(rows, l)
+		}
+	}
+	doc.pay = findPayIn(doc.units, rows)
 	for _, u := range doc.units {
 		for _, pm := range matchPhrases(d.rules, u) {
+			if pm.rule.ID == "vague-pay" && len(doc.pay.ranges) > 0 {
+				continue
+			}
+			if u.legal && pm.rule.ID != "placeholder" {
+				continue // equal-opportunity and legal text (see legal.go)
+			}
+			if f, ok := inContext(pm, u); ok {
+				add(f)
+				continue
+			}
 			add(Finding{Rule: pm.rule.ID, Level: pm.rule.Level, Line: pm.line, Text: pm.text,
 				Message: pm.rule.Name + ": " + pm.rule.Reason, Fix: pm.rule.Fix})
 		}
@@ -189,6 +277,33 @@ func Check(name string, md []byte, opts Options) Report {
 
 	sortFindings(r.Findings)
 	return r
+}
+
+// inContext turns a gendered pronoun that refers to a named person, or a
+// gendered word that describes the people a product serves, into info
+// with the reason.
+func inContext(pm phraseMatch, u *unit) (Finding, bool) {
+	flat, _, _ := u.forms()
+	switch pm.rule.ID {
+	case "gendered-pronoun":
+		sent := sentenceAround(flat, pm.off, pm.off+len(pm.text))
+		if name := namedPerson(sent); name != "" {
+			return Finding{Rule: pm.rule.ID, Level: LevelInfo, Line: pm.line, Text: pm.text,
+				Message: fmt.Sprintf("%s: the pronoun seems to refer to %s, a named person, not to the person hired; not counted as an error", pm.rule.Name, name),
+				Fix:     "Nothing to do if it refers to " + name + "; otherwise " + pm.rule.Fix}, true
+		}
+	case "gendered-word":
+		if !peopleWords.MatchString(pm.text) {
+			break
+		}
+		sent := sentenceAround(flat, pm.off, pm.off+len(pm.text))
+		if m := servedContext.FindString(sent); m != "" {
+			return Finding{Rule: pm.rule.ID, Level: LevelInfo, Line: pm.line, Text: pm.text,
+				Message: fmt.Sprintf("%s: %q describes the people the product serves (the sentence says %q), not the person hired; not counted as an error", pm.rule.Name, pm.text, m),
+				Fix:     "Nothing to do if it describes customers or users; otherwise " + pm.rule.Fix}, true
+		}
+	}
+	return Finding{}, false
 }
 
 func summarize(ws []string) string {
@@ -248,11 +363,11 @@ func checkReadability(r *Report, sents []Sentence, opts Options, add func(Findin
 	switch {
 	case r.Flesch < floor:
 		add(Finding{Rule: "reading-ease", Level: LevelWarning, Text: fmt.Sprintf("Flesch %.1f", r.Flesch),
-			Message: fmt.Sprintf("reading ease is %.1f, below %.0f: hard going for most readers (60 or more is plain English)", r.Flesch, floor),
+			Message: fmt.Sprintf("reading ease is %.1f (US grade %.1f), below %.0f: hard going for most readers (60 or more is plain English)", r.Flesch, r.Grade, floor),
 			Fix:     "Use shorter sentences and everyday words; split sentences at \"and\" and \"which\"."})
 	case r.Flesch < FleschPlain:
 		add(Finding{Rule: "reading-ease", Level: LevelInfo, Text: fmt.Sprintf("Flesch %.1f", r.Flesch),
-			Message: fmt.Sprintf("reading ease is %.1f; 60 or more reads as plain English", r.Flesch),
+			Message: fmt.Sprintf("reading ease is %.1f (US grade %.1f); 60 or more reads as plain English", r.Flesch, r.Grade),
 			Fix:     "Use shorter sentences and everyday words."})
 	}
 	if r.AvgSentenceWords > AvgSentenceMax {
@@ -315,17 +430,22 @@ func checkPay(r *Report, d *data, doc *document, opts Options, add func(Finding)
 			dets = append(dets, detection{id: id})
 		}
 	} else {
-		dets = detectJurisdictions(d, doc.lines)
+		r.Places, dets = detectPlaces(d, doc.lines, r.Date)
 	}
 	if len(dets) == 0 {
-		if len(opts.Jurisdictions) == 0 {
+		if len(opts.Jurisdictions) == 0 && len(r.Places) == 0 {
 			add(Finding{Rule: "no-location", Level: LevelInfo,
-				Message: "no location line (\"Location: ...\") found, so pay-transparency rules were not checked",
+				Message: "no place found (a \"Location:\" line, a place in the header, or \"based in ...\"), so pay-transparency rules were not checked",
 				Fix:     "Add a \"Location:\" line, or name the jurisdictions to check (rungs lint --jurisdiction nyc,ca,co,wa,il,eu)."})
+		} else if len(opts.Jurisdictions) == 0 {
+			p := r.Places[0]
+			add(Finding{Rule: "no-pay-law", Level: LevelInfo, Line: p.Line, Text: p.Text,
+				Message: fmt.Sprintf("the job is in %s: no pay-transparency law Rungs checks applies there (guidance, not legal advice)", strings.Join(p.Names, ", ")),
+				Fix:     "Nothing to do; stating the pay range still helps candidates."})
 		}
 		return
 	}
-	facts := findPay(doc.units)
+	facts := doc.pay
 	title, titleLine := "", 0
 	if doc.title != nil {
 		title, titleLine = flatten(doc.title.text), doc.title.firstLine()
@@ -378,7 +498,7 @@ func checkPay(r *Report, d *data, doc *document, opts Options, add func(Finding)
 			}
 			level := LevelError
 			msg := fmt.Sprintf("%s: %s; %s requires %s (%s)", j.Name, missing, law, req.Text, j.Threshold)
-			if day, err := time.Parse(time.DateOnly, since); err == nil && !opts.Date.IsZero() && opts.Date.Before(day) {
+			if day, err := time.Parse(time.DateOnly, since); err == nil && !r.Date.IsZero() && r.Date.Before(day) {
 				level = LevelInfo
 				msg += "; in force from " + since
 			}

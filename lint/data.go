@@ -20,6 +20,12 @@ type genderFile struct {
 	Masculine  []string `yaml:"masculine"`
 	Feminine   []string `yaml:"feminine"`
 	Exceptions []string `yaml:"exceptions"`
+	Decoder    struct {
+		Masculine  []string `yaml:"masculine"`
+		Feminine   []string `yaml:"feminine"`
+		Hyphenated []string `yaml:"hyphenated"`
+		Exceptions []string `yaml:"exceptions"`
+	} `yaml:"decoder"`
 }
 
 // phrasingFile is the shape of data/phrasing.yaml.
@@ -46,7 +52,14 @@ type phraseRuleData struct {
 // payFile is the shape of data/pay.yaml.
 type payFile struct {
 	Jurisdictions []Jurisdiction `yaml:"jurisdictions"`
-	Regions       []struct {
+	Places        []struct {
+		ID     string   `yaml:"id"`
+		Name   string   `yaml:"name"`
+		Region string   `yaml:"region"`
+		Cities []string `yaml:"cities"`
+		States []string `yaml:"states"`
+	} `yaml:"places"`
+	Regions []struct {
 		ID    string   `yaml:"id"`
 		Names []string `yaml:"names"`
 	} `yaml:"regions"`
@@ -70,6 +83,8 @@ type Jurisdiction struct {
 	// jurisdiction on their own: "Brooklyn, NY" is in New York City,
 	// "Albany, NY" is not.
 	CitySuffixes []string `yaml:"city_suffixes" json:"-"`
+	// Checked says how the summary was checked against current texts.
+	Checked string `yaml:"checked" json:"checked,omitempty"`
 }
 
 // Requirement is one element a jurisdiction asks a posting to contain.
@@ -119,9 +134,12 @@ const (
 // phraseRule is a compiled phrasing rule.
 type phraseRule struct {
 	phraseRuleData
-	re      *regexp.Regexp
+	re      *fastRE
 	excepts []*regexp.Regexp
 }
+
+// phraseWindow bounds a phrasing match: no pattern spans more bytes.
+const phraseWindow = 512
 
 // data is everything loaded from the embedded files.
 type data struct {
@@ -129,10 +147,17 @@ type data struct {
 	exceptions          []string
 	// hyphenStems are the stems that contain a hyphen; a hyphenated word
 	// that starts with one is matched whole instead of split.
-	hyphenStems   []string
+	hyphenStems []string
+	// decoder holds the gender-decoder's own lists (GenderDecoder).
+	decoder       genderMatcher
 	rules         []*phraseRule
 	jurisdictions []Jurisdiction
-	regions       map[string]string // region name -> region id
+	// places are known places without a law Rungs checks (no Requires).
+	places  []Jurisdiction
+	regions map[string]string // region name -> region id
+	// known holds every city, state and suffix name of the jurisdictions
+	// and places: a place none of whose parts is known is no place.
+	known map[string]bool
 }
 
 var loadData = sync.OnceValues(func() (*data, error) {
@@ -180,6 +205,10 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		}
 	}
 	d.masculine, d.feminine, d.exceptions = g.Masculine, g.Feminine, g.Exceptions
+	d.decoder = genderMatcher{g.Decoder.Masculine, g.Decoder.Feminine, g.Decoder.Exceptions, g.Decoder.Hyphenated}
+	if len(g.Decoder.Masculine) == 0 || len(g.Decoder.Feminine) == 0 {
+		errs.Add("lint/data/gender.yaml", 0, "decoder lists are required")
+	}
 	for _, s := range append(append([]string{}, g.Masculine...), g.Feminine...) {
 		if strings.Contains(s, "-") {
 			d.hyphenStems = append(d.hyphenStems, s)
@@ -233,10 +262,14 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		if r.Match == MatchAnywhere {
 			expr = `(?i)(?:` + strings.Join(alts, "|") + `)`
 		}
-		pr.re, err = regexp.Compile(expr)
-		if err != nil {
+		if _, err := regexp.Compile(expr); err != nil {
 			continue // reported above
 		}
+		window := 64 // a phrase of whole words is short
+		if r.Match == MatchAnywhere {
+			window = phraseWindow
+		}
+		pr.re = newFastRE(expr, window)
 		for _, ex := range r.Except {
 			re, err := regexp.Compile(`(?i)^(?:` + ex + `)`)
 			if err != nil {
@@ -269,8 +302,8 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 			errs.Add(yf, line, "jurisdiction id %q is empty or repeated", j.ID)
 		}
 		ids[j.ID] = true
-		if j.Region != "us" && j.Region != "eu" {
-			errs.Add(yf, line, "jurisdiction %s: region %q; valid: us, eu", j.ID, j.Region)
+		if j.Region != "us" && j.Region != "eu" && j.Region != "canada" {
+			errs.Add(yf, line, "jurisdiction %s: region %q; valid: us, eu, canada", j.ID, j.Region)
 		}
 		if _, err := time.Parse(time.DateOnly, j.Effective); err != nil {
 			errs.Add(yf, line, "jurisdiction %s: effective %q is not YYYY-MM-DD", j.ID, j.Effective)
@@ -298,6 +331,27 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 			j.CitySuffixes[k] = normPlace(s)
 		}
 		d.jurisdictions = append(d.jurisdictions, j)
+	}
+	for _, p := range pay.Places {
+		pl := Jurisdiction{ID: p.ID, Name: p.Name, Region: p.Region}
+		for _, c := range p.Cities {
+			pl.Cities = append(pl.Cities, normPlace(c))
+		}
+		for _, c := range p.States {
+			pl.States = append(pl.States, normPlace(c))
+		}
+		if p.ID == "" || p.Name == "" || len(pl.Cities)+len(pl.States) == 0 {
+			errs.Add(yf, 0, "place %q: id, name and cities or states are required", p.ID)
+		}
+		d.places = append(d.places, pl)
+	}
+	d.known = map[string]bool{}
+	for _, j := range append(append([]Jurisdiction{}, d.jurisdictions...), d.places...) {
+		for _, list := range [][]string{j.Cities, j.States, j.CitySuffixes} {
+			for _, n := range list {
+				d.known[n] = true
+			}
+		}
 	}
 	for _, r := range pay.Regions {
 		for _, n := range r.Names {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // jsonReport is the stable JSON shape of a Report. The keys file, words,
@@ -15,12 +16,17 @@ type jsonReport struct {
 	File             string     `json:"file"`
 	Words            int        `json:"words"`
 	Flesch           float64    `json:"flesch"`
+	Grade            float64    `json:"grade"`
 	Sentences        int        `json:"sentences"`
 	AvgSentenceWords float64    `json:"avg_sentence_words"`
 	LongestSentences []Sentence `json:"longest_sentences"`
 	BulletShare      float64    `json:"bullet_share"`
 	MustHaves        int        `json:"must_haves"`
 	Jurisdictions    []string   `json:"jurisdictions"`
+	Places           []Place    `json:"places"`
+	Date             string     `json:"date,omitempty"`
+	DateSource       string     `json:"date_source,omitempty"`
+	Excluded         []Excluded `json:"excluded"`
 	Gender           Gender     `json:"gender"`
 	Findings         []Finding  `json:"findings"`
 }
@@ -39,10 +45,18 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		g.Verdict = VerdictEmpty
 	}
 	jr := jsonReport{
-		File: r.File, Words: r.Words, Flesch: round1(r.Flesch), Sentences: r.Sentences,
+		File: r.File, Words: r.Words, Flesch: round1(r.Flesch), Grade: round1(r.Grade), Sentences: r.Sentences,
 		AvgSentenceWords: round1(r.AvgSentenceWords), LongestSentences: nonNil(r.LongestSentences),
 		BulletShare: round1(r.BulletShare*10) / 10, MustHaves: r.MustHaves,
 		Jurisdictions: nonNil(r.Jurisdictions), Gender: g, Findings: nonNil(r.Findings),
+		Places: nonNil(r.Places), Excluded: nonNil(r.Excluded), DateSource: r.DateSource,
+	}
+	if !r.Date.IsZero() {
+		jr.Date = r.Date.Format(time.DateOnly)
+	}
+	for i := range jr.Places {
+		jr.Places[i].Jurisdictions = nonNil(jr.Places[i].Jurisdictions)
+		jr.Places[i].Names = nonNil(jr.Places[i].Names)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -87,8 +101,8 @@ func FormatText(reports []Report) string {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s: %d words, reading ease %.1f, %.1f words per sentence, %.0f%% in bullets, %d must-haves\n",
-			r.File, r.Words, round1(r.Flesch), round1(r.AvgSentenceWords), 100*r.BulletShare, r.MustHaves)
+		fmt.Fprintf(&b, "%s: %d words, reading ease %.1f (US grade %.1f), %.1f words per sentence, %.0f%% in bullets, %d must-haves\n",
+			r.File, r.Words, round1(r.Flesch), round1(r.Grade), round1(r.AvgSentenceWords), 100*r.BulletShare, r.MustHaves)
 		fmt.Fprintf(&b, "  gender: %s (score %+d", r.Gender.Verdict, r.Gender.Score)
 		if len(r.Gender.Masculine) > 0 {
 			fmt.Fprintf(&b, "; masculine: %s", summarize(r.Gender.Masculine))
@@ -96,7 +110,30 @@ func FormatText(reports []Report) string {
 		if len(r.Gender.Feminine) > 0 {
 			fmt.Fprintf(&b, "; feminine: %s", summarize(r.Gender.Feminine))
 		}
+		if r.Gender.Words > 0 {
+			fmt.Fprintf(&b, "; per 1,000 words: %.1f masculine, %.1f feminine", r.Gender.MasculinePer1000, r.Gender.FemininePer1000)
+		}
+		if r.Gender.Method == GenderDecoder {
+			b.WriteString("; gender-decoder method")
+		}
 		b.WriteString(")\n")
+		if len(r.Places) > 0 {
+			var ps []string
+			for _, p := range r.Places {
+				ps = append(ps, strings.Join(p.Names, ", "))
+			}
+			fmt.Fprintf(&b, "  places: %s\n", strings.Join(ps, "; "))
+		}
+		if r.DateSource == "posting" {
+			fmt.Fprintf(&b, "  publication date: %s (the posting's own date)\n", r.Date.Format(time.DateOnly))
+		}
+		if len(r.Excluded) > 0 {
+			w := 0
+			for _, e := range r.Excluded {
+				w += e.Words
+			}
+			fmt.Fprintf(&b, "  left out of the wording checks: %d equal-opportunity or legal paragraphs (%d words)\n", len(r.Excluded), w)
+		}
 		if len(r.Jurisdictions) > 0 {
 			fmt.Fprintf(&b, "  pay transparency checked for: %s (guidance, not legal advice)\n", strings.Join(r.Jurisdictions, ", "))
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +18,30 @@ type Gender struct {
 	// entry per occurrence, in document order.
 	Masculine []string `json:"masculine"`
 	Feminine  []string `json:"feminine"`
+	// Method is GenderFair or GenderDecoder.
+	Method string `json:"method"`
+	// Words is how many words were scored; the per-1,000 figures are the
+	// coded words per 1,000 of them (the paper measured shares of words).
+	Words            int     `json:"words"`
+	MasculinePer1000 float64 `json:"masculine_per_1000"`
+	FemininePer1000  float64 `json:"feminine_per_1000"`
 }
+
+// Gender methods.
+const (
+	// GenderFair (the default) scores the job's own wording: headings,
+	// equal-opportunity and legal paragraphs, capitalised words inside a
+	// sentence (job titles such as "Tech Lead", place and company names
+	// such as "Pleasanton" or "Champion Energy"), words in URLs and the
+	// phrase "competitive salary/compensation/pay/benefits/package" do not
+	// count.
+	GenderFair = "fair"
+	// GenderDecoder is the gender-decoder's exact method, for comparison:
+	// its own word lists, its tokenisation (non-ASCII characters and
+	// punctuation split words), every stem a word starts with counted, on
+	// all the posting's text.
+	GenderDecoder = "decoder"
+)
 
 // Verdicts, as the gender-decoder names them.
 const (
@@ -146,6 +170,137 @@ func hasStem(word string, stems []string) bool {
 		}
 	}
 	return false
+}
+
+// urlRE finds URLs and bare domains, whose words are not wording.
+var urlRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|dev|ai|co|app|jobs|eu|de|uk)\b(?:/\S*)?`)
+
+// mayHaveURL is a quick test before urlRE.
+func mayHaveURL(s string) bool {
+	if !strings.Contains(s, ".") {
+		return false
+	}
+	l := lowerASCII(s)
+	for _, m := range []string{"://", "www.", ".com", ".io", ".org", ".net", ".dev", ".ai", ".co", ".app", ".jobs", ".eu", ".de", ".uk"} {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// competitivePay is "competitive" about pay, not about people.
+var competitivePay = regexp.MustCompile(`(?i)^competitive\s+(?:base\s+|annual\s+|total\s+)?(?:salar|compensation|pay|benefit|package|wage|rate|equity|rewards)`)
+
+// sentenceStart reports whether the word at off starts a sentence, a line
+// or a list item: only space, or nothing, stands between it and the start
+// of the text or an end mark.
+func sentenceStart(s string, off int) bool {
+	for i := off - 1; i >= 0; i-- {
+		switch c := s[i]; c {
+		case ' ', '\t':
+			continue
+		case '.', '!', '?', ':', ';', '\n', '"', '(', '-', '*', '>', '|':
+			return true
+		default:
+			if c >= utf8.RuneSelf {
+				r, _ := utf8.DecodeLastRuneInString(s[:i+1])
+				return strings.ContainsRune("•·–—“‘", r)
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// scanFair returns the coded words of the job's own wording (GenderFair)
+// and how many words were scored.
+func (m genderMatcher) scanFair(units []*unit) ([]codedWord, int) {
+	var out []codedWord
+	words := 0
+	for _, u := range units {
+		if u.legal || u.kind == kindHeading || u.kind == kindLabel {
+			continue
+		}
+		if u.nwords == 0 {
+			u.nwords = countWords(u.text)
+		}
+		words += u.nwords
+		var urls [][]int
+		if mayHaveURL(u.text) {
+			urls = urlRE.FindAllStringIndex(u.text, -1)
+		}
+		genderWords(u.text, m.hyphenStems, func(w string, off int) {
+			r, _ := utf8.DecodeRuneInString(u.text[off:])
+			if unicode.IsUpper(r) && !sentenceStart(u.text, off) {
+				return // a title or a name: "Tech Lead", "Pleasanton"
+			}
+			for _, l := range urls {
+				if off >= l[0] && off < l[1] {
+					return
+				}
+			}
+			if strings.HasPrefix(w, "compet") && competitivePay.MatchString(u.text[off:min(len(u.text), off+60)]) {
+				return
+			}
+			masc, fem := m.match(w)
+			if masc {
+				out = append(out, codedWord{w, true, u.lineAt(off)})
+			}
+			if fem {
+				out = append(out, codedWord{w, false, u.lineAt(off)})
+			}
+		})
+	}
+	return out, words
+}
+
+// decoderPunct are the characters the gender-decoder turns into spaces.
+const decoderPunct = ".\t,“”‘’<>*?!\"[]@':;()/&"
+
+// scanDecoder applies the gender-decoder's method to the text of every
+// unit: non-ASCII characters and its punctuation split words; a
+// hyphenated word is split unless it starts with a hyphenated stem; each
+// stem a word starts with counts once (so a word can count twice); a word
+// that starts with an exception does not count.
+func (m genderMatcher) scanDecoder(units []*unit) ([]codedWord, int) {
+	var out []codedWord
+	words := 0
+	for _, u := range units {
+		clean := strings.Map(func(r rune) rune {
+			if r >= utf8.RuneSelf || unicode.IsSpace(r) || strings.ContainsRune(decoderPunct, r) {
+				return ' '
+			}
+			return unicode.ToLower(r)
+		}, u.text)
+		line := u.firstLine()
+		for _, w := range strings.Fields(clean) {
+			parts := []string{w}
+			if strings.Contains(w, "-") && !hasStem(w, m.hyphenStems) {
+				parts = strings.Split(w, "-")
+			}
+			for _, p := range parts {
+				if p == "" {
+					continue
+				}
+				words++
+				if hasStem(p, m.exceptions) {
+					continue
+				}
+				for _, st := range m.masculine {
+					if strings.HasPrefix(p, st) {
+						out = append(out, codedWord{p, true, line})
+					}
+				}
+				for _, st := range m.feminine {
+					if strings.HasPrefix(p, st) {
+						out = append(out, codedWord{p, false, line})
+					}
+				}
+			}
+		}
+	}
+	return out, words
 }
 
 // scan returns the coded words of the units in document order.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/rungs/rungs/internal/suggest"
@@ -23,7 +24,7 @@ var locationLine = regexp.MustCompile(`(?i)^\s*(?:(?:job|work|office|primary)\s+
 
 // placeSeparators split a location into places: "Berlin / Remote (EU)",
 // "New York, NY or San Francisco, CA".
-var placeSeparators = regexp.MustCompile(`(?i)\s*(?:;|\||/|·|•|&|\+|\bor\b|\band\b)\s*`)
+var placeSeparators = regexp.MustCompile(`(?i)\s*(?:;|\||/|·|•|&|\+|\bor\b|\band\b)\s*|\s+[-–—]\s+`)
 
 // remoteWords mark a place as remote; a remote place that names nothing
 // else ("Remote", "Anywhere") could be filled from any jurisdiction.
@@ -31,7 +32,7 @@ var remoteWords = []string{"remote", "anywhere", "worldwide", "global", "globall
 
 // qualifierWords say how or where within a place the job is done; they are
 // removed before matching place names.
-var qualifierPhrases = []string{"work from home", "from home", "home based", "on site", "in office", "in person", "time zones", "time zone", "timezones", "timezone"}
+var qualifierPhrases = []string{"all states", "all locations", "work from home", "from home", "home based", "on site", "in office", "in person", "time zones", "time zone", "timezones", "timezone"}
 var qualifierWords = map[string]bool{
 	"remote": true, "hybrid": true, "onsite": true, "office": true, "offices": true, "based": true,
 	"only": true, "area": true, "metro": true, "greater": true, "hq": true, "headquarters": true,
@@ -39,6 +40,9 @@ var qualifierWords = map[string]bool{
 	"globally": true, "distributed": true, "fully": true, "flexible": true, "wfh": true, "first": true,
 	"friendly": true, "hub": true, "campus": true, "downtown": true, "any": true, "across": true,
 	"partially": true, "mostly": true, "role": true, "position": true, "candidates": true, "residents": true,
+	"all": true, "locations": true, "location": true, "eligible": true,
+	"hybrid remote": true, "onsite remote": true, "on": false, "site": true, "optional": true, "city": false,
+	"preferred": true, "required": true, "the": true, "of": false, "us only": true, "time": false,
 }
 
 // detection records why a jurisdiction applies.
@@ -48,34 +52,332 @@ type detection struct {
 	text string
 }
 
-// detectJurisdictions finds the jurisdictions named by the posting's
-// location lines, in data order.
-func detectJurisdictions(d *data, lines []textLine) []detection {
-	found := map[string]detection{}
-	for _, l := range lines {
+// Place is a place the posting names, what Rungs recognised in it, and the
+// pay-transparency jurisdictions it brings in (none for a known place
+// without such a law, such as London).
+type Place struct {
+	// Text is the posting's words ("San Francisco, CA (Hybrid)").
+	Text string `json:"text"`
+	Line int    `json:"line"`
+	// Names are what Rungs recognised: jurisdictions, known places or a
+	// whole region ("California", "United Kingdom", "remote: us").
+	Names []string `json:"names"`
+	// How is where the place was found: label ("Location: ..."), header
+	// (the title or the first lines), or phrase ("based in ...").
+	How           string   `json:"how"`
+	Jurisdictions []string `json:"jurisdictions"`
+}
+
+// headerLines is how many of the first text lines are read as a header:
+// unlabelled places there count ("Discord · San Francisco, CA").
+const headerLines = 10
+
+// phraseLines bounds where prose phrases such as "based in" are read;
+// "this role is based in" is read anywhere.
+const phraseLines = 30
+
+// headerSeparators split a header line into parts that may each be a
+// place: "Discord · San Francisco, CA", "Chicago - remote first in US".
+var headerSeparators = regexp.MustCompile(`\s+[-–—|]\s+|\s*[·•|]\s*|\s+[–—]|[–—]\s+`)
+
+// placePhrase finds a place named in prose: "This role is based in New
+// York City", "located in Austin, TX", "remote within the United States".
+var placePhrase = regexp.MustCompile(`(?i)\b(?:(?:role|position|job|team|you)\s+(?:is|are|will be|would be|can be)\s+(?:based|located)\s+(?:in|out of)|based (?:in|out of)|located in|work (?:from|at|in) (?:our|the)(?: office in)?|office in|remote(?:ly)? (?:in|within|from|across)(?: anywhere in)?|hybrid (?:in|from)|on-?site in|in-office in)\s+(?:the\s+)?([^.;!?()\n]{1,80})`)
+
+// basedSuffix finds "San Francisco, CA-based roles" and "a Berlin-based
+// team": the words before "-based" may be a place.
+var basedSuffix = regexp.MustCompile(`(\p{Lu}[\p{L} .]{1,30}(?:, \p{Lu}[\p{L}.]{1,20})?)-based\b`)
+
+var roleBasedPhrase = regexp.MustCompile(`(?i)\b(?:role|position|job)\s+(?:is|will be)\s+(?:based|located)\b`)
+
+// mayLabelPlace and mayNamePlace are quick tests before the regular
+// expressions locationLine and placePhrase: a line without one of their
+// words cannot match.
+func mayLabelPlace(s string) bool {
+	l := lowerASCII(s[:min(len(s), 40)])
+	for _, w := range []string{"location", "office", "workplace", "place", "where", "city", "based"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func mayNamePlace(s string) bool {
+	l := lowerASCII(s)
+	for _, w := range []string{"based", "located", "work ", "office", "remote", "hybrid", "site in", "-based"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeFinder collects places and the jurisdictions they bring in.
+type placeFinder struct {
+	d      *data
+	date   time.Time
+	places []Place
+	// bareRemote: a location line or header says "Remote" and names no
+	// place.
+	bareRemote     *Place
+	found          map[string]detection
+	namedSomething bool
+}
+
+// detectPlaces finds the places the posting names, in its location lines,
+// its header and its first lines of prose, and the jurisdictions they
+// bring in, in data order.
+func detectPlaces(d *data, lines []textLine, date time.Time) ([]Place, []detection) {
+	f := &placeFinder{d: d, date: date, found: map[string]detection{}}
+	labelled := map[int]bool{}
+	for i, l := range lines {
+		if !mayLabelPlace(l.text) {
+			continue
+		}
 		m := locationLine.FindStringSubmatch(l.text)
 		if m == nil {
 			continue
 		}
-		value := m[1] + m[2]
-		for _, id := range placeJurisdictions(d, value) {
-			if _, ok := found[id]; !ok {
-				found[id] = detection{id, l.line, strings.TrimSpace(l.text)}
+		labelled[i] = true
+		f.add(l, m[1]+m[2], "label", false)
+	}
+	for i, l := range lines {
+		if i >= headerLines {
+			break
+		}
+		if labelled[i] || len(strings.Fields(l.text)) > 14 || strings.HasSuffix(l.text, ".") {
+			continue
+		}
+		for _, part := range headerSeparators.Split(l.text, -1) {
+			f.add(l, part, "header", true)
+		}
+	}
+	for i, l := range lines {
+		if labelled[i] || l.row || !mayNamePlace(l.text) || (i >= phraseLines && !roleBasedPhrase.MatchString(l.text)) {
+			continue
+		}
+		for _, m := range placePhrase.FindAllStringSubmatch(l.text, 4) {
+			f.phrase(l, m[1])
+		}
+		if strings.Contains(l.text, "-based") {
+			for _, m := range basedSuffix.FindAllStringSubmatch(l.text, 8) {
+				f.suffix(l, m[1])
 			}
 		}
 	}
+	if f.bareRemote != nil && !f.namedSomething {
+		// "Remote" and nothing else: the job may be done from anywhere,
+		// so every law in force applies.
+		p := *f.bareRemote
+		for _, j := range d.jurisdictions {
+			if f.inForce(j) {
+				p.Jurisdictions = append(p.Jurisdictions, j.ID)
+				f.note(j.ID, p)
+			}
+		}
+		p.Names = []string{"remote, no place named"}
+		f.places = append(f.places, p)
+	}
 	var out []detection
 	for _, j := range d.jurisdictions {
-		if det, ok := found[j.ID]; ok {
+		if det, ok := f.found[j.ID]; ok {
 			out = append(out, det)
 		}
 	}
-	return out
+	return f.places, out
+}
+
+func (f *placeFinder) inForce(j Jurisdiction) bool {
+	if f.date.IsZero() {
+		return true
+	}
+	day, err := time.Parse(time.DateOnly, j.Effective)
+	return err != nil || !f.date.Before(day)
+}
+
+func (f *placeFinder) note(id string, p Place) {
+	if _, ok := f.found[id]; !ok {
+		f.found[id] = detection{id, p.Line, p.Text}
+	}
+}
+
+// add evaluates one location value; strict (for unlabelled text) accepts
+// only values that are wholly a place.
+func (f *placeFinder) add(l textLine, value string, how string, strict bool) bool {
+	if strings.ContainsAny(value, "[]") {
+		return false // a placeholder ("[City and country]") names no place yet
+	}
+	ids, names, remote := f.evaluate(value, strict)
+	if len(names) == 0 {
+		if remote && len(cleanParts(strings.NewReplacer("(", ",", ")", ",").Replace(value))) == 0 {
+			if f.bareRemote == nil {
+				f.bareRemote = &Place{Text: strings.TrimSpace(l.text), Line: l.line, How: how, Jurisdictions: []string{}}
+			}
+		}
+		return false
+	}
+	f.namedSomething = true
+	p := Place{Text: strings.TrimSpace(l.text), Line: l.line, Names: names, How: how, Jurisdictions: ids}
+	for _, q := range f.places {
+		if q.Line == p.Line && slices.Equal(q.Names, p.Names) {
+			return true
+		}
+	}
+	for _, id := range ids {
+		f.note(id, p)
+	}
+	f.places = append(f.places, p)
+	return true
+}
+
+// phrase tries the words after "based in" and the like: the longest run
+// of leading words that is a place ("New York City or remotely" gives New
+// York City).
+func (f *placeFinder) phrase(l textLine, rest string) {
+	parts := strings.Split(rest, ",")
+	for n := min(len(parts), 3); n >= 1; n-- {
+		ws := strings.Fields(parts[n-1])
+		for k := min(len(ws), 4); k >= 1; k-- {
+			cand := strings.Join(append(slices.Clone(parts[:n-1]), strings.Join(ws[:k], " ")), ",")
+			if f.add(l, cand, "phrase", true) {
+				return
+			}
+		}
+	}
+}
+
+// suffix tries the words before "-based": the shortest tail of them that
+// is a place ("For San Francisco, CA" gives San Francisco, CA).
+func (f *placeFinder) suffix(l textLine, before string) {
+	ws := strings.Fields(before)
+	for k := min(len(ws), 5); k >= 1; k-- {
+		if f.add(l, strings.Join(ws[len(ws)-k:], " "), "phrase", true) {
+			return
+		}
+	}
+}
+
+// evaluate returns the jurisdictions and the recognised names of one
+// location value, and whether it says remote.
+func (f *placeFinder) evaluate(value string, strict bool) (ids, names []string, remote bool) {
+	ids = []string{}
+	addID := func(id string) {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	addName := func(n string) {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	for _, seg := range splitTop(value) {
+		main, inner := cutParens(seg)
+		segRemote := isRemote(main)
+		var places [][]string
+		if parts := cleanParts(main); len(parts) > 0 {
+			places = append(places, parts)
+		}
+		for _, in := range inner {
+			segRemote = segRemote || isRemote(in)
+			for _, p := range splitTop(in) {
+				if parts := cleanParts(p); len(parts) > 0 {
+					places = append(places, parts)
+				}
+			}
+		}
+		remote = remote || segRemote
+		for _, parts := range places {
+			jids, pnames, region := f.match(parts, strict)
+			if strict && len(pnames) == 0 {
+				// Unlabelled text must be wholly places: "We sell in
+				// California" is not a location.
+				return []string{}, nil, remote
+			}
+			for _, id := range jids {
+				addID(id)
+			}
+			for _, n := range pnames {
+				addName(n)
+			}
+			_ = region
+		}
+	}
+	return ids, names, remote
+}
+
+// match returns the jurisdictions and names of one place given as cleaned
+// comma parts. A place made only of region names ("US", "Europe") brings
+// in every jurisdiction of the region in force on the posting's date.
+func (f *placeFinder) match(parts []string, strict bool) (ids, names []string, region bool) {
+	d := f.d
+	var regions []string
+	for _, p := range parts {
+		r, ok := d.regions[p]
+		if !ok {
+			regions = nil
+			break
+		}
+		regions = append(regions, r)
+	}
+	if regions != nil {
+		for _, j := range d.jurisdictions {
+			if slices.Contains(regions, j.Region) && f.inForce(j) {
+				ids = append(ids, j.ID)
+			}
+		}
+		for _, r := range regions {
+			names = append(names, "region: "+r)
+		}
+		return ids, names, true
+	}
+	if strict && len(parts) == 1 && len(parts[0]) <= 2 {
+		return nil, nil, false // "IT", "DE", "OR": too ambiguous without a label
+	}
+	candidates := [][]string{parts}
+	if len(parts) == 1 {
+		ws := strings.Fields(parts[0])
+		for k := 1; k <= 2 && k < len(ws); k++ {
+			candidates = append(candidates, []string{strings.Join(ws[:len(ws)-k], " "), strings.Join(ws[len(ws)-k:], " ")})
+		}
+	}
+	known := false
+	for _, c := range candidates {
+		for _, p := range c {
+			known = known || d.known[p]
+		}
+	}
+	if !known {
+		return nil, nil, false
+	}
+	for _, j := range d.jurisdictions {
+		for _, c := range candidates {
+			if placeIn(d, j, c) {
+				ids = append(ids, j.ID)
+				names = append(names, j.Name)
+				break
+			}
+		}
+	}
+	if len(ids) > 0 {
+		return ids, names, false
+	}
+	for _, p := range d.places {
+		for _, c := range candidates {
+			if placeIn(d, p, c) {
+				names = append(names, p.Name)
+				break
+			}
+		}
+	}
+	return nil, names, false
 }
 
 // DetectJurisdictions returns the ids of the pay-transparency
-// jurisdictions a job location falls in ("New York, NY" gives nyc;
-// "Remote (US)" every US jurisdiction; "Remote" alone every jurisdiction).
+// jurisdictions a job location falls in ("New York, NY" gives nyc and
+// nys; "Remote (US)" every US jurisdiction; "Remote" alone every
+// jurisdiction).
 func DetectJurisdictions(location string) []string {
 	var ids []string
 	d := get()
@@ -88,44 +390,15 @@ func DetectJurisdictions(location string) []string {
 	return ids
 }
 
-// placeJurisdictions returns the jurisdictions of one location value.
+// placeJurisdictions returns the jurisdictions of one location value, as
+// a "Location:" line gives it.
 func placeJurisdictions(d *data, value string) []string {
+	f := &placeFinder{d: d, found: map[string]detection{}}
+	_, dets := detectPlaces(d, []textLine{{text: "Location: " + value, line: 1}}, time.Time{})
+	_ = f
 	var ids []string
-	add := func(id string) {
-		if !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
-	for _, seg := range splitTop(value) {
-		main, inner := cutParens(seg)
-		remote := isRemote(main)
-		mainParts := cleanParts(main)
-		var innerPlaces [][]string
-		for _, in := range inner {
-			remote = remote || isRemote(in)
-			for _, p := range splitTop(in) {
-				if parts := cleanParts(p); len(parts) > 0 {
-					innerPlaces = append(innerPlaces, parts)
-				}
-			}
-		}
-		places := innerPlaces
-		if len(mainParts) > 0 {
-			places = append([][]string{mainParts}, innerPlaces...)
-		}
-		if len(places) == 0 {
-			if remote {
-				for _, j := range d.jurisdictions {
-					add(j.ID)
-				}
-			}
-			continue
-		}
-		for _, parts := range places {
-			for _, id := range matchPlace(d, parts) {
-				add(id)
-			}
-		}
+	for _, det := range dets {
+		ids = append(ids, det.id)
 	}
 	return ids
 }
@@ -230,49 +503,6 @@ func isPostcode(w string) bool {
 		}
 	}
 	return w != ""
-}
-
-// matchPlace returns the jurisdictions of one place given as cleaned
-// comma parts: ["denver", "co"], ["remote us"] cleaned to ["us"], ...
-func matchPlace(d *data, parts []string) []string {
-	// A place made only of region names covers the whole region.
-	regions := []string{}
-	for _, p := range parts {
-		r, ok := d.regions[p]
-		if !ok {
-			regions = nil
-			break
-		}
-		regions = append(regions, r)
-	}
-	var ids []string
-	if regions != nil {
-		for _, j := range d.jurisdictions {
-			if slices.Contains(regions, j.Region) {
-				ids = append(ids, j.ID)
-			}
-		}
-		// "EU" is also a state name of the eu jurisdiction; nothing else to do.
-		return ids
-	}
-	candidates := [][]string{parts}
-	if len(parts) == 1 {
-		// "Seattle WA", "Denver Colorado": try the last one or two words
-		// as the state.
-		ws := strings.Fields(parts[0])
-		for k := 1; k <= 2 && k < len(ws); k++ {
-			candidates = append(candidates, []string{strings.Join(ws[:len(ws)-k], " "), strings.Join(ws[len(ws)-k:], " ")})
-		}
-	}
-	for _, j := range d.jurisdictions {
-		for _, c := range candidates {
-			if placeIn(d, j, c) {
-				ids = append(ids, j.ID)
-				break
-			}
-		}
-	}
-	return ids
 }
 
 // placeIn reports whether the place parts put a job in jurisdiction j:

@@ -381,13 +381,13 @@ func TestDetectJurisdictions(t *testing.T) {
 		loc  string
 		want []string
 	}{
-		{"New York, NY", []string{"nyc"}},
-		{"New York City", []string{"nyc"}},
-		{"NYC (hybrid)", []string{"nyc"}},
-		{"Brooklyn, New York", []string{"nyc"}},
-		{"New York", []string{"nyc"}},
-		{"Albany, NY", nil},
-		{"Buffalo, New York", nil},
+		{"New York, NY", []string{"nyc", "nys"}},
+		{"New York City", []string{"nyc", "nys"}},
+		{"NYC (hybrid)", []string{"nyc", "nys"}},
+		{"Brooklyn, New York", []string{"nyc", "nys"}},
+		{"New York", []string{"nyc", "nys"}},
+		{"Albany, NY", []string{"nys"}},
+		{"Buffalo, New York", []string{"nys"}},
 		{"San Francisco, CA", []string{"ca"}},
 		{"Los Angeles", []string{"ca"}},
 		{"Fresno, California, USA", []string{"ca"}},
@@ -395,7 +395,7 @@ func TestDetectJurisdictions(t *testing.T) {
 		{"Colorado", []string{"co"}},
 		{"Seattle WA", []string{"wa"}},
 		{"Spokane, Washington", []string{"wa"}},
-		{"Washington, DC", nil},
+		{"Washington, DC", []string{"dc"}},
 		{"Chicago, IL", []string{"il"}},
 		{"Aurora, IL", []string{"il"}},
 		{"Berlin, Germany", []string{"eu"}},
@@ -403,16 +403,30 @@ func TestDetectJurisdictions(t *testing.T) {
 		{"Paris, TX", nil},
 		{"Dublin, CA", []string{"ca"}},
 		{"Remote (EU)", []string{"eu"}},
-		{"Remote (US)", []string{"nyc", "ca", "co", "wa", "il"}},
-		{"US-based remote", []string{"nyc", "ca", "co", "wa", "il"}},
-		{"United States", []string{"nyc", "ca", "co", "wa", "il"}},
-		{"Remote", []string{"nyc", "ca", "co", "wa", "il", "eu"}},
-		{"Anywhere (worldwide)", []string{"nyc", "ca", "co", "wa", "il", "eu"}},
+		{"Remote (US)", []string{"nyc", "nys", "jc", "cle", "ca", "co", "wa", "il", "hi", "dc", "md", "mn", "nj", "vt", "ma"}},
+		{"US-based remote", []string{"nyc", "nys", "jc", "cle", "ca", "co", "wa", "il", "hi", "dc", "md", "mn", "nj", "vt", "ma"}},
+		{"United States", []string{"nyc", "nys", "jc", "cle", "ca", "co", "wa", "il", "hi", "dc", "md", "mn", "nj", "vt", "ma"}},
+		{"Remote", []string{"nyc", "nys", "jc", "cle", "ca", "co", "wa", "il", "hi", "dc", "md", "mn", "nj", "vt", "ma", "eu", "bc", "on"}},
+		{"Anywhere (worldwide)", []string{"nyc", "nys", "jc", "cle", "ca", "co", "wa", "il", "hi", "dc", "md", "mn", "nj", "vt", "ma", "eu", "bc", "on"}},
 		{"Remote (UK)", nil},
 		{"London, UK", nil},
-		{"Toronto, Canada", nil},
+		{"Toronto, Canada", []string{"on"}},
+		{"Calgary, Canada", nil},
+		{"Vancouver, BC", []string{"bc"}},
+		{"Vancouver, WA", []string{"wa"}},
+		{"Jersey City, NJ", []string{"jc", "nj"}},
+		{"Cleveland, OH", []string{"cle"}},
+		{"Columbus, OH", nil},
+		{"Boston, MA", []string{"ma"}},
+		{"Minneapolis, MN", []string{"mn"}},
+		{"Baltimore, Maryland", []string{"md"}},
+		{"Honolulu, HI", []string{"hi"}},
+		{"Burlington, VT", []string{"vt"}},
+		{"Remote - United States", []string{"nyc", "nys", "jc", "cle", "ca", "co", "wa", "il", "hi", "dc", "md", "mn", "nj", "vt", "ma"}},
+		{"Remote - US: All locations", []string{"nyc", "nys", "jc", "cle", "ca", "co", "wa", "il", "hi", "dc", "md", "mn", "nj", "vt", "ma"}},
+		{"Remote - Canada", []string{"bc", "on"}},
 		{"Austin, TX, USA", nil},
-		{"New York, NY or San Francisco, CA", []string{"nyc", "ca"}},
+		{"New York, NY or San Francisco, CA", []string{"nyc", "nys", "ca"}},
 		{"Berlin / Remote (Europe)", []string{"eu"}},
 		{"Hybrid (Chicago, IL)", []string{"il"}},
 		{"Seattle, WA; Denver, CO", []string{"co", "wa"}},
@@ -435,7 +449,7 @@ func TestLocationLines(t *testing.T) {
 		{"Location - Berlin", []string{"eu"}},
 		{"Based in Seattle, WA", []string{"wa"}},
 		{"- Office: Chicago", []string{"il"}},
-		{"| Field | Value |\n|---|---|\n| Location | Brooklyn, NY |\n", []string{"nyc"}},
+		{"| Field | Value |\n|---|---|\n| Location | Brooklyn, NY |\n", []string{"nyc", "nys"}},
 		{"**Team:** Platform\n**Location:** Paris, France", []string{"eu"}},
 		{"We sell to customers in California and New York.", []string{}},
 	}
@@ -475,9 +489,28 @@ func TestFindPay(t *testing.T) {
 		{"A learning budget of up to $2,000 a year.", 0, 0, 0, 0},
 		{"Signing bonus: $5,000–$10,000.", 0, 0, 0, 0},
 		{"Bonus up to 15%.", 0, 0, 0, 0},
+		// Real pay lines (issue 14).
+		{"Zone A: USD $135,200 - USD $169,000", 1, 0, 135200, 169000},
+		{"You are eligible for up to $500 to spend on professional development.", 0, 0, 0, 0},
+		{"The base pay range is $150,000 to $180,000. You also get up to $500 to spend on professional development.", 1, 0, 150000, 180000},
+		{"Salary: ~$120k to $150k", 1, 0, 120000, 150000},
+		{"We pay $50/hr - $65/hr.", 1, 0, 50, 65},
+		{"Interns earn $8,000 - $10,000 per month.", 1, 0, 8000, 10000},
+		{"$45 to $60 an hour", 1, 0, 45, 60},
+		{"Salary: $120,000 + $10,000 signing bonus", 1, 0, 120000, 120000},
+		{"A $2,000 learning stipend and a $1,000 home office budget.", 0, 0, 0, 0},
+		{"Referral bonus of $3,000 for each hire.", 0, 0, 0, 0},
+		{"Hiring range: CA$110,000 – CA$130,000", 1, 0, 110000, 130000},
 	}
 	for _, c := range cases {
-		f := findPay(parse([]byte(c.text)).units)
+		doc := parse([]byte(c.text))
+		var rows []textLine
+		for _, l := range doc.lines {
+			if l.row {
+				rows = append(rows, l)
+			}
+		}
+		f := findPayIn(doc.units, rows)
 		if len(f.ranges) != c.ranges || len(f.openEnded) != c.open {
 			t.Errorf("%q: %d ranges %v, %d open-ended %v; want %d, %d", c.text, len(f.ranges), f.ranges, len(f.openEnded), f.openEnded, c.ranges, c.open)
 			continue
@@ -506,6 +539,9 @@ func TestBenefitsAndDeadline(t *testing.T) {
 		{"Deadline: 12/31/2026", false, true},
 		{"Open until filled.", false, false},
 		{"Apply by sending your CV.", false, false},
+		{"We offer a generous parental leave policy and fertility assistance.", true, false},
+		{"- Retirement plan with employer match\n- Life insurance", true, false},
+		{"## What we offer\n\n- 16 weeks of paid family leave", true, false},
 	}
 	for _, c := range cases {
 		f := findPay(parse([]byte(c.md)).units)
@@ -639,11 +675,11 @@ func TestParseJurisdictions(t *testing.T) {
 		t.Errorf("got %v %v", got, err)
 	}
 	got, err = ParseJurisdictions("us")
-	if err != nil || len(got) != 5 {
+	if err != nil || len(got) != 15 {
 		t.Errorf("us: %v %v", got, err)
 	}
 	got, err = ParseJurisdictions("all")
-	if err != nil || len(got) != 6 {
+	if err != nil || len(got) != 18 {
 		t.Errorf("all: %v %v", got, err)
 	}
 	_, err = ParseJurisdictions("nyc,colorado")
@@ -721,8 +757,8 @@ func TestFormatText(t *testing.T) {
 		"bad.md:5: error: gendered-pronoun:",
 		"    text: He\n",
 		"    fix:  Speak to the reader",
-		"pay transparency checked for: nyc (guidance, not legal advice)",
-		"1 file: 5 errors,",
+		"pay transparency checked for: nyc, nys (guidance, not legal advice)",
+		"1 file: 7 errors,",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)

@@ -36,6 +36,16 @@ type unit struct {
 	spans []span // ascending by off
 	// code are the [start, end) offsets of inline code in text.
 	code [][2]int
+	// legal: an equal-opportunity or legal paragraph (see legal.go).
+	legal bool
+	// nwords caches the unit's word count once Check has counted it.
+	nwords int
+	// flat, lower and starts cache flatten(text), its ASCII lowercase and
+	// its word starts (see forms).
+	flat, lower string
+	starts      []int
+	// buf collects the text while the unit is built (see add and done).
+	buf []byte
 }
 
 // inCode reports whether the byte at off is inside inline code.
@@ -56,9 +66,16 @@ func (u *unit) add(s string, line int) {
 		return
 	}
 	if n := len(u.spans); n == 0 || u.spans[n-1].line != line {
-		u.spans = append(u.spans, span{len(u.text), line})
+		u.spans = append(u.spans, span{len(u.buf), line})
 	}
-	u.text += s
+	u.buf = append(u.buf, s...)
+}
+
+// done turns the collected bytes into the unit's text. Appending to a byte
+// slice keeps building a unit linear in its size.
+func (u *unit) done() *unit {
+	u.text, u.buf = string(u.buf), nil
+	return u
 }
 
 // lineAt returns the source line of the byte at off in the unit's text.
@@ -75,11 +92,23 @@ func (u *unit) lineAt(off int) int {
 
 func (u *unit) firstLine() int { return u.lineAt(0) }
 
+// forms returns the unit's text flattened (line breaks as spaces), that
+// text lowercased in ASCII, and its word starts, computed once.
+func (u *unit) forms() (flat, lower string, starts []int) {
+	if u.starts == nil {
+		u.flat = flatten(u.text)
+		u.lower = lowerASCII(u.flat)
+		u.starts = wordStarts(u.flat)
+	}
+	return u.flat, u.lower, u.starts
+}
+
 // textLine is one line of plain text: a line of a paragraph, or a table
 // row with its cells joined by ": ". Location lines are found among them.
 type textLine struct {
 	text string
 	line int
+	row  bool // a table row
 }
 
 // document is a posting reduced to what the checks need.
@@ -87,6 +116,8 @@ type document struct {
 	units []*unit
 	lines []textLine
 	title *unit // the first level-1 heading, else the first heading
+
+	pay payFacts // filled by Check
 
 	mustHaves    int
 	mustHaveLine int // line of the first must-have heading that has items
@@ -208,7 +239,7 @@ func (w *walker) table(t *east.Table) {
 			}
 		}
 		if line != 0 {
-			w.doc.lines = append(w.doc.lines, textLine{strings.Join(cells, ": "), line})
+			w.doc.lines = append(w.doc.lines, textLine{strings.Join(cells, ": "), line, true})
 		}
 	}
 }
@@ -231,7 +262,7 @@ func (w *walker) push(u *unit) {
 			end += start
 		}
 		if s := strings.TrimSpace(u.text[start:end]); s != "" {
-			w.doc.lines = append(w.doc.lines, textLine{s, u.lineAt(start)})
+			w.doc.lines = append(w.doc.lines, textLine{s, u.lineAt(start), false})
 		}
 		start = end + 1
 	}
@@ -313,14 +344,14 @@ func (w *walker) inline(n ast.Node, kind unitKind) *unit {
 			case *ast.RawHTML, *east.TaskCheckBox:
 				u.add(" ", last)
 			case *ast.CodeSpan:
-				start := len(u.text)
+				start := len(u.buf)
 				walk(c)
-				u.code = append(u.code, [2]int{start, len(u.text)})
+				u.code = append(u.code, [2]int{start, len(u.buf)})
 			default:
 				walk(c)
 			}
 		}
 	}
 	walk(n)
-	return u
+	return u.done()
 }

@@ -6,48 +6,50 @@ import (
 	"strings"
 )
 
-// Money patterns. A currency is a symbol or an ISO code; an amount is a
-// number with optional thousands separators (",", ".", "'", spaces),
-// decimals and a "k"/"m" multiplier, with the currency before or after.
+// Money patterns. A currency is a symbol or an ISO code, or both ("USD
+// $135,200"); an amount is a number with optional thousands separators
+// (",", ".", "'", spaces), decimals and a "k"/"m" multiplier, with the
+// currency before or after.
 const (
-	reCurrency = `(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|RON|BGN|JPY|INR)\b)`
+	reCurrency = `(?:(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)\s?\$|US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|MX\$|[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SGD|HKD|SEK|NOK|DKK|PLN|CZK|HUF|RON|BGN|JPY|INR|BRL|MXN|ILS|ZAR)\b)`
 	reNumber   = `(?:\d{1,3}(?:[,.'\x{00A0}\x{202F} ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)`
 	reMult     = `(?:\s?(?:k|m|mn|thousand|million)\b)?`
 	reAmount   = `(?:` + reCurrency + `\s?)?` + reNumber + reMult + `(?:\s?` + reCurrency + `)?`
-	rePeriod   = `(?:(?:per|/|a|an|each)\s*(?:year|yr|annum|hour|hr|month|mo|week|wk|day)\b|annually|yearly|hourly|monthly|weekly|daily|p\.\s?a\.)`
+	rePeriod   = `(?:(?:per|/|a|an|each)\s*(?:year|yr|annum|hour|hr|month|mo|week|wk|day)\b|annually|yearly|hourly|monthly|weekly|daily|p\.\s?a\.|pa\b|(?:usd|eur|gbp|cad)?\s?(?:annual|base)?\s?(?:salary|base|ote))`
 )
 
 var (
 	currencyRE = regexp.MustCompile(`(?i)` + reCurrency)
-	// rangeRE matches "$120,000–$150,000", "€60k - €75k", "USD 120,000 to
-	// 150,000", "between $100k and $120k".
-	rangeRE = regexp.MustCompile(`(?i)(?:between\s+)?(` + reAmount + `)\s*(?:-|–|—|‒|−|~|to|and)\s*(` + reAmount + `)`)
-	// amountRE finds single amounts.
-	amountRE = regexp.MustCompile(`(?i)` + reAmount)
+	// amountRE finds amounts; it is run through its literal prefixes
+	// (digits and currency signs) so that long inputs stay linear.
+	amountRE = newFastRE(`(?i)`+reAmount, 64)
 	// periodAfter matches a pay period right after an amount.
-	periodAfter = regexp.MustCompile(`(?i)^\s*` + rePeriod)
+	periodAfter = regexp.MustCompile(`(?i)^\s*(?:\(|,)?\s*` + rePeriod)
+	// rangeGap is what stands between the two ends of a range.
+	rangeGap = regexp.MustCompile(`(?i)^\s*(?:` + rePeriod + `)?\s*(?:-|–|—|‒|−|~|to|and|through|until)\s*$`)
 	// openAfter and openBefore find open-ended pay: "$120k+", "$120,000
 	// and up", "up to $150,000", "starting at $90,000".
-	openAfter  = regexp.MustCompile(`(?i)(` + reAmount + `)(?:\+|\s*(?:and up|and upwards?|and above|or more|or higher)\b)`)
-	openBefore = regexp.MustCompile(`(?i)\b(?:up to|starting (?:at|from)|starts at|from|min(?:imum)?(?: of)?|max(?:imum)?(?: of)?|at least|no less than|as much as|upwards of|over|more than|in excess of)\s+(` + reAmount + `)`)
+	openAfterRE  = regexp.MustCompile(`(?i)^(?:\+|\s*(?:and up|and upwards?|and above|or more|or higher)\b)`)
+	openBeforeRE = regexp.MustCompile(`(?i)\b(?:up to|starting (?:at|from)|starts at|from|min(?:imum)?(?: of)?|max(?:imum)?(?: of)?|at least|no less than|as much as|upwards of|over|more than|in excess of)\s*~?\s*$`)
 	// payLabel starts a line that gives pay: "Salary: $150,000".
-	payLabel = regexp.MustCompile(`(?i)^\s*(?:base\s+)?(?:salary|pay|compensation|wage|rate|pay range|salary range|base pay|base salary)\b[^:]{0,20}:`)
+	payLabel = regexp.MustCompile(`(?i)^\s*(?:base\s+)?(?:salary|pay|compensation|wage|rate|pay range|salary range|base pay|base salary|hourly rate|hiring range|target range)\b[^:]{0,30}:`)
 	// basePay and otherPay tell base pay from bonuses, budgets and stipends.
-	basePay  = regexp.MustCompile(`(?i)\b(?:salary|salaries|base|wages?|pay|compensation|hourly rate|rate of pay|ote|earnings)\b`)
-	otherPay = regexp.MustCompile(`(?i)\b(?:bonus(?:es)?|equity|commissions?|stipends?|budgets?|allowances?|relocation|signing|sign-on|reimburs\w*|match(?:ing)?|401\(?k\)?|learning|training|referral|per diem|grants?|options|rsus?)\b`)
+	basePay  = regexp.MustCompile(`(?i)\b(?:salary|salaries|base|wages?|pay|compensation|hourly rate|rate of pay|ote|earnings|pay range|hiring range|zone|range)\b`)
+	otherPay = regexp.MustCompile(`(?i)\b(?:bonus(?:es)?|equity|commissions?|stipends?|budgets?|allowances?|relocation|signing|sign-on|reimburs\w*|match(?:ing)?|401\(?k\)?|learning|training|referral|per diem|grants?|options|rsus?|spend|professional development|development|education(?:al)?|tuition|wellness|well-being|wellbeing|gym|home[ -]office|equipment|coworking|co-working|internet|phone|meals?|lunch|commut\w*|transit|donations?|charit\w*|conferences?|books?|courses?|certifications?|reward|gift|credits?|insurance|life|pension|retirement|volume|market|revenue|funding|raised|valuation|arr|processing|processed|investors?|customers)\b`)
 	numberRE = regexp.MustCompile(`\d{1,3}(?:[,.'\x{00A0}\x{202F} ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`)
 	multRE   = regexp.MustCompile(`(?i)\d\s?(k|m|mn|thousand|million)\b`)
 
 	// benefitsHeading marks a section about benefits.
-	benefitsHeading = regexp.MustCompile(`(?i)\b(?:benefits?|perks|what we offer|total rewards)\b`)
+	benefitsHeading = regexp.MustCompile(`(?i)\b(?:benefits?|perks|what we offer|total rewards|we offer)\b`)
 	// benefitTerms are concrete benefits and other compensation. Two
 	// different ones describe the benefits ("medical, dental and a
-	// 401(k)"); so does one under a benefits heading.
-	benefitTerms = regexp.MustCompile(`(?i)\b(?:health(?:care)?(?: (?:insurance|care|cover(?:age)?|plans?|benefits))?,|health(?:care)? (?:insurance|care|cover(?:age)?|plans?|benefits)|healthcare|medical|dental|vision (?:insurance|cover(?:age)?|care|plans?)|life insurance|disability insurance|insurance|401\(?k\)?|pension|retirement|paid time off|pto|vacation|paid leave|annual leave|days (?:of|off)|holidays?|parental leave|maternity|paternity|sick (?:leave|days)|sabbaticals?|stock options?|equity|rsus?|bonus(?:es)?|commission|wellness|gym|learning budget|training budget|conference budget|home[ -]office budget|stipends?|commuter|meal vouchers?|lunch(?:es)?|childcare|relocation)\b`)
+	// 401(k)"); so does one under a benefits heading. Leave of any kind
+	// counts ("parental leave", "a generous leave policy").
+	benefitTerms = newFastRE(`(?i)\b(?:health(?:care)?(?: (?:insurance|care|cover(?:age)?|plans?|benefits))?,|health(?:care)? (?:insurance|care|cover(?:age)?|plans?|benefits|savings accounts?)|healthcare|medical|dental|vision|life insurance|disability|insurance|401\(?k\)?|403\(?b\)?|pension|superannuation|rrsp|retirement|paid time off|time off|pto|vacation|(?:paid|annual|parental|family|medical|sick|bereavement|caregiv(?:er|ers|ing)|maternity|paternity|adoption|personal|volunteer|pregnancy|gender[ -]affirming|military|jury) leave|leave (?:policy|policies|of absence)|days (?:of|off)|holidays?|maternity|paternity|sick (?:leave|days)|sabbaticals?|stock options?|stock|espp|equity|rsus?|bonus(?:es)?|commission|profit[ -]sharing|wellness|well-being|wellbeing|mental health|employee assistance|eap|gym|fertility|family[ -]planning|ivf|egg freezing|surrogacy|childcare|child care|dependent care|fsa|hsa|learning (?:and development )?budget|training budget|conference budget|education(?:al)? (?:budget|stipend|assistance|reimbursement)|tuition|home[ -]office (?:budget|stipend)|stipends?|commuter|meal vouchers?|meals|lunch(?:es)?|relocation)\b`, 128)
 
 	// deadlineRE finds an application deadline phrase followed, within the
 	// same line, by a date.
-	deadlinePhrase = regexp.MustCompile(`(?i)\b(?:apply by|apply before|applications? (?:close|closes|are due|due|deadline|accepted (?:until|through)|will be accepted (?:until|through))|application (?:window|period) (?:closes|ends|is open until|open until)|deadline(?: to apply)?|closing date|posting (?:closes|expires|open until|is open until)|accepting applications (?:until|through))\b`)
+	deadlinePhrase = newFastRE(`(?i)\b(?:apply by|apply before|applications? (?:close|closes|are due|due|deadline|accepted (?:until|through)|will be accepted (?:until|through))|application (?:window|period) (?:closes|ends|is open until|open until)|deadline(?: to apply)?|closing date|posting (?:closes|expires|open until|is open until)|accepting applications (?:until|through)|open until|this posting will close)\b`, 128)
 	dateRE         = regexp.MustCompile(`(?i)\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4})\b`)
 
 	// gendered titles, and binary gender markers such as "(m/f)" that the
@@ -72,8 +74,29 @@ type payFacts struct {
 	deadline  bool
 }
 
-// findPay scans every unit for pay facts.
+// amount is one money figure in a text.
+type amount struct {
+	start, end int
+	text       string
+	currency   bool
+}
+
+// amountsIn returns the amounts of s in order.
+func amountsIn(s string) []amount {
+	var out []amount
+	for _, loc := range amountRE.FindAllIndex(s, "") {
+		a := s[loc[0]:loc[1]]
+		out = append(out, amount{loc[0], loc[1], a, currencyRE.MatchString(a)})
+	}
+	return out
+}
+
+// findPay scans every unit, and every table row, for pay facts.
 func findPay(units []*unit) payFacts {
+	return findPayIn(units, nil)
+}
+
+func findPayIn(units []*unit, rows []textLine) payFacts {
 	var f payFacts
 	distinctBenefits := map[string]bool{}
 	headed := false
@@ -81,98 +104,181 @@ func findPay(units []*unit) payFacts {
 		if (u.kind == kindHeading || u.kind == kindLabel) && benefitsHeading.MatchString(u.text) {
 			headed = true
 		}
-		s := flatten(u.text)
-		for _, m := range benefitTerms.FindAllString(s, -1) {
-			distinctBenefits[strings.ToLower(m)] = true
+		s, lower, starts := u.forms()
+		for _, loc := range benefitTerms.findAll(s, lower, starts) {
+			distinctBenefits[lower[loc[0]:loc[1]]] = true
 		}
-		if loc := deadlinePhrase.FindStringIndex(s); loc != nil {
-			rest := s[loc[1]:]
-			if nl := strings.IndexByte(u.text[loc[1]:], '\n'); nl >= 0 {
+		for _, loc := range deadlinePhrase.findAll(s, lower, starts) {
+			rest := u.text[loc[1]:]
+			if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
 				rest = rest[:nl]
 			}
-			if dateRE.MatchString(rest) {
+			if dateRE.MatchString(rest[:min(len(rest), 80)]) {
 				f.deadline = true
 			}
 		}
-		// Ranges first; single figures inside a range are not looked at again.
-		var taken [][2]int
-		for _, loc := range rangeRE.FindAllStringSubmatchIndex(s, -1) {
-			a, b := s[loc[2]:loc[3]], s[loc[4]:loc[5]]
-			whole := s[loc[0]:loc[1]]
-			hasCur := currencyRE.MatchString(whole)
-			if !hasCur && !periodAfter.MatchString(s[loc[1]:]) {
-				continue // "5–10 years", "2023-2024"
-			}
-			lo, hi := amountValue(a), amountValue(b)
-			if !multRE.MatchString(a) && multRE.MatchString(b) && lo < 1000 {
-				lo *= multiplier(b) // "$120–150k"
-			}
-			if lo <= 0 || hi < lo {
-				continue
-			}
-			taken = append(taken, [2]int{loc[0], loc[1]})
-			if !isBasePay(s, loc[0], loc[1]) {
-				continue
-			}
-			f.ranges = append(f.ranges, moneyHit{strings.TrimSpace(whole), u.lineAt(loc[0]), lo, hi})
+		if !strings.ContainsAny(s, "0123456789") {
+			continue
 		}
-		overlaps := func(a, b int) bool {
-			for _, t := range taken {
-				if a < t[1] && b > t[0] {
-					return true
-				}
-			}
-			return false
-		}
-		for _, re := range []*regexp.Regexp{openAfter, openBefore} {
-			for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
-				amt := s[loc[2]:loc[3]]
-				if !currencyRE.MatchString(amt) || overlaps(loc[0], loc[1]) || !isBasePay(s, loc[0], loc[1]) {
-					continue
-				}
-				taken = append(taken, [2]int{loc[0], loc[1]})
-				v := amountValue(amt)
-				f.openEnded = append(f.openEnded, moneyHit{strings.TrimSpace(s[loc[0]:loc[1]]), u.lineAt(loc[0]), v, v})
-			}
-		}
-		// A single figure is a fixed pay when it has a period ("$95,000 per
-		// year") or sits on a pay line ("Salary: $95,000").
-		labelled := payLabel.MatchString(s)
-		for _, loc := range amountRE.FindAllStringIndex(s, -1) {
-			amt := s[loc[0]:loc[1]]
-			if !currencyRE.MatchString(amt) || overlaps(loc[0], loc[1]) {
-				continue
-			}
-			if !labelled && !periodAfter.MatchString(s[loc[1]:]) {
-				continue
-			}
-			if !isBasePay(s, loc[0], loc[1]) {
-				continue
-			}
-			v := amountValue(amt)
-			if v > 0 {
-				f.ranges = append(f.ranges, moneyHit{strings.TrimSpace(amt), u.lineAt(loc[0]), v, v})
-			}
+		scanMoney(&f, s, u.lineAt, false)
+	}
+	for _, r := range rows {
+		if strings.ContainsAny(r.text, "0123456789") && len(f.ranges) == 0 {
+			line := r.line
+			scanMoney(&f, r.text, func(int) int { return line }, true)
 		}
 	}
 	f.benefits = len(distinctBenefits) >= 2 || (headed && len(distinctBenefits) >= 1)
 	return f
 }
 
-// isBasePay reports whether the figure at s[a:b] is base pay: its
-// sentence names base pay, or does not name another kind of pay (a bonus,
-// a budget, a stipend).
+// scanMoney adds the ranges, fixed figures and open-ended figures of s.
+// In a table row (row), two amounts in neighbouring cells ("$100,000 |
+// $120,000") are a range too.
+func scanMoney(f *payFacts, s string, lineAt func(int) int, row bool) {
+	labelled := payLabel.MatchString(s)
+	amts := amountsIn(s)
+	used := make([]bool, len(amts))
+	// Ranges: two amounts with a range word or dash between them.
+	for i := 0; i+1 < len(amts); i++ {
+		a, b := amts[i], amts[i+1]
+		gap := s[a.end:b.start]
+		isRange := rangeGap.MatchString(gap)
+		if isRange && strings.EqualFold(strings.TrimSpace(gap), "and") {
+			before := strings.ToLower(s[max(0, a.start-12):a.start])
+			isRange = strings.Contains(before, "between")
+		}
+		if !isRange && row && strings.TrimSpace(gap) == ":" && a.currency && b.currency {
+			isRange = true
+		}
+		if !isRange && strings.TrimSpace(gap) == "" && a.currency && (b.currency || strings.HasSuffix(a.text, "$")) &&
+			strings.Contains(strings.ToLower(s[max(0, a.start-60):a.start]), "range") {
+			isRange = true // "base range for this position is $184,050 $262,928"
+		}
+		if !isRange {
+			continue
+		}
+		if !a.currency && !b.currency && !periodAfter.MatchString(s[b.end:min(len(s), b.end+40)]) {
+			continue // "5–10 years", "2023-2024"
+		}
+		lo, hi := amountValue(a.text), amountValue(b.text)
+		if !multRE.MatchString(a.text) && multRE.MatchString(b.text) && lo < 1000 {
+			lo *= multiplier(b.text) // "$120–150k"
+		}
+		if lo <= 0 || hi < lo {
+			continue
+		}
+		used[i], used[i+1] = true, true
+		i++
+		if !isBasePay(s, a.start, b.end) {
+			continue
+		}
+		f.ranges = append(f.ranges, moneyHit{strings.TrimSpace(s[a.start:b.end]), lineAt(a.start), lo, hi})
+	}
+	for i, a := range amts {
+		if used[i] || !a.currency {
+			continue
+		}
+		v := amountValue(a.text)
+		if v <= 0 {
+			continue
+		}
+		open := openAfterRE.MatchString(s[a.end:min(len(s), a.end+20)]) || openBeforeRE.MatchString(s[max(0, a.start-24):a.start])
+		if open {
+			if isBasePay(s, a.start, a.end) {
+				from := a.start
+				if m := openBeforeRE.FindStringIndex(s[max(0, a.start-24):a.start]); m != nil {
+					from = max(0, a.start-24) + m[0]
+				}
+				to := a.end
+				if m := openAfterRE.FindStringIndex(s[a.end:min(len(s), a.end+20)]); m != nil {
+					to = a.end + m[1]
+				}
+				f.openEnded = append(f.openEnded, moneyHit{strings.TrimSpace(s[from:to]), lineAt(a.start), v, v})
+			}
+			continue
+		}
+		// A single figure is a fixed pay when it has a period ("$95,000 per
+		// year") or sits on a pay line ("Salary: $95,000").
+		if !labelled && !periodAfter.MatchString(s[a.end:min(len(s), a.end+40)]) {
+			continue
+		}
+		if isBasePay(s, a.start, a.end) {
+			f.ranges = append(f.ranges, moneyHit{strings.TrimSpace(a.text), lineAt(a.start), v, v})
+		}
+	}
+}
+
+// addedPay between a figure and a later kind of pay says that pay comes on
+// top of the figure.
+var addedPay = regexp.MustCompile(`(?i)\+|\bplus\b|\bas well as\b|\bin addition\b|\band\b|\bwith\b`)
+
+// payContext bounds how far from a figure isBasePay looks, in bytes.
+const payContext = 120
+
+// isBasePay reports whether the figure at s[a:b] is base pay. Within its
+// sentence (and at most payContext bytes either side), the nearest word
+// that names a kind of pay decides: base pay ("salary", "base", "pay
+// range") or another kind ("bonus", "stipend", "to spend on professional
+// development", "learning budget"). A figure near neither is base pay.
 func isBasePay(s string, a, b int) bool {
-	start := strings.LastIndexAny(s[:a], ".;!?") + 1
-	end := len(s)
-	if i := strings.IndexAny(s[b:], ";!?"); i >= 0 {
+	lo, hi := max(0, a-payContext), min(len(s), b+payContext)
+	start := lo + strings.LastIndexAny(s[lo:a], ";!?•") + 1
+	if i := lastSentenceEnd(s[start:a]); i >= 0 {
+		start += i
+	}
+	end := hi
+	if i := strings.IndexAny(s[b:hi], ";!?•"); i >= 0 {
 		end = b + i
 	}
-	sent := s[start:end]
-	if basePay.MatchString(sent) {
-		return true
+	if i := sentenceEnd(s[b:end]); i >= 0 {
+		end = b + i
 	}
-	return !otherPay.MatchString(sent)
+	dist := func(re *regexp.Regexp, other bool) int {
+		best := -1
+		for _, m := range re.FindAllStringIndex(s[start:end], -1) {
+			ms, me := start+m[0], start+m[1]
+			if ms >= a && me <= b {
+				continue
+			}
+			if other && ms >= b && addedPay.MatchString(s[b:ms]) {
+				continue // "$196,000 to $220,500 + equity": the equity is on top
+			}
+			d := ms - b
+			if me <= a {
+				d = a - me
+			}
+			if best < 0 || d < best {
+				best = d
+			}
+		}
+		return best
+	}
+	base, other := dist(basePay, false), dist(otherPay, true)
+	switch {
+	case other < 0:
+		return true
+	case base < 0:
+		return false
+	}
+	return base <= other
+}
+
+// sentenceEnd returns the offset just after the first ". " in s, or -1;
+// lastSentenceEnd the offset after the last one. A dot inside a number
+// ("$120.5k") does not end a sentence.
+func sentenceEnd(s string) int {
+	if i := strings.Index(s, ". "); i >= 0 {
+		return i + 1
+	}
+	return -1
+}
+
+func lastSentenceEnd(s string) int {
+	if i := strings.LastIndex(s, ". "); i >= 0 {
+		return i + 2
+	}
+	return -1
 }
 
 // amountValue parses an amount such as "$120,000", "€60k", "120.000 €".

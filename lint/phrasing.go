@@ -5,19 +5,20 @@ type phraseMatch struct {
 	rule *phraseRule
 	text string
 	line int
+	off  int // byte offset in the unit's text
 }
 
 // matchPhrases runs every phrasing rule over one text. Soft line breaks
 // are spaces for matching, so a phrase wrapped across lines still matches.
 func matchPhrases(rules []*phraseRule, u *unit) []phraseMatch {
-	flat := flatten(u.text)
+	flat, lower, starts := u.forms()
 	var out []phraseMatch
 	for _, r := range rules {
-		for _, loc := range r.re.FindAllStringIndex(flat, -1) {
-			if excepted(r, flat[loc[0]:]) || (r.Match == MatchAnywhere && u.inCode(loc[0])) {
+		for _, loc := range r.re.findAll(flat, lower, starts) {
+			if excepted(r, flat[loc[0]:min(len(flat), loc[0]+phraseWindow)]) || (r.Match == MatchAnywhere && u.inCode(loc[0])) {
 				continue
 			}
-			out = append(out, phraseMatch{rule: r, text: flat[loc[0]:loc[1]], line: u.lineAt(loc[0])})
+			out = append(out, phraseMatch{rule: r, text: flat[loc[0]:loc[1]], line: u.lineAt(loc[0]), off: loc[0]})
 		}
 	}
 	return out

@@ -62,6 +62,10 @@ func sentences(u *unit) []Sentence {
 			}
 			i = j
 			continue
+		case r == '•':
+			// An inline bullet ends what came before it.
+			emit(i)
+			start = i + size
 		case r == '\n':
 			if newLabel.MatchString(s[i+1:]) {
 				emit(i + 1)
@@ -96,6 +100,15 @@ func flesch(words, sents, syls int) float64 {
 		return 0
 	}
 	return 206.835 - 1.015*float64(words)/float64(sents) - 84.6*float64(syls)/float64(words)
+}
+
+// grade returns the Flesch-Kincaid grade level: 0.39 × (words /
+// sentences) + 11.8 × (syllables / words) − 15.59; 0 without words.
+func grade(words, sents, syls int) float64 {
+	if words == 0 || sents == 0 {
+		return 0
+	}
+	return 0.39*float64(words)/float64(sents) + 11.8*float64(syls)/float64(words) - 15.59
 }
 
 // countSyllables sums the syllables of every word in s.

@@ -23,6 +23,7 @@ type lintOptions struct {
 	executive    bool
 	date         string
 	employees    int
+	genderMethod string
 }
 
 func newLintCmd(a *app) *cobra.Command {
@@ -33,9 +34,11 @@ func newLintCmd(a *app) *cobra.Command {
 		Long: `Lint checks Markdown job postings, whether Rungs wrote them or not: gender-coded
 wording, exclusionary or hollow phrases, reading ease and sentence length,
 length and bullet shape, the number of must-haves, and the pay-transparency
-rules of the jurisdictions the job is in (NYC, California, Colorado,
-Washington, Illinois, EU), taken from the posting's "Location:" line or from
---jurisdiction. The pay rules are guidance, not legal advice.
+rules of the jurisdictions the job is in (US states and cities, the EU,
+British Columbia and Ontario; see --jurisdiction), taken from the posting's
+"Location:" line, its header ("Acme · San Francisco, CA"), "based in ..."
+phrases, or --jurisdiction. "Remote (US)" means every US law in force on the
+publication date. The pay rules are guidance, not legal advice.
 
 Each finding has a level (error, warning, info), a line, the offending text, a
 reason and a fix. FILE may be - for stdin.
@@ -52,11 +55,13 @@ that cannot be read), 2 usage error.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.format, "format", "text", "output format: text or json")
-	fl.StringVar(&opts.jurisdiction, "jurisdiction", "", "pay-transparency jurisdictions to check, comma-separated: "+strings.Join(lint.JurisdictionIDs(), ", ")+", us or all (default: from the posting's Location line)")
+	fl.StringVar(&opts.jurisdiction, "jurisdiction", "", "pay-transparency jurisdictions to check, comma-separated: "+strings.Join(lint.JurisdictionIDs(), ", ")+", us or all (default: the places the posting names)")
 	fl.BoolVar(&opts.executive, "executive", false, "executive posting: allow up to 900 words and a reading ease down to 30")
-	fl.StringVar(&opts.date, "date", "", "publication date, YYYY-MM-DD: pay rules not yet in force that day are info, not errors (default: SOURCE_DATE_EPOCH, else every rule is in force)")
+	fl.StringVar(&opts.date, "date", "", "publication date, YYYY-MM-DD: pay rules not yet in force that day are info, not errors (default: SOURCE_DATE_EPOCH, else the posting's own \"Posted\" date or JSON-LD datePosted, else every rule is in force)")
 	fl.IntVar(&opts.employees, "employees", 0, "the employer's headcount: laws with a higher threshold are skipped (default: unknown, every law applies)")
+	fl.StringVar(&opts.genderMethod, "gender-method", lint.GenderFair, "gender-coded wording method: fair (the job's own wording: no headings, titles, names, URLs, legal paragraphs or \"competitive salary\") or decoder (the gender-decoder's exact method, for comparison)")
 	completeStatic(cmd, "format", lintFormats)
+	completeStatic(cmd, "gender-method", []string{lint.GenderFair, lint.GenderDecoder})
 	completeStatic(cmd, "jurisdiction", append(lint.JurisdictionIDs(), "us", "all"))
 	return cmd
 }
@@ -68,7 +73,10 @@ func runLint(a *app, opts *lintOptions, files []string) error {
 	if opts.format != "text" && opts.format != "json" {
 		return usageErr("--format: unknown format %q%s", opts.format, suggest.Hint(opts.format, lintFormats))
 	}
-	lo := lint.Options{Executive: opts.executive}
+	if opts.genderMethod != lint.GenderFair && opts.genderMethod != lint.GenderDecoder {
+		return usageErr("--gender-method: unknown method %q%s", opts.genderMethod, suggest.Hint(opts.genderMethod, []string{lint.GenderFair, lint.GenderDecoder}))
+	}
+	lo := lint.Options{Executive: opts.executive, GenderMethod: opts.genderMethod}
 	if opts.jurisdiction != "" {
 		ids, err := lint.ParseJurisdictions(opts.jurisdiction)
 		if err != nil {
