@@ -179,7 +179,7 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 	observers = append(observers, fails)
 	if !opts.quiet {
 		if a.isTerminal(a.stderr) {
-			observers = append(observers, &barProgress{w: a.stderr})
+			observers = append(observers, &barProgress{w: a.stderr, raw: rawWriter(a.stderr)})
 		} else {
 			observers = append(observers, &lineProgress{w: a.stderr})
 		}
@@ -356,7 +356,8 @@ func (p *lineProgress) Finish(batch.Totals) {}
 // Warnings would scroll the bar away, and a large batch repeats the same
 // few: each distinct warning is printed once, with its count, at the end.
 type barProgress struct {
-	w        io.Writer
+	w        io.Writer // messages, control characters escaped
+	raw      io.Writer // the terminal itself, for the bar's own \r
 	bar      *progressbar.ProgressBar
 	warnings map[string]int
 	order    []string
@@ -368,7 +369,7 @@ const maxDistinctWarnings = 50
 func (p *barProgress) Start(total int) {
 	p.warnings = map[string]int{}
 	p.bar = progressbar.NewOptions(total,
-		progressbar.OptionSetWriter(p.w),
+		progressbar.OptionSetWriter(p.raw),
 		progressbar.OptionSetDescription("rungs batch"),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),

@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/boundedio"
+	"github.com/rungs/rungs/internal/ctrl"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
@@ -58,6 +61,19 @@ func (a *app) warn(format string, args ...any) {
 
 // run executes the command line and returns the process exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	// Every message is written through an escaping writer, so no user
+	// text or path echoed in one can carry a raw ESC (or any other
+	// control character but tab and newline) to the terminal. Documents
+	// printed to a terminal are escaped the same way; piped or redirected
+	// output is left byte for byte as generated.
+	errw := ctrl.NewWriter(stderr)
+	defer errw.Flush()
+	stderr = &escWriter{Writer: errw, raw: stderr}
+	if isTerminal(stdout) {
+		outw := ctrl.NewWriter(stdout)
+		defer outw.Flush()
+		stdout = &escWriter{Writer: outw, raw: stdout}
+	}
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	root := newRootCmd(a)
 	root.SetArgs(args)
@@ -78,6 +94,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		}
 	}
 	return code
+}
+
+// escWriter escapes control characters on their way to raw.
+type escWriter struct {
+	*ctrl.Writer
+	raw io.Writer
+}
+
+// rawWriter returns what w escapes into, or w itself.
+func rawWriter(w io.Writer) io.Writer {
+	if e, ok := w.(*escWriter); ok {
+		return e.raw
+	}
+	return w
 }
 
 func exitCode(err error) int {
@@ -139,12 +169,27 @@ func loadCatalog() (*catalog.Catalog, error) {
 	return cat, nil
 }
 
+// readErr words a failed read of path. A file over its cap or a special
+// file (a device, a pipe) is invalid input, exit 3; any other failure is a
+// run-time failure, exit 1.
+func readErr(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	e := fmt.Errorf("%s: cannot read the file: %v", path, err)
+	if boundedio.IsBounded(err) {
+		return dataErr(e)
+	}
+	return failure(e)
+}
+
 // readCompany reads and parses company.yaml; "" means no file.
 func readCompany(path string) (*profile.Company, error) {
 	if path == "" {
 		return nil, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := boundedio.ReadFile(path, strictyaml.MaxBytes)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
