@@ -43,8 +43,8 @@ func TestNoRawEscapeOnTerminal(t *testing.T) {
 
 	// Messages are escaped whatever the stream is.
 	errb.Reset()
-	code = run([]string{"jd", "--role", "cto", "--company", filepath.Join(dir, "x\x1b[31m\a.yaml")}, strings.NewReader(""), &out, &errb, func(string) string { return "" })
-	if code != exitInvalidData || bytes.ContainsAny(errb.Bytes(), "\x1b\a") {
+	code = run([]string{"validate", filepath.Join(dir, "x\x1b[31m\a.yaml")}, strings.NewReader(""), &out, &errb, func(string) string { return "" })
+	if code != exitInvalidData || bytes.ContainsAny(errb.Bytes(), "\x1b\a") || !strings.Contains(errb.String(), `x\x1b[31m\x07.yaml`) {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes, documented in the README.
@@ -150,7 +152,32 @@ Exit codes: 0 success, 1 run-time failure, 2 usage error,
 			return usageErr("--template-timeout: %s is not a positive duration; give for example 5s or 500ms", a.templateTimeout)
 		}
 		templates.SetTimeout(a.templateTimeout)
-		return nil
+		// A flag's value is user text like any other: no control
+		// characters (a usage error, as every bad flag is).
+		var bad error
+		cmd.Flags().Visit(func(f *pflag.Flag) {
+			if bad != nil {
+				return
+			}
+			switch {
+			case f.Name == "output" && strings.TrimSpace(f.Value.String()) == "":
+				// "" would silently mean stdout (or fail later).
+				bad = usageErr("-o: the value is empty; give a folder, for example -o out/, or -o - for stdout")
+				return
+			case f.Name == "jobs" && atoiBelow1(f.Value.String()):
+				// 0 is the default's internal value ("one per CPU"), not a
+				// value to give.
+				bad = usageErr("--jobs: %s is out of range; give 1 to 1024, for example --jobs 2 (leave it out for one per CPU)", f.Value.String())
+				return
+			}
+			for _, v := range flagValues(f) {
+				if msg := ctrl.Problem(v, ctrl.Allow{}); msg != "" {
+					bad = usageErr("--%s has %s; write plain text", f.Name, msg)
+					return
+				}
+			}
+		})
+		return bad
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErr("%v (see %s --help)", err, cmd.CommandPath())
@@ -167,6 +194,20 @@ func loadCatalog() (*catalog.Catalog, error) {
 		return nil, dataErr(err)
 	}
 	return cat, nil
+}
+
+func atoiBelow1(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n < 1
+}
+
+// flagValues returns a flag's values: each item of a list flag, or the one
+// value.
+func flagValues(f *pflag.Flag) []string {
+	if sv, ok := f.Value.(pflag.SliceValue); ok {
+		return sv.GetSlice()
+	}
+	return []string{f.Value.String()}
 }
 
 // readErr words a failed read of path. A file over its cap or a special
