@@ -234,7 +234,7 @@ func (r *Resolver) name(e *Entry, env *pipeline.Env, kind *pipeline.Kind, req *p
 		"stage":     prof.Stage.ID,
 		"size":      strconv.Itoa(prof.Size),
 		"archetype": prof.Archetype.ID,
-		"company":   output.Slug(prof.Company.Name),
+		"company":   output.NameSlug(prof.Company.Name),
 		"paper":     req.Paper,
 	}
 	if ro, err := env.Cat.Role(req.Params.Role); err == nil {
