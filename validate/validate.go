@@ -21,6 +21,7 @@ import (
 	"github.com/rungs/rungs/batch"
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/internal/boundedio"
+	"github.com/rungs/rungs/internal/ctrl"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/tmplcheck"
 	"github.com/rungs/rungs/ladders"
@@ -312,9 +313,9 @@ func Summary(results []Result) string {
 			kind = "unknown"
 		}
 		if len(r.Problems) == 0 {
-			fmt.Fprintf(&b, "%s: valid %s\n", r.Path, kind)
+			fmt.Fprintf(&b, "%s: valid %s\n", ctrl.Escape(r.Path), kind)
 		} else {
-			fmt.Fprintf(&b, "%s: %s, %d problem(s)\n", r.Path, kind, len(r.Problems))
+			fmt.Fprintf(&b, "%s: %s, %d problem(s)\n", ctrl.Escape(r.Path), kind, len(r.Problems))
 		}
 	}
 	return b.String()

@@ -157,6 +157,15 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 	if err := probeWritable(opts.output); err != nil {
 		return failure(fmt.Errorf("-o %s: cannot write into the folder: %v", opts.output, unwrapPath(err)))
 	}
+	// One run at a time per folder; a killed run's temporary files go.
+	unlock, removed, err := batch.LockOutput(opts.output)
+	if err != nil {
+		return failure(fmt.Errorf("-o %s: %v", opts.output, unwrapPath(err)))
+	}
+	defer unlock()
+	if removed > 0 && !opts.quiet {
+		a.info("removed %d temporary %s an interrupted run left in %s", removed, pluralWord(removed, "file"), opts.output)
+	}
 
 	var observers []batch.Observer
 	var report *batch.Report
