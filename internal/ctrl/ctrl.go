@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -115,8 +116,10 @@ func needs(s string) bool {
 }
 
 // Writer escapes, as Escape does, everything written through it. A rune
-// split across two writes is held until it is complete.
+// split across two writes is held until it is complete. It is safe for
+// concurrent use, as an *os.File is.
 type Writer struct {
+	mu      sync.Mutex
 	w       io.Writer
 	pending []byte
 }
@@ -125,6 +128,8 @@ type Writer struct {
 func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
 
 func (w *Writer) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	data := p
 	if len(w.pending) > 0 {
 		data = append(w.pending, p...)
@@ -153,6 +158,8 @@ func (w *Writer) Write(p []byte) (int, error) {
 
 // Flush writes what is held back, escaped.
 func (w *Writer) Flush() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if len(w.pending) == 0 {
 		return nil
 	}
