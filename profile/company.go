@@ -184,6 +184,13 @@ func checkCompany(name string, root *yaml.Node, c *Company, errs strictyaml.List
 	at := func(field string) int { return strictyaml.Line(root, field) }
 	checkHeadcount(name, root, "engineers", "the engineering headcount", " (leave the key out to use the stage's default)", c.Engineers, &errs)
 	checkHeadcount(name, root, "employees", "the company's headcount", "", c.Employees, &errs)
+	// One-line values: a line break in a name would start a new Markdown
+	// block (a heading, a list) in every document that prints it.
+	for _, f := range []struct{ key, v string }{{"name", c.Name}, {"industry", c.Industry}, {"website", c.Website}} {
+		if strings.Contains(strings.TrimSpace(f.v), "\n") {
+			errs.Add(name, at(f.key), "%s has a line break; write it on one line", f.key)
+		}
+	}
 	if c.WorkModel != "" {
 		wm := strings.ToLower(strings.TrimSpace(c.WorkModel))
 		wm = strings.NewReplacer("on-site", "onsite", "on site", "onsite", "in-office", "onsite").Replace(wm)
