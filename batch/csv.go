@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rungs/rungs/internal/boundedio"
+	"github.com/rungs/rungs/internal/ctrl"
 	"github.com/rungs/rungs/internal/suggest"
 )
 
@@ -25,10 +27,13 @@ type CSV struct {
 	defaults [NumFields]Value
 }
 
+// MaxCSVBytes caps a CSV plan: MaxEntries rows of a few hundred bytes.
+const MaxCSVBytes = 256 << 20
+
 // NewCSVFile reads the CSV file at path. Company files named in it are
 // relative to its folder.
 func NewCSVFile(path string) *CSV {
-	return &CSV{name: path, dir: filepath.Dir(path), open: func() (io.ReadCloser, error) { return os.Open(path) }}
+	return &CSV{name: path, dir: filepath.Dir(path), open: func() (io.ReadCloser, error) { return boundedio.Open(path, MaxCSVBytes) }}
 }
 
 // NewCSVBytes reads CSV content held in memory; name is used in messages
@@ -110,6 +115,12 @@ func (c *CSV) Entries(yield func(*Entry) bool) error {
 				continue
 			}
 			l, _ := r.FieldPos(i)
+			if msg := ctrl.Problem(cell, ctrl.Allow{}); msg != "" {
+				// The cell is dropped, so no later message echoes it.
+				e.problems = append(e.problems, &Problem{File: c.name, Line: l, Field: cols[i].String(), CSV: true,
+					Msg: "the cell has " + msg + "; write plain text on one line"})
+				continue
+			}
 			e.Values[cols[i]] = Value{S: cell, Line: l, Origin: FromEntry}
 		}
 		index++

@@ -2,10 +2,10 @@ package batch
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/suggest"
 	"go.yaml.in/yaml/v3"
@@ -59,7 +59,7 @@ type manifestShape struct {
 
 // ReadManifest reads and parses the manifest file at path.
 func ReadManifest(path string) (*Manifest, error) {
-	data, err := os.ReadFile(path)
+	data, err := boundedio.ReadFile(path, strictyaml.MaxBytes)
 	if err != nil {
 		return nil, &Problem{File: path, Msg: "cannot read the file: " + unwrapPath(err).Error()}
 	}

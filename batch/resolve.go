@@ -3,7 +3,6 @@ package batch
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -11,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/strictyaml"
+	"github.com/rungs/rungs/internal/tmplcheck"
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/pipeline"
@@ -233,7 +234,7 @@ func (r *Resolver) name(e *Entry, env *pipeline.Env, kind *pipeline.Kind, req *p
 		"stage":     prof.Stage.ID,
 		"size":      strconv.Itoa(prof.Size),
 		"archetype": prof.Archetype.ID,
-		"company":   output.Slug(prof.Company.Name),
+		"company":   output.NameSlug(prof.Company.Name),
 		"paper":     req.Paper,
 	}
 	if ro, err := env.Cat.Role(req.Params.Role); err == nil {
@@ -313,7 +314,12 @@ func (r *Resolver) custom(c *profile.Company) (*pipeline.Env, *templates.Set, Pr
 		probs = append(probs, ps...)
 	}
 	if dir := pick(r.Custom.Templates, func(c *profile.Company) string { return c.Templates }); dir != "" {
-		v, ps := r.load("templates", dir, func() (any, error) { return templates.LoadWithOverlay(dir) })
+		v, ps := r.load("templates", dir, func() (any, error) {
+			if err := tmplcheck.Dir(dir); err != nil {
+				return nil, err
+			}
+			return templates.LoadWithOverlay(dir)
+		})
 		if v != nil {
 			set = v.(*templates.Set)
 		}
@@ -386,7 +392,7 @@ func (r *Resolver) company(e *Entry) (*profile.Company, Problems) {
 		cr.c, cr.errs = c, companyProblems(key, err)
 		return cr.c, cr.errs
 	}
-	data, err := os.ReadFile(path)
+	data, err := boundedio.ReadFile(path, strictyaml.MaxBytes)
 	if err != nil {
 		p := e.problem(FCompany, fmt.Sprintf("cannot read %s: %v", path, unwrapPath(err)))
 		p.Key = "company " + key

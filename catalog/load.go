@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/suggest"
 )
@@ -95,7 +96,7 @@ func LoadWithOverlay(dir string) (*Catalog, error) {
 		}
 		return nil, &strictyaml.Error{File: dir, Msg: "catalog folder: " + err.Error()}
 	}
-	return Load(BuiltinLayer(), Layer{FS: os.DirFS(dir), Dir: ".", Prefix: strings.TrimSuffix(dir, "/") + "/"})
+	return Load(BuiltinLayer(), Layer{FS: boundedio.DirFS(dir, strictyaml.MaxBytes), Dir: ".", Prefix: strings.TrimSuffix(dir, "/") + "/"})
 }
 
 // Load reads the layers in order and returns the merged, validated catalog.

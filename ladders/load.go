@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/suggest"
 )
@@ -659,9 +660,9 @@ func LoadPath(p string) (*Ladder, error) {
 		return nil, err
 	}
 	if st.IsDir() {
-		return LoadFS(os.DirFS(p), ".", strings.TrimSuffix(p, "/")+"/")
+		return LoadFS(boundedio.DirFS(p, strictyaml.MaxBytes), ".", strings.TrimSuffix(p, "/")+"/")
 	}
-	data, err := os.ReadFile(p)
+	data, err := boundedio.ReadFile(p, strictyaml.MaxBytes)
 	if err != nil {
 		return nil, err
 	}

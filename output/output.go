@@ -5,12 +5,15 @@ package output
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -28,37 +31,71 @@ func JSON(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Slug turns a name into a file-name-safe slug: lowercase ASCII letters and
-// digits separated by single hyphens ("Café Crème, Inc." -> "cafe-creme-inc").
-// It returns "" when nothing usable is left.
+// Slug turns a name into a file-name-safe slug: lowercase letters and
+// digits of any script, separated by single hyphens ("Café Crème, Inc."
+// -> "cafe-creme-inc", "Ωμέγα Λτδ" -> "ωμεγα-λτδ", "株式会社カブ" ->
+// "株式会社カブ"). Accents are dropped from Latin, Greek and Cyrillic
+// letters, as a reader would type the name; the marks other scripts need
+// (Devanagari vowel signs, Japanese voicing marks) are kept. Punctuation,
+// symbols, emoji, spaces and control or formatting characters (bidi
+// marks included) become hyphens. The slug is at most 80 bytes, cut at a
+// character boundary. It returns "" when nothing usable is left.
 func Slug(s string) string {
 	var b strings.Builder
 	hyphen := false
+	dropMarks := true // after a Latin, Greek or Cyrillic letter
 	for _, r := range norm.NFKD.String(s) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue // drop accents left by the decomposition
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me):
+			if b.Len() == 0 || hyphen || dropMarks {
+				continue
+			}
+			b.WriteRune(r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			hyphen = false
+			dropMarks = r < 0x80 || unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic)
 			b.WriteRune(unicode.ToLower(r))
 		default:
 			hyphen = true
 		}
 	}
-	out := b.String()
-	if len(out) > 80 {
-		out = strings.TrimRight(out[:80], "-")
+	out := norm.NFC.String(b.String())
+	if len(out) > maxSlug {
+		cut := maxSlug
+		for cut > 0 && !utf8.RuneStart(out[cut]) {
+			cut--
+		}
+		out = strings.TrimRight(out[:cut], "-")
 	}
 	return out
 }
 
+const maxSlug = 80
+
+// NameSlug is Slug for a name that must show in a file name: when the
+// name has no letter or digit at all (only emoji or symbols), it falls
+// back to "name-" and a short stable hash of the name, so the file is
+// never named as if there were no name, and two such names do not share
+// a file. It returns "" only for a blank name.
+func NameSlug(s string) string {
+	if sl := Slug(s); sl != "" {
+		return sl
+	}
+	t := norm.NFC.String(strings.TrimSpace(s))
+	if t == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(t))
+	return "name-" + hex.EncodeToString(sum[:4])
+}
+
 // FileName is "<company-slug>-<document>.<ext>", or "<document>.<ext>"
-// when the company has no usable name.
+// when the company has no name. See NameSlug.
 func FileName(company, document, ext string) string {
-	if s := Slug(company); s != "" {
+	if s := NameSlug(company); s != "" {
 		return s + "-" + document + "." + ext
 	}
 	return document + "." + ext

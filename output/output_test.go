@@ -13,7 +13,17 @@ func TestSlug(t *testing.T) {
 		{"Café Crème, Inc.", "cafe-creme-inc"},
 		{"  --Ünïcödé--  ", "unicode"},
 		{"../../etc/passwd", "etc-passwd"},
-		{"日本", ""},
+		{"日本", "日本"},
+		{"Ελληνική Εταιρεία Α.Ε.", "ελληνικη-εταιρεια-α-ε"},
+		{"Рога и Копыта", "рога-и-копыта"},
+		{"株式会社がんばる", "株式会社がんばる"},
+		{"شركة النور", "شركة-النور"},
+		{"חברה בע\"מ", "חברה-בע-מ"},
+		{"हिन्दी कंपनी", "हिन्दी-कंपनी"},
+		{"삼성전자", "삼성전자"},
+		{"\u202eevil\u202c co", "evil-co"},
+		{"😀🚀", ""},
+		{strings.Repeat("日", 30), strings.Repeat("日", 26)},
 		{"", ""},
 		{strings.Repeat("a", 100), strings.Repeat("a", 80)},
 	}
@@ -22,6 +32,34 @@ func TestSlug(t *testing.T) {
 			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// Names in any script keep their letters; names with none fall back to a
+// short stable hash: never a bare document name, never two names on one
+// file.
+func TestFileNameScripts(t *testing.T) {
+	seen := map[string]string{}
+	for _, name := range []string{"Acme", "Ωμέγα", "Омега", "オメガ", "オメガ株式会社", "أوميغا", "אומגה", "😀", "🚀", "★★★", "!!!"} {
+		got := FileName(name, "cto", "md")
+		if got == "cto.md" {
+			t.Errorf("FileName(%q) is bare", name)
+		}
+		if prev, ok := seen[got]; ok {
+			t.Errorf("%q and %q both give %s", prev, name, got)
+		}
+		seen[got] = name
+		if again := FileName(name, "cto", "md"); again != got {
+			t.Errorf("FileName(%q) not stable: %s, %s", name, got, again)
+		}
+	}
+	if got := FileName("😀", "cto", "md"); len(hashOf("😀")) != 8 || got != "name-"+hashOf("😀")+"-cto.md" {
+		t.Errorf("hash fallback = %s, want name-<8 hex digits>-cto.md", got)
+	}
+}
+
+func hashOf(s string) string {
+	n := NameSlug(s)
+	return strings.TrimPrefix(n, "name-")
 }
 
 func TestFileName(t *testing.T) {

@@ -486,7 +486,8 @@ func Render(env *Env, r *Request) ([]File, []string, error) {
 		return nil, nil, err
 	}
 	files, err := RenderView(k.Template, view, r.Formats, r.Paper, r.Templates)
-	return files, view.Warnings, err
+	warnings := append(slices.Clip(view.Warnings), PDFWarnings(r.Profile.Company, r.Formats)...)
+	return files, warnings, err
 }
 
 // RenderView renders a view model already built (a command that printed
@@ -525,4 +526,69 @@ func RenderView(tmpl string, view View, formats []string, paper string, set *tem
 // has no usable name. It matches output.FileName.
 func Stem(env *Env, k *Kind, company string, p Params) string {
 	return strings.TrimSuffix(output.FileName(company, k.Stem(env, p), "x"), ".x")
+}
+
+// PDFWarnings says, when formats include pdf, which company fields hold
+// characters no embedded font covers (CJK, Arabic, Hebrew, emoji...): the
+// PDF shows U+FFFD for them, while Markdown, HTML and Word keep them.
+// Latin, Greek and Cyrillic are covered. One warning per field, naming it
+// as company.yaml does.
+func PDFWarnings(c profile.Company, formats []string) []string {
+	if !slices.Contains(formats, "pdf") {
+		return nil
+	}
+	var out []string
+	check := func(field, text string) {
+		rs := pdfdoc.Undrawable(text)
+		if len(rs) == 0 {
+			return
+		}
+		shown := rs
+		if len(shown) > 5 {
+			shown = shown[:5]
+		}
+		list := make([]string, len(shown))
+		for i, r := range shown {
+			list[i] = fmt.Sprintf("%U", r)
+		}
+		more := ""
+		if len(rs) > len(shown) {
+			more = fmt.Sprintf(" and %d more", len(rs)-len(shown))
+		}
+		out = append(out, fmt.Sprintf("%s: the PDF shows \uFFFD for %d %s no embedded font covers (%s%s); the Markdown, HTML and Word files keep them",
+			field, len(rs), plural(len(rs), "character", "characters"), strings.Join(list, ", "), more))
+	}
+	check("name", c.Name)
+	check("industry", c.Industry)
+	check("mission", c.Mission)
+	for i, l := range c.Locations {
+		check(fmt.Sprintf("locations[%d]", i), l.String())
+	}
+	for i, b := range c.Benefits {
+		check(fmt.Sprintf("benefits[%d]", i), b)
+	}
+	for i, s := range c.Stack {
+		check(fmt.Sprintf("stack[%d]", i), s)
+	}
+	check("team", c.Team)
+	for i, s := range c.InterviewProcess {
+		check(fmt.Sprintf("interview_process[%d]", i), s)
+	}
+	keys := make([]string, 0, len(c.Titles))
+	for k := range c.Titles {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		check("titles."+k, c.Titles[k])
+	}
+	check("title_suffix", c.TitleSuffix)
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

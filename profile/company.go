@@ -182,11 +182,14 @@ func ParseCompanyNode(name string, node *yaml.Node) (*Company, error) {
 func checkCompany(name string, root *yaml.Node, c *Company, errs strictyaml.List) (*Company, error) {
 	c.file, c.root = name, root
 	at := func(field string) int { return strictyaml.Line(root, field) }
-	if c.Engineers < 0 {
-		errs.Add(name, at("engineers"), "engineers must be 1 or more, got %d", c.Engineers)
-	}
-	if c.Employees < 0 {
-		errs.Add(name, at("employees"), "employees must be 0 or more, got %d", c.Employees)
+	checkHeadcount(name, root, "engineers", "the engineering headcount", " (leave the key out to use the stage's default)", c.Engineers, &errs)
+	checkHeadcount(name, root, "employees", "the company's headcount", "", c.Employees, &errs)
+	// One-line values: a line break in a name would start a new Markdown
+	// block (a heading, a list) in every document that prints it.
+	for _, f := range []struct{ key, v string }{{"name", c.Name}, {"industry", c.Industry}, {"website", c.Website}} {
+		if strings.Contains(strings.TrimSpace(f.v), "\n") {
+			errs.Add(name, at(f.key), "%s has a line break; write it on one line", f.key)
+		}
 	}
 	if c.WorkModel != "" {
 		wm := strings.ToLower(strings.TrimSpace(c.WorkModel))
@@ -307,4 +310,20 @@ func (c *Company) PayLine(role string) int {
 		return v.Line
 	}
 	return c.Line("compensation")
+}
+
+// checkHeadcount checks a headcount key as written: a whole number, 1 or
+// more. YAML would truncate 2.5 to 2, and 0 would read as "not given", so
+// the node is checked, not only the decoded number.
+func checkHeadcount(name string, root *yaml.Node, key, what, hint string, n int, errs *strictyaml.List) {
+	v := strictyaml.Field(root, key)
+	if v == nil || v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		return // absent, or a type error reported by the decoder
+	}
+	switch {
+	case v.Tag == "!!float":
+		errs.Add(name, v.Line, "%s: %s is not a whole number; give %s, for example 25", key, v.Value, what)
+	case v.Tag == "!!int" && n < 1:
+		errs.Add(name, v.Line, "%s: %s is too small; %s is 1 or more%s", key, v.Value, what, hint)
+	}
 }

@@ -11,7 +11,7 @@ func TestParseCompanyErrors(t *testing.T) {
 	}{
 		{"unknown field", "name: A\nengineer: 3\n", `c.yaml:2: unknown field "engineer"; did you mean engineers?`},
 		{"bad type", "engineers: lots\n", `c.yaml:1: got text "lots", want a whole number`},
-		{"negative size", "engineers: -4\n", "c.yaml:1: engineers must be 1 or more, got -4"},
+		{"negative size", "engineers: -4\n", "c.yaml:1: engineers: -4 is too small; the engineering headcount is 1 or more"},
 		{"work model", "work_model: remot\n", `c.yaml:1: work_model: unknown value "remot"; did you mean remote?`},
 		{"pay order", "compensation:\n  cto: {min: 9, max: 3, currency: EUR}\n", "c.yaml:2: compensation.cto: min 9 is above max 3"},
 		{"currency", "compensation:\n  cto: {min: 1, max: 3, currency: euros}\n", `currency "euros" must be an ISO 4217 code`},

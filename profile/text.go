@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rungs/rungs/internal/ctrl"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
@@ -49,6 +50,10 @@ func checkText(errs *strictyaml.List, name string, line int, what, v string, r t
 	for i, c := range t {
 		if c == '\n' && r.multiline {
 			continue
+		}
+		if c != '\t' && c != '\n' && ctrl.Is(c) {
+			// strictyaml.CheckControl reports it, for every field.
+			return t
 		}
 		if unicode.IsControl(c) || c == '\u2028' || c == '\u2029' {
 			kind := "a control character"

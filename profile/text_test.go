@@ -18,7 +18,7 @@ func TestParseCompanyTextKeys(t *testing.T) {
 		{"null team", "name: A\nteam:\n", `c.yaml:2: team is empty`},
 		{"blank team", "team: '   '\n", `c.yaml:1: team is empty`},
 		{"long team", "team: " + long(MaxTeamLen+1) + "\n", `c.yaml:1: team has 2001 characters, over the limit of 2000; shorten it to 2000 or fewer`},
-		{"team control", "team: \"We ship\\u0007 daily.\"\n", `c.yaml:1: team has a control character (U+0007) at character 8; remove it`},
+		{"team control", "team: \"We ship\\u0007 daily.\"\n", `c.yaml:1: team has a control character, BEL (U+0007), at character 8; write plain text`},
 		{"empty stack entry", "stack:\n  - Go\n  - ''\n", `c.yaml:3: stack[1] is empty; give one technology, such as Go or PostgreSQL, or leave the key out`},
 		{"null stack entry", "stack: [Go, ~]\n", `c.yaml:1: stack[1] is empty`},
 		{"bare stack entry", "stack:\n  - Go\n  -\n  - Rust\n", `c.yaml:3: stack[1] is empty`},
@@ -32,12 +32,12 @@ func TestParseCompanyTextKeys(t *testing.T) {
 		{"empty title", "titles:\n  cto: ''\n", `c.yaml:2: titles.cto is empty; give the company's title for the role, such as Senior Software Engineer, or leave the key out`},
 		{"null title", "titles:\n  cto:\n", `c.yaml:2: titles.cto is empty`},
 		{"long title", "titles:\n  senior-engineer: " + long(MaxTitleLen+1) + "\n", `c.yaml:2: titles.senior-engineer has 201 characters, over the limit of 200`},
-		{"title line break", "titles:\n  cto: \"Chief\\rTechnology Officer\"\n", `c.yaml:2: titles.cto has a line break (U+000D) at character 6`},
+		{"title line break", "titles:\n  cto: \"Chief\\rTechnology Officer\"\n", `c.yaml:2: titles.cto has a control character, carriage return (U+000D), at character 6`},
 		{"title not text", "titles:\n  cto: [a]\n", `c.yaml:2: `},
 		{"titles not a map", "titles: [cto]\n", `c.yaml:1: `},
 		{"empty suffix", "title_suffix: ''\n", `c.yaml:1: title_suffix is empty; give a suffix such as "(m/w/d)" or "(H/F)", or leave the key out`},
 		{"long suffix", "title_suffix: " + long(MaxTitleSuffixLen+1) + "\n", `c.yaml:1: title_suffix has 41 characters, over the limit of 40`},
-		{"suffix control", "title_suffix: \"(m/w/d)\\u200b\\u0000\"\n", `c.yaml:1: title_suffix has a control character (U+0000) at character 9`},
+		{"suffix control", "title_suffix: \"(m/w/d)\\u200b\\u0000\"\n", `c.yaml:1: title_suffix has a control character, NUL (U+0000), at character 9`},
 		{"unknown key", "interview_steps: [a]\n", `c.yaml:1: unknown field "interview_steps"; did you mean interview_process?`},
 	}
 	for _, tt := range tests {

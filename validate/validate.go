@@ -20,7 +20,10 @@ import (
 
 	"github.com/rungs/rungs/batch"
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/boundedio"
+	"github.com/rungs/rungs/internal/ctrl"
 	"github.com/rungs/rungs/internal/strictyaml"
+	"github.com/rungs/rungs/internal/tmplcheck"
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
@@ -56,19 +59,28 @@ func Path(p, sourceDateEpoch string) Result {
 	if st.IsDir() {
 		return folder(p)
 	}
-	data, err := os.ReadFile(p)
+	if strings.EqualFold(filepath.Ext(p), ".csv") {
+		// Read as a stream, bounded, as rungs batch reads it.
+		r.Kind = CSV
+		r.Problems = batchProblems(batch.NewCSVFile(p), sourceDateEpoch)
+		return r
+	}
+	limit := int64(strictyaml.MaxBytes)
+	if strings.HasSuffix(p, ".tmpl") {
+		limit = templates.MaxTemplateBytes
+	}
+	data, err := boundedio.ReadFile(p, limit)
 	if err != nil {
 		r.Problems = list(p, "cannot read: "+unwrap(err).Error())
 		return r
 	}
-	switch {
-	case strings.HasSuffix(p, ".tmpl"):
+	if strings.HasSuffix(p, ".tmpl") {
 		r.Kind = Templates
+		if probs := tmplcheck.Text(p, data); len(probs) > 0 {
+			r.Problems = probs
+			return r
+		}
 		r.Problems = strictyaml.Errors(templates.ParseFile(p, data))
-		return r
-	case strings.EqualFold(filepath.Ext(p), ".csv"):
-		r.Kind = CSV
-		r.Problems = batchProblems(batch.NewCSVBytes(p, filepath.Dir(p), data), sourceDateEpoch)
 		return r
 	}
 	kind, err := Detect(p, data)
@@ -113,10 +125,14 @@ func folder(dir string) Result {
 	switch {
 	case len(tmpls) > 0 && len(yamls) == 0:
 		r.Kind = Templates
+		if err := tmplcheck.Dir(dir); err != nil {
+			r.Problems = strictyaml.Errors(err)
+			break
+		}
 		_, err := templates.LoadWithOverlay(dir)
 		r.Problems = strictyaml.Errors(err)
 	case len(yamls) > 0:
-		data, _ := os.ReadFile(yamls[0])
+		data, _ := boundedio.ReadFile(yamls[0], strictyaml.MaxBytes)
 		kind, err := Detect(yamls[0], data)
 		if err != nil {
 			r.Problems = strictyaml.Errors(err)
@@ -265,7 +281,7 @@ func siblings(p, kind string) int {
 	files, _ := filepath.Glob(filepath.Join(filepath.Dir(p), "*.y*ml"))
 	n := 0
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := boundedio.ReadFile(f, strictyaml.MaxBytes)
 		if err != nil {
 			continue
 		}
@@ -297,9 +313,9 @@ func Summary(results []Result) string {
 			kind = "unknown"
 		}
 		if len(r.Problems) == 0 {
-			fmt.Fprintf(&b, "%s: valid %s\n", r.Path, kind)
+			fmt.Fprintf(&b, "%s: valid %s\n", ctrl.Escape(r.Path), kind)
 		} else {
-			fmt.Fprintf(&b, "%s: %s, %d problem(s)\n", r.Path, kind, len(r.Problems))
+			fmt.Fprintf(&b, "%s: %s, %d problem(s)\n", ctrl.Escape(r.Path), kind, len(r.Problems))
 		}
 	}
 	return b.String()

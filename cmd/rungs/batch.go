@@ -157,6 +157,15 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 	if err := probeWritable(opts.output); err != nil {
 		return failure(fmt.Errorf("-o %s: cannot write into the folder: %v", opts.output, unwrapPath(err)))
 	}
+	// One run at a time per folder; a killed run's temporary files go.
+	unlock, removed, err := batch.LockOutput(opts.output)
+	if err != nil {
+		return failure(fmt.Errorf("-o %s: %v", opts.output, unwrapPath(err)))
+	}
+	defer unlock()
+	if removed > 0 && !opts.quiet {
+		a.info("removed %d temporary %s an interrupted run left in %s", removed, pluralWord(removed, "file"), opts.output)
+	}
 
 	var observers []batch.Observer
 	var report *batch.Report
@@ -179,7 +188,7 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 	observers = append(observers, fails)
 	if !opts.quiet {
 		if a.isTerminal(a.stderr) {
-			observers = append(observers, &barProgress{w: a.stderr})
+			observers = append(observers, &barProgress{w: a.stderr, raw: rawWriter(a.stderr)})
 		} else {
 			observers = append(observers, &lineProgress{w: a.stderr})
 		}
@@ -356,7 +365,8 @@ func (p *lineProgress) Finish(batch.Totals) {}
 // Warnings would scroll the bar away, and a large batch repeats the same
 // few: each distinct warning is printed once, with its count, at the end.
 type barProgress struct {
-	w        io.Writer
+	w        io.Writer // messages, control characters escaped
+	raw      io.Writer // the terminal itself, for the bar's own \r
 	bar      *progressbar.ProgressBar
 	warnings map[string]int
 	order    []string
@@ -368,7 +378,7 @@ const maxDistinctWarnings = 50
 func (p *barProgress) Start(total int) {
 	p.warnings = map[string]int{}
 	p.bar = progressbar.NewOptions(total,
-		progressbar.OptionSetWriter(p.w),
+		progressbar.OptionSetWriter(p.raw),
 		progressbar.OptionSetDescription("rungs batch"),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),

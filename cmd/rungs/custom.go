@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/tmplcheck"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
@@ -68,6 +69,9 @@ func (f *customFlags) loadTemplatesFor(a *app, c *profile.Company) (*templates.S
 			a.info("templates: built-in")
 		}
 		return templates.Builtin(), nil
+	}
+	if err := tmplcheck.Dir(dir); err != nil {
+		return nil, dataErr(err)
 	}
 	set, err := templates.LoadWithOverlay(dir)
 	if err != nil {

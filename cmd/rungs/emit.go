@@ -109,7 +109,12 @@ func (a *app) emit(dir, company, name string, docs []document) error {
 }
 
 // isTerminal reports whether w is a terminal.
-func (a *app) isTerminal(w any) bool { return isTerminal(w) }
+func (a *app) isTerminal(w any) bool {
+	if e, ok := w.(*escWriter); ok {
+		w = e.raw
+	}
+	return isTerminal(w)
+}
 
 // isTerminal is a variable so tests can pretend stdout is a terminal.
 var isTerminal = func(w any) bool {

@@ -8,6 +8,7 @@ import (
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/lint"
 	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
@@ -169,6 +170,9 @@ func runJD(a *app, opts *jdOptions) error {
 		jd.Warnings = append(jd.Warnings, w)
 	}
 	for _, w := range jd.Warnings {
+		a.warn("%s", w)
+	}
+	for _, w := range pipeline.PDFWarnings(p.Company, formats) {
 		a.warn("%s", w)
 	}
 	a.notePlaceholders(jd)

@@ -229,6 +229,9 @@ func runLadder(a *app, opts *ladderOptions) error {
 	for _, w := range meta.Warnings {
 		a.warn("%s", w)
 	}
+	for _, w := range pipeline.PDFWarnings(p.Company, formats) {
+		a.warn("%s", w)
+	}
 	v := pipeline.View{Model: view, Warnings: meta.Warnings, Author: p.Company.Name, Date: p.Date}
 	docs, err := renderTemplate(tmpl, v, formats, paper, set)
 	if err != nil {

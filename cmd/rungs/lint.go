@@ -1,14 +1,13 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/suggest"
 	"github.com/rungs/rungs/lint"
 	"github.com/spf13/cobra"
@@ -107,7 +106,7 @@ func runLint(a *app, opts *lintOptions, files []string) error {
 	for _, f := range files {
 		data, name, err := a.readInput(f)
 		if err != nil {
-			return failure(err)
+			return err
 		}
 		reports = append(reports, lint.Check(name, data, lo))
 	}
@@ -145,23 +144,15 @@ func (a *app) readInput(path string) ([]byte, string, error) {
 	if path == "-" {
 		r, name = a.stdin, "<stdin>"
 	} else {
-		f, err := os.Open(path)
+		data, err := boundedio.ReadFile(path, maxPostingBytes)
 		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return nil, name, fmt.Errorf("%s: cannot read the file: %v", path, err)
+			return nil, name, readErr(path, err)
 		}
-		defer f.Close()
-		r = f
+		return data, name, nil
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxPostingBytes+1))
+	data, err := boundedio.Read(r, name, maxPostingBytes)
 	if err != nil {
-		return nil, name, fmt.Errorf("%s: cannot read: %v", name, err)
-	}
-	if len(data) > maxPostingBytes {
-		return nil, name, fmt.Errorf("%s: larger than %d MiB; is it a job posting?", name, maxPostingBytes>>20)
+		return nil, name, readErr(name, err)
 	}
 	return data, name, nil
 }

@@ -4,15 +4,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/boundedio"
+	"github.com/rungs/rungs/internal/ctrl"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes, documented in the README.
@@ -58,6 +63,19 @@ func (a *app) warn(format string, args ...any) {
 
 // run executes the command line and returns the process exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	// Every message is written through an escaping writer, so no user
+	// text or path echoed in one can carry a raw ESC (or any other
+	// control character but tab and newline) to the terminal. Documents
+	// printed to a terminal are escaped the same way; piped or redirected
+	// output is left byte for byte as generated.
+	errw := ctrl.NewWriter(stderr)
+	defer errw.Flush()
+	stderr = &escWriter{Writer: errw, raw: stderr}
+	if isTerminal(stdout) {
+		outw := ctrl.NewWriter(stdout)
+		defer outw.Flush()
+		stdout = &escWriter{Writer: outw, raw: stdout}
+	}
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	root := newRootCmd(a)
 	root.SetArgs(args)
@@ -78,6 +96,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		}
 	}
 	return code
+}
+
+// escWriter escapes control characters on their way to raw.
+type escWriter struct {
+	*ctrl.Writer
+	raw io.Writer
+}
+
+// rawWriter returns what w escapes into, or w itself.
+func rawWriter(w io.Writer) io.Writer {
+	if e, ok := w.(*escWriter); ok {
+		return e.raw
+	}
+	return w
 }
 
 func exitCode(err error) int {
@@ -120,7 +152,32 @@ Exit codes: 0 success, 1 run-time failure, 2 usage error,
 			return usageErr("--template-timeout: %s is not a positive duration; give for example 5s or 500ms", a.templateTimeout)
 		}
 		templates.SetTimeout(a.templateTimeout)
-		return nil
+		// A flag's value is user text like any other: no control
+		// characters (a usage error, as every bad flag is).
+		var bad error
+		cmd.Flags().Visit(func(f *pflag.Flag) {
+			if bad != nil {
+				return
+			}
+			switch {
+			case f.Name == "output" && strings.TrimSpace(f.Value.String()) == "":
+				// "" would silently mean stdout (or fail later).
+				bad = usageErr("-o: the value is empty; give a folder, for example -o out/, or -o - for stdout")
+				return
+			case f.Name == "jobs" && atoiBelow1(f.Value.String()):
+				// 0 is the default's internal value ("one per CPU"), not a
+				// value to give.
+				bad = usageErr("--jobs: %s is out of range; give 1 to 1024, for example --jobs 2 (leave it out for one per CPU)", f.Value.String())
+				return
+			}
+			for _, v := range flagValues(f) {
+				if msg := ctrl.Problem(v, ctrl.Allow{}); msg != "" {
+					bad = usageErr("--%s has %s; write plain text", f.Name, msg)
+					return
+				}
+			}
+		})
+		return bad
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErr("%v (see %s --help)", err, cmd.CommandPath())
@@ -139,12 +196,41 @@ func loadCatalog() (*catalog.Catalog, error) {
 	return cat, nil
 }
 
+func atoiBelow1(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n < 1
+}
+
+// flagValues returns a flag's values: each item of a list flag, or the one
+// value.
+func flagValues(f *pflag.Flag) []string {
+	if sv, ok := f.Value.(pflag.SliceValue); ok {
+		return sv.GetSlice()
+	}
+	return []string{f.Value.String()}
+}
+
+// readErr words a failed read of path. A file over its cap or a special
+// file (a device, a pipe) is invalid input, exit 3; any other failure is a
+// run-time failure, exit 1.
+func readErr(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	e := fmt.Errorf("%s: cannot read the file: %v", path, err)
+	if boundedio.IsBounded(err) {
+		return dataErr(e)
+	}
+	return failure(e)
+}
+
 // readCompany reads and parses company.yaml; "" means no file.
 func readCompany(path string) (*profile.Company, error) {
 	if path == "" {
 		return nil, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := boundedio.ReadFile(path, strictyaml.MaxBytes)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {

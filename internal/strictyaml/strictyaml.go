@@ -15,6 +15,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rungs/rungs/internal/ctrl"
 	"github.com/rungs/rungs/internal/suggest"
 	"go.yaml.in/yaml/v3"
 )
@@ -134,12 +135,57 @@ func Decode(name string, data []byte, v any) (*yaml.Node, error) {
 // the lines of the enclosing file.
 func DecodeNode(name string, root *yaml.Node, v any) error {
 	var errs List
+	CheckControl(name, root, &errs)
 	checkKnown(name, root, reflect.TypeOf(v), &errs)
 	// As in Decode, unknown keys do not stop the decoding.
 	if err := root.Decode(v); err != nil {
 		errs = append(errs, Errors(convert(name, err))...)
 	}
 	return errs.Err()
+}
+
+// CheckControl reports every key and value under root that holds a control
+// character (C0, DEL, C1, or a Unicode line or paragraph separator) other
+// than a tab or a line feed, naming the field and its line. Such a
+// character is never text a posting or a ladder needs, and one copied to a
+// terminal can retitle or recolour it. Aliases are not followed: what they
+// point at is checked where it is defined.
+func CheckControl(name string, root *yaml.Node, errs *List) {
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, path)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, fmt.Sprintf("%s[%d]", path, i))
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				p := k.Value
+				if path != "" {
+					p = path + "." + k.Value
+				}
+				if msg := ctrl.Problem(k.Value, ctrl.Allow{}); msg != "" {
+					errs.Add(name, k.Line, "the key %q has %s; write keys in plain text", ctrl.Escape(k.Value), msg)
+					continue
+				}
+				walk(n.Content[i+1], p)
+			}
+		case yaml.ScalarNode:
+			if msg := ctrl.Problem(n.Value, ctrl.Text); msg != "" {
+				what := path
+				if what == "" {
+					what = "the value"
+				}
+				errs.Add(name, n.Line, "%s has %s; write plain text (tabs and line breaks are the only control characters accepted)", what, msg)
+			}
+		}
+	}
+	walk(root, "")
 }
 
 func invalidAt(data []byte) int {

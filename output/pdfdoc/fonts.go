@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"math"
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -261,4 +262,26 @@ func metaString(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// Undrawable returns the distinct characters of s, in order of first
+// appearance, that a PDF shows as the replacement character U+FFFD
+// because no embedded font covers them (CJK, Arabic, Hebrew, emoji...).
+// Characters the renderer drops or turns into spaces (controls, invisible
+// format characters) are not listed.
+func Undrawable(s string) []rune {
+	m := loadMetrics()
+	var out []rune
+	for _, r := range s {
+		switch {
+		case r < 0x20 || (r >= 0x7F && r < 0xA0), r == 0xAD, unicode.Is(unicode.Cf, r),
+			unicode.Is(unicode.Variation_Selector, r), r >= 0x1F3FB && r <= 0x1F3FF:
+			continue
+		case r == utf8.RuneError || (!m.canDraw(r) && !unicode.IsSpace(r)):
+			if !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }

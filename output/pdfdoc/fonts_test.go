@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"strings"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -53,5 +54,37 @@ func TestSanitize(t *testing.T) {
 	}
 	if !m.canDraw(replacementRune) {
 		t.Fatal("the replacement rune must be drawable")
+	}
+}
+
+// Latin, Greek and Cyrillic names render in every face; other scripts
+// are reported, so a command can warn before the PDF shows U+FFFD.
+func TestUndrawableScripts(t *testing.T) {
+	for _, s := range []string{
+		"Société Générale, Łódź, Øresund, İstanbul, Straße",
+		"Ελληνική Εταιρεία Ανώνυμη — Αθήνα",
+		"Рога и Копыта, Київ, Београд, Ёлки",
+		"tab\tnew\nline\u00adsoft\u200bzero-width",
+	} {
+		if rs := Undrawable(s); len(rs) != 0 {
+			t.Errorf("Undrawable(%q) = %q, want none", s, string(rs))
+		}
+		pdf, err := Render([]byte("# "+s+"\n\n**"+s+"** _"+s+"_ `"+s+"`\n"), Options{Title: s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := inspect(t, pdf).text(); strings.Contains(got, "\uFFFD") {
+			t.Errorf("%q: the PDF shows U+FFFD: %q", s, got)
+		}
+	}
+	for s, want := range map[string]string{
+		"株式会社":      "株式会社",
+		"شركة":      "شركة",
+		"חברה חברה": "חברה",
+		"Acme 😀":    "😀",
+	} {
+		if got := string(Undrawable(s)); got != want {
+			t.Errorf("Undrawable(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -14,18 +14,27 @@ import (
 // text is drawn outside the page margins.
 //
 //	go test -run '^$' -fuzz=FuzzRender -fuzzminimizetime=10x ./output/pdfdoc
+//	scripts/fuzz-all.sh   # every fuzz target, for a set time each
 //
-// (A render takes ~10 ms, so the default minimisation of a multi-kilobyte
-// input runs for minutes without reporting progress.)
+// The target fuzzes the Markdown the renderer is given, in small pieces:
+// the seeds are the sections of a real posting and a real ladder rather
+// than whole documents, and inputs over maxFuzzMarkdown bytes are skipped.
+// A render costs ~30 ms whatever its size (the fonts are parsed for every
+// document), so small inputs keep the mutator at hundreds of executions a
+// minute, and a new input's minimisation short; whole documents are
+// covered by the unit tests.
 func FuzzRender(f *testing.F) {
 	for _, name := range []string{"jd.md", "ladder.md"} {
-		f.Add(readSample(f, name), false)
+		for _, sec := range sections(readSample(f, name), maxFuzzMarkdown) {
+			f.Add(sec, false)
+		}
 	}
 	f.Add([]byte("# Title\n\n- a\n  - b\n    1. c\n\n> quote\n\n```\ncode\n```\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n"), true)
 	f.Add([]byte("😀 中文 \xff\xfe [x](#x) <https://example.com> ~~s~~ ***bi***\n# x {#x}\n"), false)
 	f.Add([]byte("|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|\n|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|\n|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|\n"), false)
+	f.Add([]byte("# Ελληνικά Кириллица 日本語 العربية עברית\n\n**Ωmega** _Жук_ `код`\n"), false)
 	f.Fuzz(func(t *testing.T, md []byte, letter bool) {
-		if len(md) > 32<<10 {
+		if len(md) > maxFuzzMarkdown {
 			t.Skip("large inputs are covered by the unit tests")
 		}
 		opts := Options{Title: "Fuzz", Author: "Fuzz Co"}
@@ -51,4 +60,23 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("invalid PDF: %v", err)
 		}
 	})
+}
+
+// maxFuzzMarkdown bounds a fuzz input: a few sections of a posting.
+const maxFuzzMarkdown = 4 << 10
+
+// sections splits a Markdown document at its headings into pieces of at
+// most max bytes.
+func sections(md []byte, max int) [][]byte {
+	var out [][]byte
+	for _, part := range bytes.SplitAfter(md, []byte("\n#")) {
+		for len(part) > max {
+			out = append(out, part[:max])
+			part = part[max:]
+		}
+		if len(bytes.TrimSpace(part)) > 0 {
+			out = append(out, part)
+		}
+	}
+	return out
 }

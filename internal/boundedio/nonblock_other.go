@@ -1,0 +1,5 @@
+//go:build !unix
+
+package boundedio
+
+const nonblock = 0
