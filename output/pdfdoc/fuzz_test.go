@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -13,7 +14,7 @@ import (
 // panic (Render turns panics into ErrInternal, which fails here), and no
 // text is drawn outside the page margins.
 //
-//	go test -run '^$' -fuzz=FuzzRender -fuzzminimizetime=10x ./output/pdfdoc
+//	go test -run '^$' -fuzz=FuzzRender ./output/pdfdoc
 //	scripts/fuzz-all.sh   # every fuzz target, for a set time each
 //
 // The target fuzzes the Markdown the renderer is given, in small pieces:
@@ -24,6 +25,7 @@ import (
 // minute, and a new input's minimisation short; whole documents are
 // covered by the unit tests.
 func FuzzRender(f *testing.F) {
+	capMinimize(f)
 	for _, name := range []string{"jd.md", "ladder.md"} {
 		for _, sec := range sections(readSample(f, name), maxFuzzMarkdown) {
 			f.Add(sec, false)
@@ -79,4 +81,19 @@ func sections(md []byte, max int) [][]byte {
 		}
 	}
 	return out
+}
+
+// capMinimize sets -test.fuzzminimizetime to 10 runs when it was left at
+// go's default of 60 s. A render costs ~30 ms, so the default spends up
+// to a minute minimising each new input, counting no executions meanwhile:
+// the target then shows a handful of executions a minute. A value given
+// on the command line is kept.
+func capMinimize(f *testing.F) {
+	fl := flag.Lookup("test.fuzzminimizetime")
+	if fl == nil || fl.Value.String() != fl.DefValue {
+		return
+	}
+	if err := fl.Value.Set("10x"); err != nil {
+		f.Logf("cannot cap -fuzzminimizetime: %v", err)
+	}
 }
