@@ -51,7 +51,9 @@ func TestBoundedReadsFailFast(t *testing.T) {
 		if code != exitInvalidData {
 			t.Errorf("%v: exit %d, want 3; stderr %s", args, code, errb.String())
 		}
-		if elapsed > 2*time.Second {
+		// The memory bound is the guarantee; the time bound only catches
+		// a read that blocks, and is generous so a busy machine passes.
+		if elapsed > 30*time.Second {
 			t.Errorf("%v: took %v", args, elapsed)
 		}
 		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {

@@ -52,7 +52,8 @@ func TestSpecialFiles(t *testing.T) {
 		if _, err := Open(p, DefaultMax); !errors.Is(err, ErrNotRegular) {
 			t.Errorf("Open %s: %v", p, err)
 		}
-		if d := time.Since(start); d > time.Second {
+		// Catches a read that blocks; generous so a busy machine passes.
+		if d := time.Since(start); d > 30*time.Second {
 			t.Errorf("%s took %v", p, d)
 		}
 	}
