@@ -509,7 +509,9 @@ func (b *builder) topOfRoad(from, to ladders.Level) ladders.Level {
 // LadderSizeText sizes a ladder text: the size words of SizeText, the
 // counts of the senior IC rungs that follow the same model ({senior_staff}:
 // one for every three or four teams; {principals}: one per director's
-// group; {distinguished}: one per VP's org), and {ic_top}, the highest IC
+// group; {distinguished}: one per VP's org), the split of the orgs where
+// an SVP runs the largest ({svp_org}, its engineers; {org_vps}, the VPs
+// beside it; {per_org_vp}, each VP's org), and {ic_top}, the highest IC
 // rung on this ladder.
 func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladders.Level) bool) string {
 	teams := max(1, (size+4)/8)
@@ -521,7 +523,14 @@ func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladde
 			top = v.Title
 		}
 	}
+	// Where an SVP runs the largest org, the other orgs' VPs split the
+	// rest, so the VPs' orgs and the SVP's add up to the company.
+	svpOrg := max(300, size*3/10)
+	orgVPs := max(1, vps-1)
 	text = strings.NewReplacer(
+		"{svp_org}", about(svpOrg),
+		"{org_vps}", about(orgVPs),
+		"{per_org_vp}", about(max(0, size-svpOrg)/orgVPs),
 		"{senior_staff}", about(max(1, teams*2/7)),
 		"{principals}", about(directors),
 		"{distinguished}", about(vps),
