@@ -50,6 +50,9 @@ type LevelRef struct {
 	Status string `json:"status"`
 	// From is the headcount from which an absent rung joins the ladder.
 	From int `json:"from,omitempty"`
+	// Fill is the headcount from which an absent rung is filled, when it
+	// joins the ladder reserved.
+	Fill int `json:"fill,omitempty"`
 }
 
 // Label is "Staff Engineer (L3)", with the status when not filled.
@@ -59,7 +62,9 @@ func (r LevelRef) Label() string {
 	case "reserved":
 		s = fmt.Sprintf("%s (%s, reserved)", r.Title, r.Code)
 	case "absent":
-		s = fmt.Sprintf("%s (%s, from about %s)", r.Title, r.Code, engineers(r.From))
+		// Nobody holds the rung before it is filled, so the label gives
+		// the later of the two headcounts.
+		s = fmt.Sprintf("%s (%s, from about %s)", r.Title, r.Code, engineers(max(r.From, r.Fill)))
 	}
 	return s
 }
@@ -156,6 +161,8 @@ type AbsentView struct {
 	Code     string `json:"code"`
 	Title    string `json:"title"`
 	ShowFrom int    `json:"show_from"`
+	// FillFrom is the headcount from which the rung is filled.
+	FillFrom int `json:"fill_from,omitempty"`
 	// Instead says who does the work meanwhile.
 	Instead string `json:"instead"`
 }
@@ -310,7 +317,7 @@ func (b *builder) ref(v ladders.Level) LevelRef {
 	r := LevelRef{ID: v.ID, Code: v.Code, Title: title, Track: v.Track, Status: "filled"}
 	switch {
 	case !b.onLadder[v.ID]:
-		r.Status, r.From = "absent", v.Size.ShowFrom
+		r.Status, r.From, r.Fill = "absent", v.Size.ShowFrom, v.Size.FillFrom
 	default:
 		if res, _ := RungReserved(b.lad, v, b.p); res {
 			r.Status = "reserved"
@@ -564,7 +571,7 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 		if !RungShown(v, p.Size) {
 			if AbsentListed(lad, v, p.Size) {
 				_, title, _ := RungTitle(v, p)
-				out.Absent = append(out.Absent, AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent})
+				out.Absent = append(out.Absent, AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, FillFrom: v.Size.FillFrom, Instead: v.Size.Absent})
 			}
 			continue
 		}
@@ -710,7 +717,7 @@ func Card(lad *ladders.Ladder, p profile.Profile, name string) (*LevelCard, erro
 	lv := b.level(v, allLevels(lad))
 	if !b.onLadder[v.ID] {
 		_, title, _ := RungTitle(v, p)
-		c.Absent = []AbsentView{{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent}}
+		c.Absent = []AbsentView{{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, FillFrom: v.Size.FillFrom, Instead: v.Size.Absent}}
 		c.Gone = &c.Absent[0]
 	}
 	c.Levels = []LevelView{lv}
