@@ -648,16 +648,22 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 // SizeSummary says in one sentence how this ladder fits the headcount.
 func SizeSummary(l *LadderView) string {
 	res, abs := l.Reserved(), len(l.Absent)
-	s := fmt.Sprintf("This ladder is for %s: %s on it", engineers(l.Size), plural(len(l.Levels), "rung"))
+	s := fmt.Sprintf("At %s the ladder has %s", engineers(l.Size), plural(len(l.Levels), "level"))
+	joins := func(n int) string {
+		if n == 1 {
+			return "1 more level joins as the company grows"
+		}
+		return fmt.Sprintf("%d more levels join as the company grows", n)
+	}
 	switch {
 	case res > 0 && abs > 0:
-		s += fmt.Sprintf(", %d of them reserved, and %s left out until the team is larger.", res, plural(abs, "rung"))
+		s += fmt.Sprintf(", %d of them not yet filled, and %s.", res, joins(abs))
 	case res > 0:
-		s += fmt.Sprintf(", %d of them reserved.", res)
+		s += fmt.Sprintf(", %d of them not yet filled.", res)
 	case abs > 0:
-		s += fmt.Sprintf(", and %s left out until the team is larger.", plural(abs, "rung"))
+		s += fmt.Sprintf(", and %s.", joins(abs))
 	default:
-		s += ", every one of them can be filled."
+		s += ", and every one of them can be filled."
 	}
 	return s
 }
@@ -1032,7 +1038,7 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 	b := newBuilder(lad, p)
 	g := &GrowthPlan{LadderMeta: b.meta(at.Track), From: p.Size, To: to, Columns: at.Columns, Levels: at.Levels}
 	if st := p.Stage; st.TypicalMax > 0 && to > st.TypicalMax {
-		g.Notes = append(g.Notes, fmt.Sprintf("Few %s-stage companies have %s; most have moved to a later stage by then, and a later stage weighs the dimensions differently.", st.ID, engineers(to)))
+		g.Notes = append(g.Notes, fmt.Sprintf("A company with %[2]s has usually moved past the %[1]s stage, and a later stage weighs the dimensions differently.", st.ID, engineers(to)))
 	}
 	levels := LadderTrackLevels(lad, at.Track)
 	prev := map[string]rungState{}
@@ -1063,7 +1069,7 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 				c := GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.notes, After: now.notes}
 				c.Text = now.notes
 				if c.Text == "" {
-					c.Text, c.Before = "No longer true from this size: "+was.notes, ""
+					c.Text, c.Before = "No longer part of the role: "+was.notes, ""
 				}
 				g.Meanings = append(g.Meanings, c)
 			}
