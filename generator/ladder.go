@@ -429,8 +429,10 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		if f, err := lad.Level(r.From); err == nil {
 			top := b.topOfRoad(f, v)
 			rv := RoadView{From: b.ref(top), Title: r.Title, Text: b.sz(r.Text)}
+			// What changes on a road is told only when someone here can
+			// walk it: from a rung that is filled at this size.
 			for _, d := range lad.Dimensions {
-				if c := r.Changes[d.ID]; c != "" {
+				if c := r.Changes[d.ID]; c != "" && rv.From.Status == "filled" {
 					rv.Changes = append(rv.Changes, RoadChange{Title: d.Title, Text: b.sz(c)})
 				}
 			}

@@ -153,7 +153,13 @@ func TestDiffersFromBelowEverywhere(t *testing.T) {
 					// no text written against it.
 					if len(v.Roads) > 0 {
 						for _, r := range v.Roads {
-							if len(r.Changes) != len(l.Dimensions) {
+							// A road from a rung nobody holds at this
+							// size says nothing about what changes.
+							if want := len(l.Dimensions); r.From.Status != "filled" {
+								if len(r.Changes) != 0 {
+									t.Errorf("%s at %d: road from %s (%s) says what changed", v.ID, n, r.From.ID, r.From.Status)
+								}
+							} else if len(r.Changes) != want {
 								t.Errorf("%s: road from %s says what changed in %d dimensions", v.ID, r.From.ID, len(r.Changes))
 							}
 						}
