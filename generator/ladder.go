@@ -594,10 +594,9 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 			if err != nil || v.Track != "ic" || q.Track == "ic" || q.Grade != v.Grade {
 				continue
 			}
-			// Pairs this ladder shows or lists as coming, not the rungs
-			// of a company many times larger.
-			near := func(x ladders.Level) bool { return b.onLadder[x.ID] || AbsentListed(lad, x, p.Size) }
-			if !near(v) || !near(q) {
+			// Pairs someone here can move between: both rungs filled at
+			// this size, so a move is possible today.
+			if b.ref(v).Status != "filled" || b.ref(q).Status != "filled" {
 				continue
 			}
 			out.Peers = append(out.Peers, PeerView{IC: b.ref(v), Management: b.ref(q)})
