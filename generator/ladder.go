@@ -50,6 +50,9 @@ type LevelRef struct {
 	Status string `json:"status"`
 	// From is the headcount from which an absent rung joins the ladder.
 	From int `json:"from,omitempty"`
+	// Fill is the headcount from which an absent rung is filled, when it
+	// joins the ladder reserved.
+	Fill int `json:"fill,omitempty"`
 }
 
 // Label is "Staff Engineer (L3)", with the status when not filled.
@@ -59,7 +62,9 @@ func (r LevelRef) Label() string {
 	case "reserved":
 		s = fmt.Sprintf("%s (%s, reserved)", r.Title, r.Code)
 	case "absent":
-		s = fmt.Sprintf("%s (%s, from about %s)", r.Title, r.Code, engineers(r.From))
+		// Nobody holds the rung before it is filled, so the label gives
+		// the later of the two headcounts.
+		s = fmt.Sprintf("%s (%s, from about %s)", r.Title, r.Code, engineers(max(r.From, r.Fill)))
 	}
 	return s
 }
@@ -156,6 +161,8 @@ type AbsentView struct {
 	Code     string `json:"code"`
 	Title    string `json:"title"`
 	ShowFrom int    `json:"show_from"`
+	// FillFrom is the headcount from which the rung is filled.
+	FillFrom int `json:"fill_from,omitempty"`
 	// Instead says who does the work meanwhile.
 	Instead string `json:"instead"`
 }
@@ -310,7 +317,7 @@ func (b *builder) ref(v ladders.Level) LevelRef {
 	r := LevelRef{ID: v.ID, Code: v.Code, Title: title, Track: v.Track, Status: "filled"}
 	switch {
 	case !b.onLadder[v.ID]:
-		r.Status, r.From = "absent", v.Size.ShowFrom
+		r.Status, r.From, r.Fill = "absent", v.Size.ShowFrom, v.Size.FillFrom
 	default:
 		if res, _ := RungReserved(b.lad, v, b.p); res {
 			r.Status = "reserved"
@@ -422,8 +429,10 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		if f, err := lad.Level(r.From); err == nil {
 			top := b.topOfRoad(f, v)
 			rv := RoadView{From: b.ref(top), Title: r.Title, Text: b.sz(r.Text)}
+			// What changes on a road is told only when someone here can
+			// walk it: from a rung that is filled at this size.
 			for _, d := range lad.Dimensions {
-				if c := r.Changes[d.ID]; c != "" {
+				if c := r.Changes[d.ID]; c != "" && rv.From.Status == "filled" {
 					rv.Changes = append(rv.Changes, RoadChange{Title: d.Title, Text: b.sz(c)})
 				}
 			}
@@ -509,7 +518,9 @@ func (b *builder) topOfRoad(from, to ladders.Level) ladders.Level {
 // LadderSizeText sizes a ladder text: the size words of SizeText, the
 // counts of the senior IC rungs that follow the same model ({senior_staff}:
 // one for every three or four teams; {principals}: one per director's
-// group; {distinguished}: one per VP's org), and {ic_top}, the highest IC
+// group; {distinguished}: one per VP's org), the split of the orgs where
+// an SVP runs the largest ({svp_org}, its engineers; {org_vps}, the VPs
+// beside it; {per_org_vp}, each VP's org), and {ic_top}, the highest IC
 // rung on this ladder.
 func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladders.Level) bool) string {
 	teams := max(1, (size+4)/8)
@@ -521,7 +532,14 @@ func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladde
 			top = v.Title
 		}
 	}
+	// Where an SVP runs the largest org, the other orgs' VPs split the
+	// rest, so the VPs' orgs and the SVP's add up to the company.
+	svpOrg := max(300, size*3/10)
+	orgVPs := max(1, vps-1)
 	text = strings.NewReplacer(
+		"{svp_org}", about(svpOrg),
+		"{org_vps}", about(orgVPs),
+		"{per_org_vp}", about(max(0, size-svpOrg)/orgVPs),
 		"{senior_staff}", about(max(1, teams*2/7)),
 		"{principals}", about(directors),
 		"{distinguished}", about(vps),
@@ -555,7 +573,7 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 		if !RungShown(v, p.Size) {
 			if AbsentListed(lad, v, p.Size) {
 				_, title, _ := RungTitle(v, p)
-				out.Absent = append(out.Absent, AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent})
+				out.Absent = append(out.Absent, AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, FillFrom: v.Size.FillFrom, Instead: v.Size.Absent})
 			}
 			continue
 		}
@@ -576,10 +594,9 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 			if err != nil || v.Track != "ic" || q.Track == "ic" || q.Grade != v.Grade {
 				continue
 			}
-			// Pairs this ladder shows or lists as coming, not the rungs
-			// of a company many times larger.
-			near := func(x ladders.Level) bool { return b.onLadder[x.ID] || AbsentListed(lad, x, p.Size) }
-			if !near(v) || !near(q) {
+			// Pairs someone here can move between: both rungs filled at
+			// this size, so a move is possible today.
+			if b.ref(v).Status != "filled" || b.ref(q).Status != "filled" {
 				continue
 			}
 			out.Peers = append(out.Peers, PeerView{IC: b.ref(v), Management: b.ref(q)})
@@ -632,16 +649,22 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 // SizeSummary says in one sentence how this ladder fits the headcount.
 func SizeSummary(l *LadderView) string {
 	res, abs := l.Reserved(), len(l.Absent)
-	s := fmt.Sprintf("This ladder is for %s: %s on it", engineers(l.Size), plural(len(l.Levels), "rung"))
+	s := fmt.Sprintf("At %s the ladder has %s", engineers(l.Size), plural(len(l.Levels), "level"))
+	joins := func(n int) string {
+		if n == 1 {
+			return "1 more level joins as the company grows"
+		}
+		return fmt.Sprintf("%d more levels join as the company grows", n)
+	}
 	switch {
 	case res > 0 && abs > 0:
-		s += fmt.Sprintf(", %d of them reserved, and %s left out until the team is larger.", res, plural(abs, "rung"))
+		s += fmt.Sprintf(", %d of them not yet filled, and %s.", res, joins(abs))
 	case res > 0:
-		s += fmt.Sprintf(", %d of them reserved.", res)
+		s += fmt.Sprintf(", %d of them not yet filled.", res)
 	case abs > 0:
-		s += fmt.Sprintf(", and %s left out until the team is larger.", plural(abs, "rung"))
+		s += fmt.Sprintf(", and %s.", joins(abs))
 	default:
-		s += ", every one of them can be filled."
+		s += ", and every one of them can be filled."
 	}
 	return s
 }
@@ -701,7 +724,7 @@ func Card(lad *ladders.Ladder, p profile.Profile, name string) (*LevelCard, erro
 	lv := b.level(v, allLevels(lad))
 	if !b.onLadder[v.ID] {
 		_, title, _ := RungTitle(v, p)
-		c.Absent = []AbsentView{{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, Instead: v.Size.Absent}}
+		c.Absent = []AbsentView{{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, FillFrom: v.Size.FillFrom, Instead: v.Size.Absent}}
 		c.Gone = &c.Absent[0]
 	}
 	c.Levels = []LevelView{lv}
@@ -1016,7 +1039,7 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 	b := newBuilder(lad, p)
 	g := &GrowthPlan{LadderMeta: b.meta(at.Track), From: p.Size, To: to, Columns: at.Columns, Levels: at.Levels}
 	if st := p.Stage; st.TypicalMax > 0 && to > st.TypicalMax {
-		g.Notes = append(g.Notes, fmt.Sprintf("Few %s-stage companies have %s; most have moved to a later stage by then, and a later stage weighs the dimensions differently.", st.ID, engineers(to)))
+		g.Notes = append(g.Notes, fmt.Sprintf("A company with %[2]s has usually moved past the %[1]s stage, and a later stage weighs the dimensions differently.", st.ID, engineers(to)))
 	}
 	levels := LadderTrackLevels(lad, at.Track)
 	prev := map[string]rungState{}
@@ -1047,7 +1070,7 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 				c := GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.notes, After: now.notes}
 				c.Text = now.notes
 				if c.Text == "" {
-					c.Text, c.Before = "No longer true from this size: "+was.notes, ""
+					c.Text, c.Before = "No longer part of the role: "+was.notes, ""
 				}
 				g.Meanings = append(g.Meanings, c)
 			}

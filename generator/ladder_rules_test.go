@@ -119,8 +119,8 @@ func TestRungReserved(t *testing.T) {
 	}{
 		{"staff-engineer", "seed", "product", 14, true, "tech lead hat"},
 		{"staff-engineer", "seed", "product", 15, false, ""},
-		{"director-of-engineering", "early", "product", 29, true, "three or more managers"},
-		{"director-of-engineering", "early", "product", 30, false, ""},
+		{"director-of-engineering", "early", "product", 59, true, "three layers"},
+		{"director-of-engineering", "early", "product", 60, false, ""},
 		{"principal-engineer", "growth", "product", 49, true, "staff engineer and the CTO"},
 		{"distinguished-engineer", "enterprise", "product", 299, true, "several groups"},
 		{"distinguished-engineer", "enterprise", "product", 300, false, ""},

@@ -158,9 +158,10 @@ func TestTextTrueAtSize(t *testing.T) {
 			}
 		}
 		vp, _ := Card(l, lprof("enterprise", 1000, a), "vp-engineering")
-		// The postings' model: about teams/24 VPs, each over about
-		// size/VPs engineers, each reporting to the CTO.
-		if !strings.Contains(vp.Card.Scope, "One org of about 200 engineers") || !strings.Contains(cardText(vp.Card), "about 5 VPs of Engineering") {
+		// The postings' model: about teams/24 orgs, each reporting to the
+		// CTO; an SVP runs the largest (about 300) and the other VPs split
+		// the rest, so the orgs add up to the company.
+		if !strings.Contains(vp.Card.Scope, "One org of about 180 engineers") || !strings.Contains(cardText(vp.Card), "about 4 VPs of Engineering run the rest") {
 			t.Errorf("%s VP at 1000: scope %q", a, vp.Card.Scope)
 		}
 		small, _ := Card(l, lprof("seed", 8, a), "cto")

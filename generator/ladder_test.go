@@ -153,7 +153,13 @@ func TestDiffersFromBelowEverywhere(t *testing.T) {
 					// no text written against it.
 					if len(v.Roads) > 0 {
 						for _, r := range v.Roads {
-							if len(r.Changes) != len(l.Dimensions) {
+							// A road from a rung nobody holds at this
+							// size says nothing about what changes.
+							if want := len(l.Dimensions); r.From.Status != "filled" {
+								if len(r.Changes) != 0 {
+									t.Errorf("%s at %d: road from %s (%s) says what changed", v.ID, n, r.From.ID, r.From.Status)
+								}
+							} else if len(r.Changes) != want {
 								t.Errorf("%s: road from %s says what changed in %d dimensions", v.ID, r.From.ID, len(r.Changes))
 							}
 						}
@@ -292,13 +298,13 @@ func TestGrowth(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := changes(g.Appear), []string{"principal-engineer@30", "director-of-engineering@30", "principal-engineer@50"}; !slices.Equal(got, want) {
+	if got, want := changes(g.Appear), []string{"principal-engineer@30", "principal-engineer@50", "director-of-engineering@60"}; !slices.Equal(got, want) {
 		t.Errorf("appear = %v, want %v", got, want)
 	}
 	if got, want := changes(g.Titles), []string{"vp-engineering@60"}; !slices.Equal(got, want) || g.Titles[0].Before != "Head of Engineering" || g.Titles[0].After != "VP of Engineering" {
 		t.Errorf("titles = %v, want %v (Head of Engineering to VP of Engineering)", got, want)
 	}
-	for _, want := range []string{"engineering-manager@30", "staff-engineer@50", "cto@60"} {
+	for _, want := range []string{"engineering-manager@60", "staff-engineer@50", "cto@60"} {
 		if !slices.Contains(changes(g.Meanings), want) {
 			t.Errorf("meanings %v lack %s", changes(g.Meanings), want)
 		}
