@@ -9,6 +9,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/rungs/rungs/output"
 )
 
 // Page geometry in twips (1/20 pt), as in the PDF: 64 pt side margins,
@@ -309,15 +311,7 @@ func (r *renderer) sectPr(b *bytes.Buffer, landscape bool) {
 // scanAnchors gives a bookmark to every heading an internal link
 // ("#some-heading") points to.
 func (r *renderer) scanAnchors(doc ast.Node) {
-	targets := map[string]bool{}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); ok && entering {
-			if d := string(l.Destination); len(d) > 1 && d[0] == '#' {
-				targets[d[1:]] = true
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	targets := output.LinkTargets(doc)
 	if len(targets) == 0 {
 		return
 	}

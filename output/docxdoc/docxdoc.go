@@ -28,15 +28,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/rungs/rungs/output"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -76,26 +72,14 @@ var papers = map[string]paper{
 	"letter": {12240, 15840},
 }
 
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
-
-// maxInput bounds the Markdown accepted, as in the other renderers.
-const maxInput = 8 << 20
-
 // ErrInternal wraps a panic recovered from the renderer. It should never
 // happen; tests and fuzzing treat it as a failure.
 var ErrInternal = errors.New("docxdoc: internal error")
 
-// markdown is shared by every Render call, with the extensions of the PDF
-// and HTML renderers. Raw HTML is parsed and then dropped.
-var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-)
-
 // Render returns the .docx bytes of the Markdown document md.
 func Render(md []byte, opts Options) (out []byte, err error) {
-	if len(md) > maxInput {
-		return nil, fmt.Errorf("docxdoc: document is %d bytes; the limit is %d", len(md), maxInput)
+	if err := output.CheckMarkdown("docxdoc", md); err != nil {
+		return nil, err
 	}
 	paperName := strings.ToLower(strings.TrimSpace(opts.Paper))
 	if paperName == "" {
@@ -105,12 +89,9 @@ func Render(md []byte, opts Options) (out []byte, err error) {
 	if !ok {
 		return nil, fmt.Errorf("docxdoc: unknown paper %q; valid: a4, letter", opts.Paper)
 	}
-	lang := strings.TrimSpace(opts.Language)
-	if lang == "" {
-		lang = "en"
-	}
-	if !langTag.MatchString(lang) {
-		return nil, fmt.Errorf("docxdoc: language %q is not a BCP 47 tag such as en or fr-CA", opts.Language)
+	lang, err := output.Language("docxdoc", opts.Language)
+	if err != nil {
+		return nil, err
 	}
 	date := opts.Date
 	if date.IsZero() {
@@ -122,7 +103,7 @@ func Render(md []byte, opts Options) (out []byte, err error) {
 		}
 	}()
 
-	doc := markdown.Parser().Parse(text.NewReader(md))
+	doc := output.Markdown.Parser().Parse(text.NewReader(md))
 	r := newRenderer(md, size)
 	r.render(doc)
 

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rungs/rungs/output"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -159,7 +160,7 @@ func TestHeadingsListsAndTablesUseStyles(t *testing.T) {
 	// Every Markdown heading is a paragraph in the matching built-in
 	// style, in order: # is Title, ## Heading 1, ### Heading 2, deeper
 	// ones Heading 3.
-	doc := markdown.Parser().Parse(text.NewReader(md))
+	doc := output.Markdown.Parser().Parse(text.NewReader(md))
 	var want []string
 	items := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -501,7 +502,7 @@ func TestHostileInput(t *testing.T) {
 	}
 	// An empty document is still a document.
 	checkPackage(t, render(t, "", Options{}))
-	if _, err := Render(bytes.Repeat([]byte("a"), maxInput+1), Options{}); err == nil {
+	if _, err := Render(bytes.Repeat([]byte("a"), output.MaxMarkdown+1), Options{}); err == nil {
 		t.Error("no limit on input size")
 	}
 	if errors.Is(err, ErrInternal) {

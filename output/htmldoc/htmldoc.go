@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -44,11 +43,6 @@ type Options struct {
 	JSONLD string
 }
 
-// maxInput bounds the Markdown accepted.
-const maxInput = 8 << 20
-
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
-
 //go:embed style.css
 var stylesheet string
 
@@ -68,15 +62,12 @@ var markdown = goldmark.New(
 
 // Render returns the HTML document for md.
 func Render(md []byte, opts Options) ([]byte, error) {
-	if len(md) > maxInput {
-		return nil, fmt.Errorf("htmldoc: document is %d bytes; the limit is %d", len(md), maxInput)
+	if err := output.CheckMarkdown("htmldoc", md); err != nil {
+		return nil, err
 	}
-	lang := strings.TrimSpace(opts.Language)
-	if lang == "" {
-		lang = "en"
-	}
-	if !langTag.MatchString(lang) {
-		return nil, fmt.Errorf("htmldoc: language %q is not a BCP 47 tag such as en or fr-CA", opts.Language)
+	lang, err := output.Language("htmldoc", opts.Language)
+	if err != nil {
+		return nil, err
 	}
 	var ld string
 	if strings.TrimSpace(opts.JSONLD) != "" {

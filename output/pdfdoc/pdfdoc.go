@@ -17,16 +17,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/rungs/rungs/output"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -57,31 +53,14 @@ var papers = map[string]fpdf.SizeType{
 	"letter": {Wd: 612, Ht: 792},
 }
 
-// A BCP 47 tag, loosely: letters, digits and hyphens in subtags of up to
-// eight characters. fpdf writes /Lang unescaped, so this check also keeps
-// the catalog well formed.
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
-
-// maxInput bounds the Markdown accepted, so a runaway template cannot make
-// the renderer allocate without limit.
-const maxInput = 8 << 20
-
 // ErrInternal wraps a panic recovered from the layout or from fpdf. It should
 // never happen; tests and fuzzing treat it as a failure.
 var ErrInternal = errors.New("pdfdoc: internal error")
 
-// markdown is shared by every Render call: goldmark parsers are safe for
-// concurrent use once built. Raw HTML in the Markdown is parsed (so it does
-// not leak into the text) and then ignored, as the HTML renderer does.
-var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-)
-
 // Render lays out the Markdown document md and returns the PDF bytes.
 func Render(md []byte, opts Options) (out []byte, err error) {
-	if len(md) > maxInput {
-		return nil, fmt.Errorf("pdfdoc: document is %d bytes; the limit is %d", len(md), maxInput)
+	if err := output.CheckMarkdown("pdfdoc", md); err != nil {
+		return nil, err
 	}
 	paperName := strings.ToLower(strings.TrimSpace(opts.Paper))
 	if paperName == "" {
@@ -91,12 +70,9 @@ func Render(md []byte, opts Options) (out []byte, err error) {
 	if !ok {
 		return nil, fmt.Errorf("pdfdoc: unknown paper %q; valid: a4, letter", opts.Paper)
 	}
-	lang := strings.TrimSpace(opts.Language)
-	if lang == "" {
-		lang = "en"
-	}
-	if !langTag.MatchString(lang) {
-		return nil, fmt.Errorf("pdfdoc: language %q is not a BCP 47 tag such as en or fr-CA", opts.Language)
+	lang, err := output.Language("pdfdoc", opts.Language)
+	if err != nil {
+		return nil, err
 	}
 	date := opts.Date
 	if date.IsZero() {
@@ -109,7 +85,7 @@ func Render(md []byte, opts Options) (out []byte, err error) {
 		}
 	}()
 
-	doc := markdown.Parser().Parse(text.NewReader(md))
+	doc := output.Markdown.Parser().Parse(text.NewReader(md))
 	r := newRenderer(md, doc, opts, size, lang, date)
 	r.render(doc)
 	var buf bytes.Buffer
@@ -191,15 +167,7 @@ const pageTotalAlias = "{nb}"
 // ("#some-heading") points to, before anything is drawn, because a link can
 // come before its target.
 func (r *renderer) scanAnchors(doc ast.Node) {
-	targets := map[string]bool{}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); ok && entering {
-			if d := string(l.Destination); len(d) > 1 && d[0] == '#' {
-				targets[d[1:]] = true
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	targets := output.LinkTargets(doc)
 	if len(targets) == 0 {
 		return
 	}

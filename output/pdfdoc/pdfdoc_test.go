@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/rungs/rungs/output"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -412,7 +413,7 @@ func TestOptionsErrors(t *testing.T) {
 	if !bytes.Contains(pdf, []byte("/Lang (fr-CA)")) {
 		t.Error("language not set")
 	}
-	if _, err := Render(bytes.Repeat([]byte("a"), maxInput+1), Options{}); err == nil {
+	if _, err := Render(bytes.Repeat([]byte("a"), output.MaxMarkdown+1), Options{}); err == nil {
 		t.Error("oversized input accepted")
 	}
 	if errors.Is(err, ErrInternal) {

@@ -1,0 +1,77 @@
+package output
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// What the document renderers (PDF, HTML, Word) share before they lay out
+// the Markdown: its size limit, the language check, the parser and the
+// in-document link targets. Each renderer only lays out.
+
+// MaxMarkdown bounds the Markdown a renderer accepts, so a runaway
+// template cannot make it allocate without limit.
+const MaxMarkdown = 8 << 20
+
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// Markdown is the goldmark setup every renderer parses with: tables,
+// strikethrough, bare links, task lists and heading ids. Raw HTML is
+// parsed (so it does not leak into the text) and then dropped by each
+// renderer. goldmark parsers are safe for concurrent use once built.
+var Markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+)
+
+// CheckMarkdown refuses Markdown over MaxMarkdown; who names the renderer
+// in the message.
+func CheckMarkdown(who string, md []byte) error {
+	if len(md) > MaxMarkdown {
+		return fmt.Errorf("%s: document is %d bytes; the limit is %d", who, len(md), MaxMarkdown)
+	}
+	return nil
+}
+
+// ParseMarkdown checks the size of md and parses it with Markdown.
+func ParseMarkdown(who string, md []byte) (ast.Node, error) {
+	if err := CheckMarkdown(who, md); err != nil {
+		return nil, err
+	}
+	return Markdown.Parser().Parse(text.NewReader(md)), nil
+}
+
+// Language returns the document language: the BCP 47 tag given, or "en"
+// when none is.
+func Language(who, tag string) (string, error) {
+	lang := strings.TrimSpace(tag)
+	if lang == "" {
+		return "en", nil
+	}
+	if !langTag.MatchString(lang) {
+		return "", fmt.Errorf("%s: language %q is not a BCP 47 tag such as en or fr-CA", who, tag)
+	}
+	return lang, nil
+}
+
+// LinkTargets returns the heading ids that links inside the document point
+// to ("#id"), so a renderer makes anchors only where something links.
+func LinkTargets(doc ast.Node) map[string]bool {
+	targets := map[string]bool{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			if d := string(l.Destination); len(d) > 1 && d[0] == '#' {
+				targets[d[1:]] = true
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return targets
+}
