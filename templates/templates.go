@@ -336,7 +336,16 @@ func repeat(n int, s string) (string, error) {
 // Escape makes text safe to place in Markdown: characters that would start
 // emphasis, code, links, HTML, tables or headings are backslash-escaped,
 // and line breaks become spaces so a value cannot open a new block.
-func Escape(s string) string {
+func Escape(s string) string { return escape(s, true) }
+
+// EscapeInline is Escape for text that never starts a line, such as a
+// value after a bold label: "0.05%" stays as it is instead of being
+// guarded against reading as a numbered list.
+func EscapeInline(s string) string { return escape(s, false) }
+
+// escape backslash-escapes Markdown's inline characters and folds line
+// breaks; lineStart adds the guards for text that begins a line.
+func escape(s string, lineStart bool) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
 	var b strings.Builder
 	for i, r := range s {
@@ -344,35 +353,22 @@ func Escape(s string) string {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
 			b.WriteByte('\\')
 		case '#', '+', '-', '=':
-			if i == 0 {
+			if lineStart && i == 0 {
 				b.WriteByte('\\')
 			}
 		}
 		b.WriteRune(r)
 	}
+	out := b.String()
+	if !lineStart {
+		return out
+	}
 	// A value that starts with digits and a dot would become a numbered
 	// list: "1. Ship it" -> "1\. Ship it".
-	out := b.String()
 	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < len(out) && (out[j] == '.' || out[j] == ')') {
 		out = out[:j] + "\\" + out[j:]
 	}
 	return out
-}
-
-// EscapeInline is Escape for text that never starts a line, such as a
-// value after a bold label: "0.05%" stays as it is instead of being
-// guarded against reading as a numbered list.
-func EscapeInline(s string) string {
-	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // safeURL returns an http(s) URL fit for a Markdown autolink (<...>), or an
