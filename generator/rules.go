@@ -341,7 +341,7 @@ func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) st
 	case role.ID == "cto" && big:
 		return "A VP of Engineering runs delivery day to day and reports to you."
 	case role.ID == "vp-engineering" && large:
-		return SizeText(fmt.Sprintf("The CTO works as %s %s and leads {vps} VPs of Engineering, you among them; you run delivery for your organisation day to day.", article(a.Title), a.Title), p.Size)
+		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery for your organisation day to day.", article(a.Title), a.Title, focus)
 	case role.ID == "vp-engineering" && big:
 		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery day to day.", article(a.Title), a.Title, focus)
 	}

@@ -105,7 +105,7 @@ func TestDeliveryNote(t *testing.T) {
 		{"cto", "enterprise", "product", 199, "A VP of Engineering runs delivery day to day and reports to you."},
 		{"vp-engineering", "early", "infrastructure", 30, "The CTO works as an Infrastructure CTO, focused on operational stability and scale; you run delivery day to day."},
 		{"cto", "enterprise", "product", 400, "you work through your leadership team"},
-		{"vp-engineering", "enterprise", "infrastructure", 400, "leads 2 VPs of Engineering, you among them; you run delivery for your organisation"},
+		{"vp-engineering", "enterprise", "infrastructure", 400, "focused on operational stability and scale; you run delivery for your organisation day to day"},
 		{"cto", "enterprise", "external", 1500, "your VPs of Engineering run delivery day to day"},
 		{"software-engineer", "early", "external", 30, ""},
 	}
