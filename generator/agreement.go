@@ -3,8 +3,8 @@ package generator
 import (
 	"fmt"
 
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/profile"
 )
 
 // One truth for postings and the ladder: a catalog role that is also a rung

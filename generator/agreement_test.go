@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/rungs/rungs/catalog"
-	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/internal/profile"
 )
 
 // rungRoles are the catalog roles that are also ladder rungs.

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/rungs/rungs/catalog"
-	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/internal/profile"
 )
 
 // The archetype describes the CTO: it ranks CTO duties and leaves other

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
-	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/internal/profile"
 )
 
 // Item is one bullet of a document, traceable to the catalog.

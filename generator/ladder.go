@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/profile"
 )
 
 // LadderMeta is what every ladder document says about the company it was

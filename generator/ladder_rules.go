@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/profile"
 )
 
 // The ladder's tailoring rules. Each is a small pure function with a table

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/profile"
 )
 
 // The ladder rules are tested against the built-in ladder data: the

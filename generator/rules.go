@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
-	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/internal/profile"
 )
 
 // The tailoring rules. Each is a small pure function with a table test in

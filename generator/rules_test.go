@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/rungs/rungs/catalog"
-	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/internal/profile"
 )
 
 // fixture loads the small test catalog in testdata/catalog, so rule tests

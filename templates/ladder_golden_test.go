@@ -10,8 +10,8 @@ import (
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/golden"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 )
 

@@ -14,11 +14,11 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/rungs/rungs/batch"
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/batch"
+	"github.com/rungs/rungs/internal/pipeline"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/output"
-	"github.com/rungs/rungs/pipeline"
-	"github.com/rungs/rungs/profile"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 )

@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/internal/tmplcheck"
-	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
 )

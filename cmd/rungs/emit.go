@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/rungs/rungs/generator"
+	"github.com/rungs/rungs/internal/pipeline"
 	"github.com/rungs/rungs/output"
-	"github.com/rungs/rungs/pipeline"
 	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"

@@ -6,8 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/rungs/rungs/internal/starter"
 	"github.com/rungs/rungs/output"
-	"github.com/rungs/rungs/starter"
 	"github.com/spf13/cobra"
 )
 

@@ -6,10 +6,10 @@ import (
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
+	"github.com/rungs/rungs/internal/pipeline"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/lint"
 	"github.com/rungs/rungs/output"
-	"github.com/rungs/rungs/pipeline"
-	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
 )

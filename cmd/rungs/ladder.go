@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/rungs/rungs/generator"
+	"github.com/rungs/rungs/internal/pipeline"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/pipeline"
-	"github.com/rungs/rungs/profile"
 	"github.com/spf13/cobra"
 )
 

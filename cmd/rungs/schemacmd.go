@@ -1,8 +1,8 @@
 package main
 
 import (
+	"github.com/rungs/rungs/internal/schema"
 	"github.com/rungs/rungs/internal/suggest"
-	"github.com/rungs/rungs/schema"
 	"github.com/spf13/cobra"
 )
 

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rungs/rungs/validate"
+	"github.com/rungs/rungs/internal/validate"
 	"github.com/spf13/cobra"
 )
 

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rungs/rungs/pipeline"
-	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/internal/pipeline"
+	"github.com/rungs/rungs/internal/profile"
 )
 
 // BenchmarkRender is one Markdown job description, rendered without the

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/rungs/rungs/catalog"
-	"github.com/rungs/rungs/profile"
-	"github.com/rungs/rungs/schema"
+	"github.com/rungs/rungs/internal/profile"
+	"github.com/rungs/rungs/internal/schema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )

@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/pipeline"
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
-	"github.com/rungs/rungs/pipeline"
 )
 
 // Status is what happened to an entry. The values are part of the report's

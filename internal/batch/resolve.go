@@ -11,12 +11,12 @@ import (
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/internal/boundedio"
+	"github.com/rungs/rungs/internal/pipeline"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/tmplcheck"
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
-	"github.com/rungs/rungs/pipeline"
-	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 )
 

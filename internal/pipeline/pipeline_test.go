@@ -8,12 +8,12 @@ import (
 	"testing"
 
 	"github.com/rungs/rungs/catalog"
-	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/internal/profile"
 )
 
 func fixture(t *testing.T) *catalog.Catalog {
 	t.Helper()
-	c, err := catalog.LoadFS(os.DirFS("../generator/testdata/catalog"), ".", "")
+	c, err := catalog.LoadFS(os.DirFS("../../generator/testdata/catalog"), ".", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,8 +14,8 @@ import (
 	"text/template"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/schema"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/schema"
 	"github.com/rungs/rungs/templates"
 )
 

@@ -21,6 +21,7 @@ import (
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/internal/suggest"
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
@@ -28,7 +29,6 @@ import (
 	"github.com/rungs/rungs/output/htmldoc"
 	"github.com/rungs/rungs/output/jsonld"
 	"github.com/rungs/rungs/output/pdfdoc"
-	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 )
 

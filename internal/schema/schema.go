@@ -5,7 +5,7 @@
 // `# yaml-language-server: $schema=...` line that `rungs init` writes.
 package schema
 
-//go:generate go run ../internal/schemagen
+//go:generate go run ../schemagen
 
 import (
 	"embed"
@@ -13,8 +13,8 @@ import (
 	"sort"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/profile"
 )
 
 //go:embed *.schema.json
@@ -37,7 +37,7 @@ var Documents = []Document{
 }
 
 // sourceDirs are the packages whose doc comments describe the fields.
-var sourceDirs = []string{"profile", "catalog", "ladders", "schema"}
+var sourceDirs = []string{"internal/profile", "catalog", "ladders", "internal/schema"}
 
 // enums lists the closed sets of values of some fields, by type.field.
 var enums = map[string][]string{

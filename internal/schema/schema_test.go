@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rungs/rungs/batch"
+	"github.com/rungs/rungs/internal/batch"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )
@@ -20,7 +20,7 @@ import (
 // ./schema` was not run.
 func TestSchemasAreFresh(t *testing.T) {
 	for _, d := range Documents {
-		want, err := Build(d.Name, "..")
+		want, err := Build(d.Name, "../..")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +82,7 @@ func validateYAML(t *testing.T, name string, data []byte) error {
 }
 
 func TestSchemasAcceptShippedFiles(t *testing.T) {
-	cat, _ := filepath.Glob("../catalog/*.yaml")
+	cat, _ := filepath.Glob("../../catalog/*.yaml")
 	for _, f := range cat {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -92,7 +92,7 @@ func TestSchemasAcceptShippedFiles(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
-	lad, _ := filepath.Glob("../ladders/*.yaml")
+	lad, _ := filepath.Glob("../../ladders/*.yaml")
 	if len(lad) == 0 {
 		t.Error("no ladder files found")
 	}
@@ -105,7 +105,7 @@ func TestSchemasAcceptShippedFiles(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
-	companies, _ := filepath.Glob("../templates/testdata/company-*.yaml")
+	companies, _ := filepath.Glob("../../templates/testdata/company-*.yaml")
 	for _, f := range companies {
 		data, _ := os.ReadFile(f)
 		if err := validateYAML(t, "company", data); err != nil {
@@ -117,7 +117,7 @@ func TestSchemasAcceptShippedFiles(t *testing.T) {
 // TestSchemasAcceptREADMEExamples validates every YAML block of the README
 // whose first line names its schema ("# schema: company").
 func TestSchemasAcceptREADMEExamples(t *testing.T) {
-	readme, err := os.ReadFile("../README.md")
+	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func TestManifestFieldsMatchBatch(t *testing.T) {
 }
 
 func TestLadderSchemaAcceptsBuiltinLadder(t *testing.T) {
-	files, _ := filepath.Glob("../ladders/*.yaml")
+	files, _ := filepath.Glob("../../ladders/*.yaml")
 	if len(files) == 0 {
 		t.Fatal("no ladder files")
 	}

@@ -18,14 +18,14 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rungs/rungs/batch"
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/batch"
 	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/ctrl"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/tmplcheck"
 	"github.com/rungs/rungs/ladders"
-	"github.com/rungs/rungs/profile"
 	"github.com/rungs/rungs/templates"
 	"go.yaml.in/yaml/v3"
 )

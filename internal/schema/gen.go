@@ -12,7 +12,7 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/rungs/rungs/profile"
+	"github.com/rungs/rungs/internal/profile"
 )
 
 // Build generates the JSON Schema for a named document type from its Go
