@@ -14,6 +14,7 @@ func BenchmarkCheck(b *testing.B) {
 	}
 	get() // load the embedded data outside the timing
 	b.SetBytes(int64(len(md)))
+	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		Check("typical.md", md, Options{})

@@ -133,6 +133,7 @@ const (
 // Check never fails: any input gives a report.
 func Check(name string, md []byte, opts Options) Report {
 	d := get()
+	md, cutAt, plainFrom := limitSize(md)
 	md, cut := limitNesting(md)
 	doc := parse(md)
 	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}, Places: []Place{}}
@@ -158,13 +159,23 @@ func Check(name string, md []byte, opts Options) Report {
 			Fix:     "Remove the extra \">\", \"-\" or \"1.\" markers at the start of the line."})
 	}
 
+	if cutAt > 0 {
+		add(Finding{Rule: "input-limit", Level: LevelWarning, Line: cutAt, Text: fmt.Sprintf("more than %d lines", MaxLines),
+			Message: fmt.Sprintf("the text from line %d on was not checked: lint reads the first %d lines, and a posting has a few hundred", cutAt, MaxLines),
+			Fix:     "Lint the posting on its own, not a file that holds many."})
+	}
+	if plainFrom > 0 {
+		add(Finding{Rule: "input-limit", Level: LevelWarning, Line: plainFrom, Text: fmt.Sprintf("more than %d markup characters", MaxMarkup),
+			Message: fmt.Sprintf("more than %d inline markup characters (* _ ~ ` [ ] < ! & |); from here on they were read as plain text", MaxMarkup),
+			Fix:     "Remove the stray markup characters."})
+	}
+
 	r.Excluded = markLegal(doc.units)
 	// Words, bullets, prose.
 	bulletWords, syls := 0, 0
 	var sents []Sentence
 	for _, u := range doc.units {
-		toks := words(u.text)
-		n := len(toks)
+		n := countWords(u.text)
 		u.nwords = n
 		r.Words += n
 		if u.kind == kindBullet {
@@ -184,9 +195,7 @@ func Check(name string, md []byte, opts Options) Report {
 		if (u.kind == kindParagraph || u.kind == kindBullet) && !u.legal {
 			ss := sentences(u)
 			sents = append(sents, ss...)
-			for _, t := range toks {
-				syls += syllables(u.text[t.start:t.end])
-			}
+			syls += countSyllables(u.text)
 		}
 	}
 	proseWords := 0

@@ -287,11 +287,20 @@ func (f *fastRE) FindAllIndex(s, lower string) [][]int {
 // wordStarts returns the offsets where a word of ASCII letters, digits or
 // underscores starts, or a non-word byte stands: the only places where an
 // expression that starts with \b can match.
-func wordStarts(s string) []int {
-	out := make([]int, 0, len(s)/4)
+func wordStarts(s string) []int32 {
+	// Counted first, then stored as int32 (inputs are capped at a few
+	// megabytes): a long run of one-letter words has a start every other
+	// byte, and this list lives as long as its unit.
+	n := 0
 	for i := 0; i < len(s); i++ {
 		if !isWordByte(s[i]) || i == 0 || !isWordByte(s[i-1]) {
-			out = append(out, i)
+			n++
+		}
+	}
+	out := make([]int32, 0, n)
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) || i == 0 || !isWordByte(s[i-1]) {
+			out = append(out, int32(i))
 		}
 	}
 	return out
@@ -299,7 +308,7 @@ func wordStarts(s string) []int {
 
 // findAll is FindAllIndex; starts, when given, are wordStarts(s), and an
 // expression that starts with \b is tried only there.
-func (f *fastRE) findAll(s, lower string, starts []int) [][]int {
+func (f *fastRE) findAll(s, lower string, starts []int32) [][]int {
 	if f.prefixes == nil {
 		return f.re.FindAllStringIndex(s, -1)
 	}
@@ -315,7 +324,7 @@ func (f *fastRE) findAll(s, lower string, starts []int) [][]int {
 	for j := 0; j < n; j++ {
 		i := j
 		if f.wordStart && starts != nil {
-			i = starts[j]
+			i = int(starts[j])
 		}
 		if i < next || !f.first[lower[i]] || (f.wordStart && i > 0 && isWordByte(s[i-1]) && isWordByte(s[i])) {
 			continue

@@ -146,7 +146,7 @@ func detectPlaces(d *data, lines []textLine, date time.Time) ([]Place, []detecti
 		if i >= headerLines {
 			break
 		}
-		if labelled[i] || len(strings.Fields(l.text)) > 14 || strings.HasSuffix(l.text, ".") {
+		if labelled[i] || moreFields(l.text, 14) || strings.HasSuffix(l.text, ".") {
 			continue
 		}
 		for _, part := range headerSeparators.Split(l.text, -1) {

@@ -43,7 +43,7 @@ type unit struct {
 	// flat, lower and starts cache flatten(text), its ASCII lowercase and
 	// its word starts (see forms).
 	flat, lower string
-	starts      []int
+	starts      []int32
 	// buf collects the text while the unit is built (see add and done).
 	buf []byte
 }
@@ -94,7 +94,7 @@ func (u *unit) firstLine() int { return u.lineAt(0) }
 
 // forms returns the unit's text flattened (line breaks as spaces), that
 // text lowercased in ASCII, and its word starts, computed once.
-func (u *unit) forms() (flat, lower string, starts []int) {
+func (u *unit) forms() (flat, lower string, starts []int32) {
 	if u.starts == nil {
 		u.flat = flatten(u.text)
 		u.lower = lowerASCII(u.flat)
@@ -302,7 +302,7 @@ func (w *walker) mustHaveSection() (section, bool) {
 // ("Requirements:").
 func isLabel(n ast.Node, u *unit) bool {
 	t := strings.TrimSpace(u.text)
-	if t == "" || strings.Contains(t, "\n") || len(strings.Fields(t)) > 6 {
+	if t == "" || strings.Contains(t, "\n") || moreFields(t, 6) {
 		return false
 	}
 	if strings.HasSuffix(t, ":") {

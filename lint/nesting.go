@@ -1,5 +1,7 @@
 package lint
 
+import "slices"
+
 // MaxNesting is the deepest block nesting (block quotes and lists opened on
 // one line) that lint parses. Deeper markers are dropped before parsing:
 // the Markdown parser takes time quadratic in the nesting depth, and no
@@ -70,4 +72,59 @@ func limitNesting(src []byte) ([]byte, []int) {
 		return src, nil
 	}
 	return out, cut
+}
+
+// MaxLines and MaxMarkup bound what the Markdown parser is given, so lint's
+// memory stays well under 256 MB on any input under the 4 MiB read cap:
+// the parser and lint's own units cost a few hundred bytes per line, per
+// list item and per inline marker, and a megabyte of "- a" lines or of
+// "*a " runs would otherwise hold gigabytes. A real posting has a few
+// hundred lines and a few hundred markers.
+const (
+	MaxLines  = 20000
+	MaxMarkup = 20000
+)
+
+// markup is the set of bytes that can open or close inline Markdown
+// (emphasis, code, links, images, autolinks and raw HTML, entities, table
+// cells): each can become a parser node of its own.
+var markup = [256]bool{'*': true, '_': true, '~': true, '`': true, '[': true, ']': true, '<': true, '!': true, '&': true, '|': true}
+
+// limitSize keeps the first MaxLines lines of src, and turns the inline
+// markers past the first MaxMarkup into spaces (byte for byte, so lines
+// and offsets do not move). It returns src unchanged when neither limit is
+// reached; otherwise a copy, the 1-based line where the text was cut (0
+// when it was not) and the line where markers started to be read as plain
+// text (0 when none were). It runs in linear time.
+func limitSize(src []byte) (out []byte, cutAt, plainFrom int) {
+	line, markers := 1, 0
+	for i, c := range src {
+		if c == '\n' {
+			line++
+			if line > MaxLines {
+				src, cutAt = src[:i+1], line
+				break
+			}
+			continue
+		}
+		if !markup[c] {
+			continue
+		}
+		markers++
+		if markers > MaxMarkup && plainFrom == 0 {
+			plainFrom = line
+			if out == nil {
+				out = slices.Clone(src)
+			}
+		}
+		if plainFrom != 0 {
+			out[i] = ' '
+		}
+	}
+	switch {
+	case out != nil:
+		return out[:len(src)], cutAt, plainFrom
+	default:
+		return src, cutAt, plainFrom
+	}
 }

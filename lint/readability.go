@@ -41,7 +41,7 @@ func sentences(u *unit) []Sentence {
 		part := s[start:end]
 		if n := countWords(part); n > 0 {
 			off := start + (len(part) - len(strings.TrimLeftFunc(part, unicode.IsSpace)))
-			out = append(out, Sentence{Line: u.lineAt(off), Words: n, Text: strings.Join(strings.Fields(part), " ")})
+			out = append(out, Sentence{Line: u.lineAt(off), Words: n, Text: squeezeSpace(part)})
 		}
 		start = end
 	}
@@ -114,8 +114,6 @@ func grade(words, sents, syls int) float64 {
 // countSyllables sums the syllables of every word in s.
 func countSyllables(s string) int {
 	n := 0
-	for _, t := range words(s) {
-		n += syllables(s[t.start:t.end])
-	}
+	eachWord(s, func(start, end int) { n += syllables(s[start:end]) })
 	return n
 }

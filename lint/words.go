@@ -18,6 +18,14 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // ("120,000") and an ampersand between letters ("R&D").
 func words(s string) []token {
 	var out []token
+	eachWord(s, func(start, end int) { out = append(out, token{start, end}) })
+	return out
+}
+
+// eachWord calls f with the offsets of each word of s, as words returns
+// them, without building a list: a long input's words are counted in
+// constant memory.
+func eachWord(s string, f func(start, end int)) {
 	start := -1
 	var prev rune
 	for i := 0; i < len(s); {
@@ -36,15 +44,14 @@ func words(s string) []token {
 				i += size
 				continue
 			}
-			out = append(out, token{start, i})
+			f(start, i)
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		out = append(out, token{start, len(s)})
+		f(start, len(s))
 	}
-	return out
 }
 
 func joins(prev, r, next rune) bool {
@@ -62,7 +69,11 @@ func joins(prev, r, next rune) bool {
 }
 
 // countWords counts the words in s.
-func countWords(s string) int { return len(words(s)) }
+func countWords(s string) int {
+	n := 0
+	eachWord(s, func(int, int) { n++ })
+	return n
+}
 
 // syllables estimates the syllables of one word (as returned by words).
 // Hyphenated words are the sum of their parts; a number counts one
@@ -328,4 +339,41 @@ func isVowelAt(word string, i int) bool {
 func decodeAt(s string, i int) rune {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return r
+}
+
+// moreFields reports whether s has more than n space-separated fields, as
+// len(strings.Fields(s)) > n would, without building the list.
+func moreFields(s string, n int) bool {
+	in := false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n--
+			if n < 0 {
+				return true
+			}
+		}
+		in = !sp
+	}
+	return false
+}
+
+// squeezeSpace trims s and turns each run of white space into one space,
+// as strings.Join(strings.Fields(s), " ") does, without the list.
+func squeezeSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
