@@ -27,6 +27,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/Masterminds/sprig/v3"
+	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/strictyaml"
 )
 
@@ -132,8 +133,14 @@ func LoadWithOverlay(dir string) (*Set, error) {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		data, err := os.ReadFile(path)
+		// Bounded: a template is read no further than its cap, and a
+		// device or pipe named *.md.tmpl fails at once.
+		data, err := boundedio.ReadFile(path, MaxTemplateBytes)
 		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
 			errs.Add(path, 0, "%v", err)
 			continue
 		}

@@ -24,7 +24,17 @@ func TestBoundedReadsFailFast(t *testing.T) {
 	f.Close()
 	manifest := filepath.Join(dir, "plan.yaml")
 	os.WriteFile(manifest, []byte("documents:\n  - role: cto\n    company: big.yaml\n"), 0o644)
+	// A templates folder and a catalog folder each holding a huge file
+	// (and, on Linux, a link to /dev/zero) under a name they read.
+	tmpl := filepath.Join(dir, "tmpl")
+	cat := filepath.Join(dir, "cat")
+	os.Mkdir(tmpl, 0o755)
+	os.Mkdir(cat, 0o755)
+	os.Link(big, filepath.Join(tmpl, "jd.md.tmpl"))
+	os.Link(big, filepath.Join(cat, "roles.yaml"))
 	cases := [][]string{
+		{"jd", "--role", "cto", "--templates", tmpl},
+		{"jd", "--role", "cto", "--catalog", cat},
 		{"jd", "--role", "cto", "--company", big},
 		{"validate", big},
 		{"batch", manifest, "-o", filepath.Join(dir, "out")},
@@ -37,6 +47,15 @@ func TestBoundedReadsFailFast(t *testing.T) {
 			[]string{"validate", "/dev/zero"},
 			[]string{"lint", "/dev/zero"},
 			[]string{"ladder", "--ladder", "/dev/zero"},
+		)
+		zt, zc := filepath.Join(dir, "ztmpl"), filepath.Join(dir, "zcat")
+		os.Mkdir(zt, 0o755)
+		os.Mkdir(zc, 0o755)
+		os.Symlink("/dev/zero", filepath.Join(zt, "jd.md.tmpl"))
+		os.Symlink("/dev/zero", filepath.Join(zc, "roles.yaml"))
+		cases = append(cases,
+			[]string{"jd", "--role", "cto", "--templates", zt},
+			[]string{"jd", "--role", "cto", "--catalog", zc},
 		)
 	}
 	for _, args := range cases {

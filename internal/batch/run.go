@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/pipeline"
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
@@ -286,7 +287,7 @@ func writeIfChanged(path string, data []byte) (bool, error) {
 	case err == nil && fi.IsDir():
 		return false, fmt.Errorf("%s is a folder; remove it or give the entry another name", path)
 	case err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(data)):
-		old, err := os.ReadFile(path)
+		old, err := boundedio.ReadFile(path, int64(len(data)))
 		if err == nil && bytes.Equal(old, data) {
 			return false, nil
 		}
