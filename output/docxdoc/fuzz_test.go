@@ -3,6 +3,8 @@ package docxdoc
 import (
 	"errors"
 	"testing"
+
+	"github.com/rungs/rungs/internal/fuzzkit"
 )
 
 // FuzzRender: any Markdown gives a valid package (well-formed parts,
@@ -10,20 +12,28 @@ import (
 // text, or a clean error, never a panic (Render turns panics into
 // ErrInternal, which fails here).
 //
-//	go test -run '^$' -fuzz=FuzzRender -fuzzminimizetime=10x ./output/docxdoc
+//	go test -run '^$' -fuzz=FuzzRender ./output/docxdoc
+//	scripts/fuzz-all.sh   # every fuzz target, for a set time each
 //
-// (Minimising a new multi-kilobyte input with the default budget takes
-// minutes without reporting progress.)
+// As the PDF target does, it fuzzes the Markdown given to the renderer in
+// small pieces: the seeds are the sections of the sample documents, inputs
+// over fuzzkit.MaxMarkdown bytes are skipped, and minimisation is capped
+// at 10 runs unless -fuzzminimizetime is given (minimising a
+// multi-kilobyte input with go's default budget took minutes without
+// counting an execution). Whole documents are covered by the unit tests.
 func FuzzRender(f *testing.F) {
+	fuzzkit.CapMinimize(f)
 	for _, name := range samples {
-		f.Add(readSample(f, name), false)
+		for _, sec := range fuzzkit.Sections(readSample(f, name), fuzzkit.MaxMarkdown) {
+			f.Add(sec, false)
+		}
 	}
 	f.Add([]byte("# Title\n\n- a\n  - b\n    1. c\n\n> quote\n\n```\ncode\n```\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n"), true)
 	f.Add([]byte("😀 中文 \xff\xfe [x](#x) <https://example.com> ~~s~~ ***bi***\n# x {#x}\n\x00\x0b\ufffe"), false)
 	f.Add([]byte("|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|\n|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|\n|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|\n\ntext\n\n|a|b|c|d|e|f|\n|-|-|-|-|-|-|\n"), false)
 	f.Add([]byte("[a](javascript:x) [b](http://x y) [c](https://ex.com/é?q=<>) <mailto:a@b> 5. five\n6. six\n"), true)
 	f.Fuzz(func(t *testing.T, md []byte, letter bool) {
-		if len(md) > 32<<10 {
+		if len(md) > fuzzkit.MaxMarkdown {
 			t.Skip("large inputs are covered by the unit tests")
 		}
 		opts := Options{Title: "Fuzz", Author: "Fuzz Co"}

@@ -38,7 +38,7 @@ date: 2026-11-02
 `
 
 // build generates the job description and its Markdown for a company file.
-func build(t *testing.T, company, role string) (*generator.JobDescription, []byte) {
+func build(t testing.TB, company, role string) (*generator.JobDescription, []byte) {
 	t.Helper()
 	cat, err := catalog.Builtin()
 	if err != nil {

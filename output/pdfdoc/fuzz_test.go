@@ -3,11 +3,11 @@ package pdfdoc
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/rungs/rungs/internal/fuzzkit"
 )
 
 // FuzzRender: any Markdown gives a valid PDF or a clean error, never a
@@ -19,15 +19,15 @@ import (
 //
 // The target fuzzes the Markdown the renderer is given, in small pieces:
 // the seeds are the sections of a real posting and a real ladder rather
-// than whole documents, and inputs over maxFuzzMarkdown bytes are skipped.
+// than whole documents, and inputs over fuzzkit.MaxMarkdown bytes are skipped.
 // A render costs ~30 ms whatever its size (the fonts are parsed for every
 // document), so small inputs keep the mutator at hundreds of executions a
 // minute, and a new input's minimisation short; whole documents are
 // covered by the unit tests.
 func FuzzRender(f *testing.F) {
-	capMinimize(f)
+	fuzzkit.CapMinimize(f)
 	for _, name := range []string{"jd.md", "ladder.md"} {
-		for _, sec := range sections(readSample(f, name), maxFuzzMarkdown) {
+		for _, sec := range fuzzkit.Sections(readSample(f, name), fuzzkit.MaxMarkdown) {
 			f.Add(sec, false)
 		}
 	}
@@ -36,7 +36,7 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte("|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|\n|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|\n|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|\n"), false)
 	f.Add([]byte("# Ελληνικά Кириллица 日本語 العربية עברית\n\n**Ωmega** _Жук_ `код`\n"), false)
 	f.Fuzz(func(t *testing.T, md []byte, letter bool) {
-		if len(md) > maxFuzzMarkdown {
+		if len(md) > fuzzkit.MaxMarkdown {
 			t.Skip("large inputs are covered by the unit tests")
 		}
 		opts := Options{Title: "Fuzz", Author: "Fuzz Co"}
@@ -62,38 +62,4 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("invalid PDF: %v", err)
 		}
 	})
-}
-
-// maxFuzzMarkdown bounds a fuzz input: a few sections of a posting.
-const maxFuzzMarkdown = 4 << 10
-
-// sections splits a Markdown document at its headings into pieces of at
-// most max bytes.
-func sections(md []byte, max int) [][]byte {
-	var out [][]byte
-	for _, part := range bytes.SplitAfter(md, []byte("\n#")) {
-		for len(part) > max {
-			out = append(out, part[:max])
-			part = part[max:]
-		}
-		if len(bytes.TrimSpace(part)) > 0 {
-			out = append(out, part)
-		}
-	}
-	return out
-}
-
-// capMinimize sets -test.fuzzminimizetime to 10 runs when it was left at
-// go's default of 60 s. A render costs ~30 ms, so the default spends up
-// to a minute minimising each new input, counting no executions meanwhile:
-// the target then shows a handful of executions a minute. A value given
-// on the command line is kept.
-func capMinimize(f *testing.F) {
-	fl := flag.Lookup("test.fuzzminimizetime")
-	if fl == nil || fl.Value.String() != fl.DefValue {
-		return
-	}
-	if err := fl.Value.Set("10x"); err != nil {
-		f.Logf("cannot cap -fuzzminimizetime: %v", err)
-	}
 }
