@@ -240,8 +240,17 @@ func TestGradeAndInlineBullets(t *testing.T) {
 // finding but those a careful reader accepts.
 func TestCorpus(t *testing.T) {
 	cases := loadCorpus(t)
-	if len(cases) < 20 {
-		t.Fatalf("corpus has %d cases", len(cases))
+	if len(cases) < 40 {
+		t.Fatalf("corpus has %d cases, want at least 40", len(cases))
+	}
+	sources := map[string]bool{"fixtures-2026-09": true, "uber-appsec": true, "gartner": true, "issue-14": true,
+		"issue-14-forms": true, "salary-formats": true, "posting-quotes": true}
+	ids := map[string]bool{}
+	for _, c := range cases {
+		if !sources[c.Source] || c.Employer == "" || c.Where == "" || ids[c.ID] || !slices.Contains([]string{"range", "none", "open"}, c.Pay) {
+			t.Errorf("%s: every case needs a unique id, a source listed in the file's header, an employer, where the job is and a pay verdict (range, none or open)", c.ID)
+		}
+		ids[c.ID] = true
 	}
 	date := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	placed, withPlace, payRight, sameVerdict := 0, 0, 0, 0
@@ -249,6 +258,9 @@ func TestCorpus(t *testing.T) {
 		r := Check(c.ID+".md", []byte(c.MD), Options{Date: date})
 		if dr := Check(c.ID+".md", []byte(c.MD), Options{Date: date, GenderMethod: GenderDecoder}); dr.Gender.Verdict == r.Gender.Verdict {
 			sameVerdict++
+		} else {
+			t.Logf("%s: gender %s (fair: %v / %v), decoder %s (%v / %v)", c.ID, r.Gender.Verdict, r.Gender.Masculine, r.Gender.Feminine,
+				dr.Gender.Verdict, dr.Gender.Masculine, dr.Gender.Feminine)
 		}
 		withPlace++
 		want := c.Laws
@@ -281,6 +293,9 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: pay %s %v, want %s", c.ID, got, f.ranges, c.Pay)
 		}
 		for _, fd := range r.Findings {
+			if fd.Rule == "vague-pay" && c.Pay == "range" {
+				t.Errorf("%s:%d: vague-pay beside a stated range: %s", c.ID, fd.Line, fd.Text)
+			}
 			if fd.Level != LevelError || slices.Contains(c.Errors, fd.Rule) {
 				continue
 			}
