@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -85,7 +86,33 @@ type Jurisdiction struct {
 	CitySuffixes []string `yaml:"city_suffixes" json:"-"`
 	// Checked says how the summary was checked against current texts.
 	Checked string `yaml:"checked" json:"checked,omitempty"`
+	// Basis says where each summarised fact was checked.
+	Basis Basis `yaml:"basis" json:"basis"`
 }
+
+// Basis says, for the effective date, the employer threshold and the
+// required elements of a jurisdiction, what they were checked against: one
+// of the Basis* constants. A reader can then tell a fact read in the law
+// itself from one taken from a summary.
+type Basis struct {
+	Effective string `yaml:"effective" json:"effective"`
+	Threshold string `yaml:"threshold" json:"threshold"`
+	Requires  string `yaml:"requires" json:"requires"`
+}
+
+// What a fact of a jurisdiction was checked against.
+const (
+	// BasisStatute: the text of the law or regulation itself.
+	BasisStatute = "statute"
+	// BasisOfficial: the enforcing government's own guidance.
+	BasisOfficial = "official"
+	// BasisSecondary: published summaries (law firms, HR bodies).
+	BasisSecondary = "secondary"
+	// BasisUnchecked: not checked against a current text.
+	BasisUnchecked = "unchecked"
+)
+
+var bases = []string{BasisStatute, BasisOfficial, BasisSecondary, BasisUnchecked}
 
 // Requirement is one element a jurisdiction asks a posting to contain.
 type Requirement struct {
@@ -310,6 +337,11 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		}
 		if j.Law == "" || j.Source == "" || j.Name == "" || len(j.Requires) == 0 {
 			errs.Add(yf, line, "jurisdiction %s: name, law, source and requires are required", j.ID)
+		}
+		for _, b := range []struct{ field, v string }{{"effective", j.Basis.Effective}, {"threshold", j.Basis.Threshold}, {"requires", j.Basis.Requires}} {
+			if !slices.Contains(bases, b.v) {
+				errs.Add(yf, line, "jurisdiction %s: basis.%s %q; valid: %s", j.ID, b.field, b.v, strings.Join(bases, ", "))
+			}
 		}
 		for _, r := range j.Requires {
 			if !validElem[r.Element] {

@@ -307,3 +307,26 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Logf("corpus: %d cases; places right %d/%d; pay verdicts right %d/%d; gender verdict same as the decoder method %d/%d", len(cases), placed, withPlace, payRight, len(cases), sameVerdict, len(cases))
 }
+
+// TestLawBasis: every law says what its facts were checked against, and
+// the two facts checked in the statute text this time hold.
+func TestLawBasis(t *testing.T) {
+	byID := map[string]Jurisdiction{}
+	for _, j := range Jurisdictions() {
+		byID[j.ID] = j
+		if j.Basis.Effective == "" || j.Basis.Threshold == "" || j.Basis.Requires == "" {
+			t.Errorf("%s: basis %+v", j.ID, j.Basis)
+		}
+	}
+	if hi := byID["hi"]; hi.Employees != 50 || hi.Effective != "2024-01-01" || !strings.Contains(hi.Law, "378-2.8") || hi.Basis.Requires != BasisStatute {
+		t.Errorf("Hawaii: %+v", hi)
+	}
+	bc := byID["bc"]
+	if _, ok := bc.Requirement(ElementNoOpenEnded); !ok || bc.Effective != "2023-11-01" || !strings.Contains(bc.Law, "s. 2") {
+		t.Errorf("British Columbia: %+v", bc)
+	}
+	r := Check("t.md", []byte("# Engineer\n\nVancouver, BC\n\nPay: up to $120,000 CAD per year.\n"), Options{Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	if levelOf(r, "pay-open-ended", "") != LevelError {
+		t.Errorf("British Columbia, open-ended pay: %v", rulesIn(r))
+	}
+}
