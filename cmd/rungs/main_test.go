@@ -34,6 +34,9 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"cmpdir": cmpdir,
 			"exits":  exits,
+			// holdlock DIR: hold DIR's batch lock, as a running batch
+			// would, until the script ends.
+			"holdlock": holdLock,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
