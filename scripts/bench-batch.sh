@@ -74,7 +74,7 @@ for ((run = 1; run <= runs; run++)); do
   cpu=$(awk -F': ' '/User time|System time/ {t += $2} END {print t}' "$work/time.txt")
   user=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
   sys=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
-  files=$(find "$work/out" -type f | wc -l)
+  files=$(find "$work/out" -type f ! -name '.*' | wc -l)
   awk -v r="$run" -v s="$secs" -v n="$n" -v k="$rss" -v f="$files" -v c="$cpu" \
     -v u="$user" -v y="$sys" \
     'BEGIN {printf "run %d: %.2f s, %.0f docs/s, CPU %.2f s (user %.2f, system %.2f), peak RSS %.1f MB, %d files\n", r, s, n / s, c, u, y, k / 1024, f}'
