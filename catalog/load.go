@@ -34,7 +34,7 @@ var (
 // validated once per process.
 func Builtin() (*Catalog, error) {
 	builtinOnce.Do(func() {
-		builtinCat, builtinErr = Load(BuiltinLayer())
+		builtinCat, builtinErr = loadBuiltin()
 	})
 	return builtinCat, builtinErr
 }

@@ -32,7 +32,7 @@ var (
 // validated once per process.
 func Builtin() (*Ladder, error) {
 	builtinOnce.Do(func() {
-		builtinLadder, builtinErr = LoadFS(builtinFS, ".", "ladders/")
+		builtinLadder, builtinErr = loadBuiltin()
 	})
 	return builtinLadder, builtinErr
 }

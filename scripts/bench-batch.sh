@@ -5,6 +5,8 @@
 #   scripts/bench-batch.sh [N] [FORMATS] [RUNS] [JOBS]
 #   scripts/bench-batch.sh 1000 md+pdf 5     # the target: <= 8 s, <= 150 MB
 #   scripts/bench-batch.sh 10000 md+pdf 3    # peak memory <= 1.5 x that of 1,000
+#   scripts/bench-batch.sh 10000 md 3        # the target: <= 7 s of CPU
+#   RUNGS=/tmp/rungs-old scripts/bench-batch.sh 10000 md 3   # another binary
 #
 # Each run starts from an empty output folder. The figures printed last
 # are the medians of the runs. Peak memory and CPU time come from GNU time
@@ -27,8 +29,11 @@ if [ ! -x /usr/bin/time ]; then
   exit 1
 fi
 
-(cd "$root" && go build -o "$work/rungs" ./cmd/rungs)
-rungs=$work/rungs
+rungs=${RUNGS:-}
+if [ -z "$rungs" ]; then
+  (cd "$root" && go build -o "$work/rungs" ./cmd/rungs)
+  rungs=$work/rungs
+fi
 
 # Every role, stage and archetype of the catalog, crossed, with sizes that
 # vary: N distinct documents, each named by its row so none collide.
@@ -58,7 +63,7 @@ if [ -n "$jobs" ]; then args+=(--jobs "$jobs"); fi
 median() { sort -n | awk '{a[NR] = $1} END {m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; print m}'; }
 
 echo "rungs batch: $n documents as $formats, $runs runs, ${jobs:-all} CPUs ($(nproc) here)"
-: > "$work/secs"; : > "$work/rss"; : > "$work/cpu"
+: > "$work/secs"; : > "$work/rss"; : > "$work/cpu"; : > "$work/user"; : > "$work/sys"
 for ((run = 1; run <= runs; run++)); do
   rm -rf "$work/out"
   start=$(date +%s.%N)
@@ -67,13 +72,19 @@ for ((run = 1; run <= runs; run++)); do
   secs=$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
   cpu=$(awk -F': ' '/User time|System time/ {t += $2} END {print t}' "$work/time.txt")
-  files=$(find "$work/out" -type f | wc -l)
+  user=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
+  sys=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
+  files=$(find "$work/out" -type f ! -name '.*' | wc -l)
   awk -v r="$run" -v s="$secs" -v n="$n" -v k="$rss" -v f="$files" -v c="$cpu" \
-    'BEGIN {printf "run %d: %.2f s, %.0f docs/s, CPU %.2f s, peak RSS %.1f MB, %d files\n", r, s, n / s, c, k / 1024, f}'
+    -v u="$user" -v y="$sys" \
+    'BEGIN {printf "run %d: %.2f s, %.0f docs/s, CPU %.2f s (user %.2f, system %.2f), peak RSS %.1f MB, %d files\n", r, s, n / s, c, u, y, k / 1024, f}'
   echo "$secs" >> "$work/secs"; echo "$rss" >> "$work/rss"; echo "$cpu" >> "$work/cpu"
+  echo "$user" >> "$work/user"; echo "$sys" >> "$work/sys"
 done
 secs=$(median < "$work/secs")
 rss=$(median < "$work/rss")
 cpu=$(median < "$work/cpu")
-awk -v s="$secs" -v n="$n" -v k="$rss" -v c="$cpu" -v p="$(nproc)" \
-  'BEGIN {printf "median: %.2f s, %.0f docs/s, CPU %.2f s (%.2f s on %d idle cores), peak RSS %.1f MB\n", s, n / s, c, c / p, p, k / 1024}'
+user=$(median < "$work/user")
+sys=$(median < "$work/sys")
+awk -v s="$secs" -v n="$n" -v k="$rss" -v c="$cpu" -v p="$(nproc)" -v u="$user" -v y="$sys" \
+  'BEGIN {printf "median: %.2f s, %.0f docs/s, CPU %.2f s (user %.2f, system %.2f; %.2f s on %d idle cores), peak RSS %.1f MB\n", s, n / s, c, u, y, c / p, p, k / 1024}'

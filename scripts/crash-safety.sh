@@ -10,7 +10,8 @@
 # whole run. Then:
 #   - every document is byte-identical to its old or its new version;
 #   - a re-run finishes the plan: every document is the new version;
-#   - no temporary file is left.
+#   - after the re-run, no temporary file and no lock file is left (the
+#     kill leaves both; the re-run removes them).
 # Exits 1 on the first violation, naming the file.
 set -euo pipefail
 
@@ -65,8 +66,9 @@ for ((k = 1; k <= kills; k++)); do
 	wait "$pid" 2>/dev/null || true
 
 	temps=$(find "$out" -name '*.tmp' | wc -l)
+	locks=$(find "$out" -name .rungs.lock | wc -l)
 	nnew=0 nold=0
-	for f in "$work/ref-new"/*; do
+	for f in "$work/ref-new"/*; do  # documents only: the state file is hidden
 		b=$(basename "$f")
 		[[ -f "$out/$b" ]] || fail "$k" "$delay" "$b is missing"
 		if cmp -s "$out/$b" "$f"; then
@@ -82,10 +84,12 @@ for ((k = 1; k <= kills; k++)); do
 	# The re-run finishes the plan and cleans up.
 	"$rungs" batch "$work/new/plan.csv" -o "$out" --quiet ||
 		fail "$k" "$delay" "the re-run failed"
-	diff -r "$out" "$work/ref-new" >/dev/null || fail "$k" "$delay" "after the re-run, the folder differs from the new reference"
+	# The state file records the old plan's run too: compare the documents.
+	diff -r -x .rungs-state.json "$out" "$work/ref-new" >/dev/null || fail "$k" "$delay" "after the re-run, the folder differs from the new reference"
 	left=$(find "$out" -name '*.tmp' | wc -l)
 	((left == 0)) || fail "$k" "$delay" "$left temporary files left after the re-run"
-	printf 'kill %2d at %5d ms: %3d new, %3d old, %d temporary files left by the kill; re-run: complete, none left\n' \
-		"$k" "$delay" "$nnew" "$nold" "$temps"
+	[[ ! -e "$out/.rungs.lock" ]] || fail "$k" "$delay" "the lock file is left after the re-run"
+	printf 'kill %2d at %5d ms: %3d new, %3d old, %d temporary and %d lock files left by the kill; re-run: complete, none left\n' \
+		"$k" "$delay" "$nnew" "$nold" "$temps" "$locks"
 done
 echo "crash-safety: ok: $kills kills ($partial mid-run, $untouched before any write, $finished after the last); every file whole, every re-run complete and clean"

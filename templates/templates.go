@@ -353,20 +353,38 @@ func EscapeInline(s string) string { return escape(s, false) }
 // escape backslash-escapes Markdown's inline characters and folds line
 // breaks; lineStart adds the guards for text that begins a line.
 func escape(s string, lineStart bool) string {
-	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
-	var b strings.Builder
-	for i, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
-			b.WriteByte('\\')
-		case '#', '+', '-', '=':
-			if lineStart && i == 0 {
+	s = foldSpace(s)
+	if !utf8.ValidString(s) {
+		// Each invalid byte becomes U+FFFD, as ranging over the string
+		// gives it.
+		var b strings.Builder
+		for _, r := range s {
+			b.WriteRune(r)
+		}
+		s = b.String()
+	}
+	// Most values (role titles, skills) need no escape at all: return
+	// them as they are, without building a copy. The characters escaped
+	// are all ASCII, so a byte loop sees every one of them, and never
+	// mistakes part of a multi-byte rune for one.
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if escapeAt(s, i, lineStart) {
+			n++
+		}
+	}
+	out := s
+	if n > 0 {
+		var b strings.Builder
+		b.Grow(len(s) + n)
+		for i := 0; i < len(s); i++ {
+			if escapeAt(s, i, lineStart) {
 				b.WriteByte('\\')
 			}
+			b.WriteByte(s[i])
 		}
-		b.WriteRune(r)
+		out = b.String()
 	}
-	out := b.String()
 	if !lineStart {
 		return out
 	}
@@ -376,6 +394,37 @@ func escape(s string, lineStart bool) string {
 		out = out[:j] + "\\" + out[j:]
 	}
 	return out
+}
+
+// escapeAt tells whether the byte at i of s is escaped.
+func escapeAt(s string, i int, lineStart bool) bool {
+	switch s[i] {
+	case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
+		return true
+	case '#', '+', '-', '=':
+		return lineStart && i == 0
+	}
+	return false
+}
+
+// foldSpace drops carriage returns and folds every run of white space to
+// one space, trimming both ends, as strings.Fields and a join would; an
+// ASCII string that is already folded (the common case) is returned as it
+// is.
+func foldSpace(s string) string {
+	folded := len(s) == 0 || (s[0] != ' ' && s[len(s)-1] != ' ')
+	for i := 0; folded && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			folded = false
+		case c == ' ' && i > 0 && s[i-1] == ' ':
+			folded = false
+		}
+	}
+	if folded {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
 }
 
 // safeURL returns an http(s) URL fit for a Markdown autolink (<...>), or an

@@ -29,6 +29,7 @@ type batchOptions struct {
 	failFast bool
 	report   string
 	quiet    bool
+	prune    bool
 	// Defaults for entries that do not give a value.
 	kind, stage, size, archetype, company, format, paper string
 	// The user's own data for every entry, over the company files' keys.
@@ -65,6 +66,7 @@ Exit codes: 0 success, 1 an entry failed, 2 usage error, 3 invalid input
 	fl.BoolVar(&opts.failFast, "fail-fast", false, "stop taking entries after the first failure")
 	fl.StringVar(&opts.report, "report", "", "write a JSON report to this file; - for stdout")
 	fl.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar or progress lines, no warnings")
+	fl.BoolVar(&opts.prune, "prune", false, "remove the files earlier runs of this plan wrote into -o that it no longer produces (never any other file)")
 	fl.StringVar(&opts.kind, "kind", "", "default kind of document: "+strings.Join(pipeline.KindNames(), ", ")+" (default "+pipeline.DefaultKind+")")
 	fl.StringVar(&opts.stage, "stage", "", "default stage for entries that give none")
 	fl.StringVar(&opts.size, "size", "", "default engineering headcount for entries that give none")
@@ -139,7 +141,7 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 	}
 
 	res := &batch.Resolver{Cat: cat, SourceDateEpoch: a.getenv("SOURCE_DATE_EPOCH"), Custom: opts.custom}
-	total, err := batch.Validate(src, res)
+	total, produces, err := batch.ValidateOutputs(src, res)
 	if err != nil {
 		var ps batch.Problems
 		if errors.As(err, &ps) {
@@ -157,14 +159,15 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 	if err := probeWritable(opts.output); err != nil {
 		return failure(fmt.Errorf("-o %s: cannot write into the folder: %v", opts.output, unwrapPath(err)))
 	}
-	// One run at a time per folder; a killed run's temporary files go.
-	unlock, removed, err := batch.LockOutput(opts.output)
+	// One run at a time per folder; a killed run's temporary files go;
+	// the folder's record says what earlier runs of the plan wrote.
+	folder, err := batch.OpenFolder(opts.output, input)
 	if err != nil {
 		return failure(fmt.Errorf("-o %s: %v", opts.output, unwrapPath(err)))
 	}
-	defer unlock()
-	if removed > 0 && !opts.quiet {
-		a.info("removed %d temporary %s an interrupted run left in %s", removed, pluralWord(removed, "file"), opts.output)
+	defer folder.Close()
+	if n := folder.RemovedTemps; n > 0 && !opts.quiet {
+		a.info("removed %d temporary %s an interrupted run left in %s", n, pluralWord(n, "file"), opts.output)
 	}
 
 	var observers []batch.Observer
@@ -185,7 +188,7 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 		observers = append(observers, report)
 	}
 	fails := &failureList{}
-	observers = append(observers, fails)
+	observers = append(observers, fails, folder.Observer())
 	if !opts.quiet {
 		if a.isTerminal(a.stderr) {
 			observers = append(observers, &barProgress{w: a.stderr, raw: rawWriter(a.stderr)})
@@ -206,6 +209,8 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 		Started: started, Observers: observers,
 	})
 	stop()
+	tidy, tidyErr := folder.Finish(produces, opts.prune, tot.Interrupted)
+	reportTidy(a, opts, tidy)
 
 	if report != nil && report.Err() != nil {
 		return failure(fmt.Errorf("--report %s: %v", opts.report, report.Err()))
@@ -225,6 +230,8 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 		return &exitError{exitInterrupted, fmt.Errorf("interrupted: %d of %d entries done", tot.Written+tot.Unchanged+tot.Failed, tot.Entries)}
 	case runErr != nil:
 		return failure(runErr)
+	case tidyErr != nil:
+		return failure(fmt.Errorf("-o %s: %v", opts.output, tidyErr))
 	case tot.Failed > 0:
 		return failure(fmt.Errorf("%d of %d entries failed", tot.Failed, tot.Entries))
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"testing"
@@ -33,6 +34,9 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"cmpdir": cmpdir,
 			"exits":  exits,
+			// holdlock DIR: hold DIR's batch lock, as a running batch
+			// would, until the script ends.
+			"holdlock": holdLock,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -109,5 +113,25 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
+
+// TestScriptsCheckExitCodes keeps every failing rungs call in the scripts
+// on exits, which checks the documented code: "! exec" accepts any
+// non-zero code, so a usage error turned into a crash would pass.
+func TestScriptsCheckExitCodes(t *testing.T) {
+	files, err := filepath.Glob("testdata/script/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts: %v", err)
+	}
+	bare := regexp.MustCompile(`(?m)^\s*!\s*exec\s+rungs\b.*$`)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range bare.FindAll(data, -1) {
+			t.Errorf("%s: %q: use exits CODE rungs ... to check the exit code", f, m)
+		}
 	}
 }

@@ -126,9 +126,47 @@ func exitCode(err error) int {
 	if errors.As(err, &list) || errors.As(err, &one) {
 		return exitInvalidData
 	}
-	// Cobra's own errors (unknown command or flag, missing argument) are
-	// usage errors.
-	return exitUsage
+	// Usage errors are classified where they arise (flags, arguments,
+	// unknown commands: see usageArgs); anything else is a failure at run
+	// time, never blamed on the user's command line.
+	return exitFailure
+}
+
+// usageArgs makes cobra's argument checks of cmd and its children usage
+// errors, and an unknown command one too: cobra returns them as plain
+// errors, which would otherwise exit 1.
+func usageArgs(cmd *cobra.Command) {
+	if cmd.Args != nil {
+		check := cmd.Args
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			if err := check(c, args); err != nil {
+				return usageErr("%v (see %s --help)", err, c.CommandPath())
+			}
+			return nil
+		}
+	} else if cmd.HasSubCommands() {
+		// Runnable, so that cobra checks the arguments instead of
+		// printing the help for any word it does not know.
+		if cmd.RunE == nil && cmd.Run == nil {
+			cmd.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		}
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath())
+			if c.SuggestionsMinimumDistance <= 0 {
+				c.SuggestionsMinimumDistance = 2
+			}
+			if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += "; did you mean " + s[0] + "?"
+			}
+			return usageErr("%s (see %s --help)", msg, c.CommandPath())
+		}
+	}
+	for _, c := range cmd.Commands() {
+		usageArgs(c)
+	}
 }
 
 func newRootCmd(a *app) *cobra.Command {
@@ -144,7 +182,10 @@ Exit codes: 0 success, 1 run-time failure, 2 usage error,
 3 invalid input data, 130 interrupted.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// --version prints what rungs version prints.
+		Version: "-",
 	}
+	root.SetVersionTemplate(versionText())
 	root.PersistentFlags().DurationVar(&a.templateTimeout, "template-timeout", templates.DefaultTimeout,
 		"the time budget of one template run; a custom template that runs longer fails with exit 3")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
@@ -184,6 +225,7 @@ Exit codes: 0 success, 1 run-time failure, 2 usage error,
 	})
 	root.AddCommand(newJDCmd(a), newLadderCmd(a), newBatchCmd(a), newLintCmd(a), newCatalogCmd(a),
 		newInitCmd(a), newValidateCmd(a), newSchemaCmd(a), newVersionCmd(a))
+	usageArgs(root)
 	return root
 }
 

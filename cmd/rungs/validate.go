@@ -15,10 +15,14 @@ func newValidateCmd(a *app) *cobra.Command {
 		Long: `Check the files you write for Rungs: company files, batch manifests and CSV
 plans, catalog files or folders, ladder files or folders, and templates. The
 kind of each file comes from its $schema line, its extension or its keys.
-Every problem is listed as file:line: message, not just the first.
+A project folder (the folder rungs init writes: company files, plans, and the
+catalog, ladder and templates folders) is checked as a whole: rungs validate .
+Every problem is listed as file:line: message, not just the first: the
+values the catalog decides (an unknown stage) are checked even when the file
+has other problems.
 
 Exit codes: 0 when all are valid, 3 when any has a problem, 2 for usage errors.`,
-		Example: "  rungs validate company.yaml hiring-plan.yaml\n  rungs validate my-catalog/ my-templates/ ladder.yaml",
+		Example: "  rungs validate .\n  rungs validate company.yaml hiring-plan.yaml\n  rungs validate my-catalog/ my-templates/ ladder.yaml",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageErr("validate needs at least one file or folder (for example: rungs validate company.yaml)")
@@ -26,15 +30,16 @@ Exit codes: 0 when all are valid, 3 when any has a problem, 2 for usage errors.`
 			var results []validate.Result
 			n := 0
 			for _, p := range args {
-				r := validate.Path(p, a.getenv("SOURCE_DATE_EPOCH"))
-				results = append(results, r)
-				for _, e := range r.Problems {
-					msg := e.Error()
-					if e.File == "" && !strings.HasPrefix(msg, p) {
-						msg = p + ": " + msg
+				for _, r := range validate.Paths(p, a.getenv("SOURCE_DATE_EPOCH")) {
+					results = append(results, r)
+					for _, e := range r.Problems {
+						msg := e.Error()
+						if e.File == "" && !strings.HasPrefix(msg, r.Path) {
+							msg = r.Path + ": " + msg
+						}
+						fmt.Fprintln(a.stderr, "rungs: "+msg)
+						n++
 					}
-					fmt.Fprintln(a.stderr, "rungs: "+msg)
-					n++
 				}
 			}
 			if _, err := fmt.Fprint(a.stdout, validate.Summary(results)); err != nil {

@@ -4,25 +4,24 @@ package batch
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"syscall"
 )
 
-// lockDir takes an exclusive advisory lock on the folder itself (no lock
-// file is left behind); held reports whether it is held.
-func lockDir(dir string) (unlock func(), held bool, err error) {
-	f, err := os.Open(dir)
-	if err != nil {
-		return nil, false, err
+// flock takes an exclusive advisory lock on f without waiting. The kernel
+// releases it when the process ends, however it ends (SIGKILL included),
+// so a killed run never leaves a lock behind that blocks the next one.
+// busy is true when another process holds it; a file system without locks
+// gives ok false and no error.
+func flock(f *os.File) (ok, busy bool, err error) {
+	err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	switch {
+	case err == nil:
+		return true, false, nil
+	case errors.Is(err, syscall.EWOULDBLOCK):
+		return false, true, nil
+	case errors.Is(err, syscall.ENOLCK), errors.Is(err, syscall.EOPNOTSUPP), errors.Is(err, syscall.ENOSYS):
+		return false, false, nil
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, false, fmt.Errorf("another rungs batch is writing into %s; wait for it to finish, or give another folder", dir)
-		}
-		// A file system without locks: go on, as where no lock exists.
-		return func() {}, false, nil
-	}
-	return func() { f.Close() }, true, nil
+	return false, false, err
 }

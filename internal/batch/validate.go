@@ -16,6 +16,13 @@ const maxProblems = 1000
 // Problems) in input order; each problem shared by many entries, such as a
 // bad default or a broken company file, is listed once.
 func Validate(src Source, r *Resolver) (int, error) {
+	total, _, err := ValidateOutputs(src, r)
+	return total, err
+}
+
+// ValidateOutputs is Validate that also returns every output file name
+// the input produces, for --prune.
+func ValidateOutputs(src Source, r *Resolver) (int, map[string]bool, error) {
 	names := map[string]string{} // output file name -> the entry writing it
 	seen := map[string]bool{}
 	var probs Problems
@@ -72,16 +79,20 @@ func Validate(src Source, r *Resolver) (int, error) {
 		case errors.As(err, &p):
 			add(p)
 		default:
-			return 0, err
+			return 0, nil, err
 		}
 	}
 	if stopped {
 		probs = append(probs, &Problem{Raw: true, Msg: fmt.Sprintf("validation stopped after %d problems", maxProblems)})
 	}
 	if len(probs) > 0 {
-		return 0, probs
+		return 0, nil, probs
 	}
-	return total, nil
+	out := make(map[string]bool, len(names))
+	for n := range names {
+		out[n] = true
+	}
+	return total, out, nil
 }
 
 // label names an entry in a collision message.

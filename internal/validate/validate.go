@@ -50,6 +50,10 @@ type Result struct {
 // Path checks one file or folder. sourceDateEpoch is passed to company
 // resolution, as the generating commands would.
 func Path(p, sourceDateEpoch string) Result {
+	return path(p, sourceDateEpoch, nil)
+}
+
+func path(p, sourceDateEpoch string, done map[string]bool) Result {
 	r := Result{Path: p}
 	st, err := os.Stat(p)
 	if err != nil {
@@ -91,7 +95,7 @@ func Path(p, sourceDateEpoch string) Result {
 	r.Kind = kind
 	switch kind {
 	case Company:
-		r.Problems = company(p, data, sourceDateEpoch)
+		r.Problems = company(p, data, sourceDateEpoch, done)
 	case Manifest:
 		m, err := batch.ParseManifest(p, filepath.Dir(p), data)
 		if err != nil {
@@ -115,6 +119,114 @@ func Path(p, sourceDateEpoch string) Result {
 		r.Problems = strictyaml.Errors(err)
 	}
 	return r
+}
+
+// Paths checks one file or folder, as Path, and a project folder as a
+// whole: the folder rungs init writes, with company files, plans (YAML
+// manifests, CSV files) and the catalog, ladder and templates folders
+// they use. A project gives one result per file and folder checked.
+func Paths(p, sourceDateEpoch string) []Result {
+	if st, err := os.Stat(p); err != nil || !st.IsDir() || !isProject(p) {
+		return []Result{Path(p, sourceDateEpoch)}
+	}
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return []Result{{Path: p, Problems: list(p, "cannot read: "+unwrap(err).Error())}}
+	}
+	var results []Result
+	done := map[string]bool{}
+	// Folders first, so that the company files that name them do not
+	// list their problems again.
+	for _, e := range entries {
+		sub := filepath.Join(p, e.Name())
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || !dataFolder(sub) {
+			continue
+		}
+		results = append(results, folder(sub))
+		done[absPath(sub)] = true
+	}
+	for _, e := range entries {
+		name := e.Name()
+		ext := strings.ToLower(filepath.Ext(name))
+		if e.IsDir() || strings.HasPrefix(name, ".") || (ext != ".yaml" && ext != ".yml" && ext != ".csv") {
+			continue
+		}
+		results = append(results, path(filepath.Join(p, name), sourceDateEpoch, done))
+	}
+	// A plan that uses a company file of the project would list that
+	// file's problems again: say once that it uses a file with problems.
+	broken := map[string]bool{}
+	for _, r := range results {
+		if r.Kind == Company && len(r.Problems) > 0 {
+			broken[filepath.Clean(r.Path)] = true
+		}
+	}
+	for i, r := range results {
+		if r.Kind != Manifest && r.Kind != CSV {
+			continue
+		}
+		var kept strictyaml.List
+		named := map[string]bool{}
+		for _, e := range r.Problems {
+			file, _, ok := strings.Cut(e.Msg, ":")
+			if ok && e.File == "" && broken[filepath.Clean(file)] {
+				if !named[file] {
+					named[file] = true
+					kept = append(kept, &strictyaml.Error{File: r.Path, Msg: "uses " + file + ", which has problems (listed with it)"})
+				}
+				continue
+			}
+			kept = append(kept, e)
+		}
+		results[i].Problems = kept
+	}
+	return results
+}
+
+// isProject tells a project folder from a catalog, ladder or templates
+// folder: it holds a company file, a manifest or a CSV plan.
+func isProject(dir string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, f := range files {
+		ext := strings.ToLower(filepath.Ext(f))
+		if strings.HasPrefix(filepath.Base(f), ".") {
+			continue
+		}
+		if ext == ".csv" {
+			return true
+		}
+		if ext != ".yaml" && ext != ".yml" {
+			continue
+		}
+		data, err := boundedio.ReadFile(f, strictyaml.MaxBytes)
+		if err != nil {
+			continue
+		}
+		if k, err := Detect(f, data); err == nil && (k == Company || k == Manifest) {
+			return true
+		}
+	}
+	return false
+}
+
+// dataFolder tells whether a folder in a project holds a catalog, a
+// ladder or templates (not the schemas, or an output folder).
+func dataFolder(dir string) bool {
+	tmpls, _ := filepath.Glob(filepath.Join(dir, "*.md.tmpl"))
+	if len(tmpls) > 0 {
+		return true
+	}
+	yamls, _ := filepath.Glob(filepath.Join(dir, "*.y*ml"))
+	for _, y := range yamls {
+		data, err := boundedio.ReadFile(y, strictyaml.MaxBytes)
+		if err != nil {
+			continue
+		}
+		if k, err := Detect(y, data); err == nil && (k == Catalog || k == Ladder) {
+			return true
+		}
+	}
+	return false
 }
 
 // folder checks a catalog, ladder or templates folder.
@@ -214,35 +326,65 @@ func yamlKeys(t reflect.Type) map[string]bool {
 // names (or the built-in one), so an unknown stage or a compensation entry
 // for an unknown role is caught too. The ladder and templates it names
 // are checked as well.
-func company(p string, data []byte, sourceDateEpoch string) strictyaml.List {
-	c, err := profile.ParseCompany(p, data)
-	if err != nil {
-		return strictyaml.Errors(err)
+//
+// Every problem is listed in one pass: the file's own problems (unknown
+// keys, values of the wrong type) do not hide those of the values the
+// catalog decides (an unknown stage). done holds the folders a project
+// check has already checked on their own: their problems are not listed
+// twice.
+func company(p string, data []byte, sourceDateEpoch string, done map[string]bool) strictyaml.List {
+	c, err := profile.ParseCompanyPartial(p, data)
+	errs := strictyaml.Errors(err)
+	if c == nil {
+		return errs
 	}
-	var errs strictyaml.List
 	var cat *catalog.Catalog
 	if c.Catalog != "" {
-		cat, err = catalog.LoadWithOverlay(c.ResolvePath(c.Catalog))
+		dir := c.ResolvePath(c.Catalog)
+		cat, err = catalog.LoadWithOverlay(dir)
+		if err != nil && !done[absPath(dir)] {
+			errs = append(errs, strictyaml.Errors(err)...)
+		}
 	} else {
 		cat, err = catalog.Builtin()
-	}
-	if err != nil {
-		return append(errs, strictyaml.Errors(err)...)
-	}
-	if _, err := profile.Resolve(cat, profile.Input{Company: c, SourceDateEpoch: sourceDateEpoch}); err != nil {
 		errs = append(errs, strictyaml.Errors(err)...)
 	}
-	if c.Ladder != "" {
+	if cat != nil {
+		if probs := profile.CheckCompany(cat, c); len(probs) > 0 {
+			errs = append(errs, probs...)
+		} else if len(errs) == 0 {
+			// What only resolving finds (SOURCE_DATE_EPOCH), once the
+			// file is otherwise valid.
+			if _, err := profile.Resolve(cat, profile.Input{Company: c, SourceDateEpoch: sourceDateEpoch}); err != nil {
+				errs = append(errs, strictyaml.Errors(err)...)
+			}
+		}
+	}
+	if c.Ladder != "" && !done[absPath(c.ResolvePath(c.Ladder))] {
 		if _, err := ladders.LoadPath(c.ResolvePath(c.Ladder)); err != nil {
 			errs = append(errs, strictyaml.Errors(err)...)
 		}
 	}
-	if c.Templates != "" {
+	if c.Templates != "" && !done[absPath(c.ResolvePath(c.Templates))] {
 		if _, err := templates.LoadWithOverlay(c.ResolvePath(c.Templates)); err != nil {
 			errs = append(errs, strictyaml.Errors(err)...)
 		}
 	}
+	// In file order, the file's own problems first.
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].File != errs[j].File {
+			return errs[i].File == p
+		}
+		return errs[i].Line < errs[j].Line
+	})
 	return errs
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }
 
 // batchProblems validates every entry of a manifest or CSV plan.

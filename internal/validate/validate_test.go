@@ -83,3 +83,54 @@ func TestCompanyTextAndTitleProblems(t *testing.T) {
 		})
 	}
 }
+
+// Every problem of a company file in one pass: the file's own and those
+// of the values the catalog decides.
+func TestCompanyProblemsInOnePass(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"issue 12", "stage: sead\nengineers: many\nnmae: X\n",
+			[]string{`1: stage: unknown stage "sead"`, `2: got text "many"`, `3: unknown field "nmae"`}},
+		{"archetype, pay role and title role with a type error", "archetype: visonary\nemployees: lots\ncompensation:\n  ctoo: {min: 1, max: 2, currency: USD}\ntitles:\n  vpee: VP\n  cpoo: CPO\n",
+			[]string{`1: archetype: unknown archetype "visonary"`, `2: got text "lots"`, `4: compensation: unknown role "ctoo"`, `6: titles: unknown role "vpee"`, `7: titles: unknown role "cpoo"`}},
+		{"valid", "name: X\nstage: seed\n", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, "company.yaml")
+			os.WriteFile(p, []byte(tc.yaml), 0o644)
+			r := Path(p, "")
+			if len(r.Problems) != len(tc.want) {
+				t.Fatalf("%d problems, want %d: %v", len(r.Problems), len(tc.want), r.Problems)
+			}
+			for i, w := range tc.want {
+				if got := r.Problems[i].Error(); !strings.Contains(got, "company.yaml:"+w) {
+					t.Errorf("problem %d: %s, want %s", i, got, w)
+				}
+			}
+		})
+	}
+}
+
+// A project folder is checked as a whole; its schemas and output folders
+// are not data folders.
+func TestProjectFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "company.yaml"), []byte("name: X\nstage: seed\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "plan.csv"), []byte("role,company\ncto,company.yaml\n"), 0o644)
+	os.Mkdir(filepath.Join(dir, "out"), 0o755)
+	os.WriteFile(filepath.Join(dir, "out", "x-cto.md"), []byte("# CTO\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".rungs-state.json"), []byte("{}"), 0o644)
+	var got []string
+	for _, r := range Paths(dir, "") {
+		got = append(got, filepath.Base(r.Path)+" "+r.Kind)
+		if len(r.Problems) > 0 {
+			t.Errorf("%s: %v", r.Path, r.Problems)
+		}
+	}
+	if strings.Join(got, ", ") != "company.yaml company, plan.csv csv" {
+		t.Errorf("checked %v", got)
+	}
+}

@@ -1,0 +1,67 @@
+package templates
+
+import (
+	"strings"
+	"testing"
+)
+
+// escapeReference is escape as first written, rune by rune: the fast
+// paths of escape must give the same bytes.
+func escapeReference(s string, lineStart bool) string {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
+			b.WriteByte('\\')
+		case '#', '+', '-', '=':
+			if lineStart && i == 0 {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if !lineStart {
+		return out
+	}
+	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < len(out) && (out[j] == '.' || out[j] == ')') {
+		out = out[:j] + "\\" + out[j:]
+	}
+	return out
+}
+
+var escapeCases = []string{
+	"", " ", "Senior Engineer", "  two  spaces ", "tab\there", "line\nbreak\r\n", "a\u00a0nbsp", "\u2003em space",
+	"# heading", "-list", "+plus", "=eq", "1. Ship it", "12) item", "2026", "a*b_c`d[e]f<g>h|i~j\\k",
+	"Ωμέγα *bold*", "株式会社 [x]", "bad \xff utf8", "\xc3", "-", "1.", "v\v f\f",
+}
+
+func TestEscapeMatchesReference(t *testing.T) {
+	for _, s := range escapeCases {
+		for _, ls := range []bool{true, false} {
+			if got, want := escape(s, ls), escapeReference(s, ls); got != want {
+				t.Errorf("escape(%q, %v) = %q, want %q", s, ls, got, want)
+			}
+		}
+	}
+}
+
+func FuzzEscapeMatchesReference(f *testing.F) {
+	for _, s := range escapeCases {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, lineStart bool) {
+		if got, want := escape(s, lineStart), escapeReference(s, lineStart); got != want {
+			t.Errorf("escape(%q, %v) = %q, want %q", s, lineStart, got, want)
+		}
+	})
+}
+
+func BenchmarkEscape(b *testing.B) {
+	for b.Loop() {
+		for _, s := range escapeCases {
+			Escape(s)
+		}
+	}
+}
