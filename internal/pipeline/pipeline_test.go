@@ -54,12 +54,17 @@ func TestLookups(t *testing.T) {
 	}
 	// Every kind and format is complete: a new entry cannot forget a part.
 	for _, k := range Kinds {
-		if k.Name == "" || k.Template == "" || k.Check == nil || k.Build == nil || k.Stem == nil {
+		if k.Name == "" || k.Doc == "" || k.Plural == "" || k.Template == "" || k.Check == nil || k.Build == nil || k.Stem == nil {
 			t.Errorf("kind %q is incomplete", k.Name)
 		}
 		for _, r := range k.Requires {
-			if !strings.Contains(strings.Join(k.Uses, " "), r) {
+			if !k.Uses(r) {
 				t.Errorf("kind %s requires %s but does not use it", k.Name, r)
+			}
+		}
+		for _, p := range k.Params {
+			if p.Name == "" || p.Flag == "" || p.Usage == "" || p.Doc == "" || p.Example == "" {
+				t.Errorf("kind %s: parameter %q is incomplete", k.Name, p.Name)
 			}
 		}
 	}
@@ -75,11 +80,12 @@ func TestRender(t *testing.T) {
 	st, _ := cat.Stage("seed")
 	ar, _ := cat.Archetype("product")
 	req := &Request{Kind: "jd", Profile: profile.Profile{Stage: st, Size: 5, Archetype: ar},
-		Params: Params{Role: "vpe"}, Formats: []string{"json", "md"}}
-	files, warnings, err := Render(&Env{Cat: cat}, req)
+		Params: Params{"role": "vpe"}, Formats: []string{"json", "md"}}
+	res, err := Render(&Env{Cat: cat}, req)
 	if err != nil {
 		t.Fatal(err)
 	}
+	files, warnings := res.Files, Messages(res.Warnings)
 	if len(files) != 2 || files[0].Ext != "json" || files[1].Ext != "md" {
 		t.Fatalf("files = %+v", files)
 	}
@@ -94,10 +100,12 @@ func TestRender(t *testing.T) {
 		t.Error("a VP Engineering of 5 engineers should warn")
 	}
 	k, _ := LookupKind("jd")
-	if got := Stem(&Env{Cat: cat}, k, "Acme Robotics", req.Params); got != "acme-robotics-vp-engineering" {
+	acme := req.Profile
+	acme.Company.Name = "Acme Robotics"
+	if got := Stem(&Env{Cat: cat}, k, acme, req.Params); got != "acme-robotics-vp-engineering" {
 		t.Errorf("stem = %q", got)
 	}
-	if got := Stem(&Env{Cat: cat}, k, "", req.Params); got != "vp-engineering" {
+	if got := Stem(&Env{Cat: cat}, k, req.Profile, req.Params); got != "vp-engineering" {
 		t.Errorf("stem without company = %q", got)
 	}
 }
@@ -119,11 +127,12 @@ func TestJDWarnsFromTheLadder(t *testing.T) {
 	}{{"product", 12, true}, {"product", 25, false}, {"external", 25, false}} {
 		ar, _ := cat.Archetype(c.archetype)
 		req := &Request{Kind: "jd", Profile: profile.Profile{Stage: st, Size: c.size, Archetype: ar},
-			Params: Params{Role: "head-of-engineering"}, Formats: []string{"md"}}
-		_, warnings, err := Render(&Env{Cat: cat}, req)
+			Params: Params{"role": "head-of-engineering"}, Formats: []string{"md"}}
+		res, err := Render(&Env{Cat: cat}, req)
 		if err != nil {
 			t.Fatal(err)
 		}
+		warnings := Messages(res.Warnings)
 		got := strings.Contains(strings.Join(warnings, "\n"), "rarely a separate job")
 		if got != c.warns {
 			t.Errorf("%s CTO: warns %v, want %v: %q", c.archetype, got, c.warns, warnings)
