@@ -238,7 +238,11 @@ func parseColumn(h string) (column, string) {
 	if h == "" {
 		return column{}, "a column has no name; name it, or start its name with # or x- to keep notes in it"
 	}
-	return column{}, fmt.Sprintf("unknown column %q%s; a column whose name starts with # or x- holds notes and is ignored", h, suggest.Hint(h, ColumnNames()))
+	msg := fmt.Sprintf("unknown column %q", h)
+	if n := suggest.Nearest(h, ColumnNames()); n != "" {
+		msg += "; did you mean " + n + "?"
+	}
+	return column{}, msg + "; for notes, start the column's name with # or x-; valid: " + strings.Join(ColumnNames(), ", ")
 }
 
 // syntax turns an encoding/csv error into a positioned problem; offset is

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -132,8 +133,12 @@ func rowCompany(e *Entry, base *profile.Company, cat *catalog.Catalog, role stri
 			add(node, c.Key, c.Line, seq)
 			set[c.Key] = true
 		case kinds[c.Key] == reflect.Int:
-			// Untagged, so YAML reads the number (or reports the type).
-			add(node, c.Key, c.Line, &yaml.Node{Kind: yaml.ScalarNode, Value: c.Value, Line: c.Line})
+			if _, err := strconv.Atoi(c.Value); err != nil {
+				probs = append(probs, &Problem{File: e.File, Line: c.Line, Field: "company." + c.Key, CSV: true,
+					Msg: fmt.Sprintf("%q is not a whole number, for example 120", c.Value)})
+				continue
+			}
+			add(node, c.Key, c.Line, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: c.Value, Line: c.Line})
 			set[c.Key] = true
 		case applyColumns[c.Key] != "":
 			if apply == nil {
@@ -142,6 +147,11 @@ func rowCompany(e *Entry, base *profile.Company, cat *catalog.Catalog, role stri
 			}
 			add(apply, applyColumns[c.Key], c.Line, str(c.Value, c.Line))
 		case isPayColumn(c.Key):
+			if (c.Key == "pay_min" || c.Key == "pay_max") && !isNumber(c.Value) {
+				probs = append(probs, &Problem{File: e.File, Line: c.Line, Field: "company." + c.Key, CSV: true,
+					Msg: fmt.Sprintf("%q is not a number; write the amount in digits, for example 150000", c.Value)})
+				continue
+			}
 			if role == "" {
 				probs = append(probs, &Problem{File: e.File, Line: c.Line, Field: "company." + c.Key, CSV: true,
 					Msg: "the pay columns give the pay of the row's role, and this row has none; leave the cell empty"})
@@ -153,16 +163,13 @@ func rowCompany(e *Entry, base *profile.Company, cat *catalog.Catalog, role stri
 			}
 			v := str(c.Value, c.Line)
 			if c.Key == "pay_min" || c.Key == "pay_max" {
-				v.Tag = "" // a number
+				v.Tag = "!!float"
 			}
 			add(pay, payColumns[c.Key], c.Line, v)
 		default:
 			add(node, c.Key, c.Line, str(c.Value, c.Line))
 			set[c.Key] = true
 		}
-	}
-	if len(probs) > 0 {
-		return nil, probs
 	}
 	roleID := role
 	if pay != nil {
@@ -183,8 +190,12 @@ func rowCompany(e *Entry, base *profile.Company, cat *catalog.Catalog, role stri
 	row, err := profile.ParseCompanyNode(e.File, node)
 	if err != nil {
 		for _, se := range strictyaml.Errors(err) {
-			probs = append(probs, &Problem{Raw: true, Msg: se.Error()})
+			probs = append(probs, &Problem{File: se.File, Line: se.Line, CSV: true, Msg: columnMessage(se.Msg, roleID)})
 		}
+	}
+	if len(probs) > 0 {
+		// Every problem of the row at once: those found reading the
+		// cells, then those company.yaml's checks find.
 		return nil, probs
 	}
 	if base == nil {
@@ -225,6 +236,38 @@ func rowCompany(e *Entry, base *profile.Company, cat *catalog.Catalog, role stri
 	return &merged, nil
 }
 
+// columnMessage rewords a company.yaml message about a row's value to
+// name the CSV column: "work_model: unknown value" becomes "column
+// company.work_model: unknown value".
+func columnMessage(msg, role string) string {
+	prefixes := map[string]string{"compensation." + role: "company.pay_min, pay_max, currency, period"}
+	for _, k := range companyKeys() {
+		prefixes[k] = "company." + k
+	}
+	for col, key := range applyColumns {
+		prefixes["apply."+key] = "company." + col
+	}
+	best := ""
+	for p := range prefixes {
+		if len(p) > len(best) && strings.HasPrefix(msg, p) && len(msg) > len(p) && strings.ContainsRune(":[ ", rune(msg[len(p)])) {
+			best = p
+		}
+	}
+	if best == "" {
+		return msg
+	}
+	rest := strings.TrimLeft(msg[len(best):], ": ")
+	if strings.HasPrefix(msg[len(best):], "[") {
+		rest = msg[len(best):] // locations[1]: the item's place
+		return "column " + prefixes[best] + rest
+	}
+	what := "column "
+	if best == "compensation."+role {
+		what = "columns "
+	}
+	return what + prefixes[best] + ": " + rest
+}
+
 // payOf finds the company's pay for a role, by id or alias.
 func payOf(c *profile.Company, cat *catalog.Catalog, role string) (profile.Pay, bool) {
 	r, err := cat.Role(role)
@@ -250,7 +293,7 @@ func fillPay(pay *yaml.Node, old profile.Pay, line int) {
 		key, value string
 		number     bool
 	}{
-		{"min", fmt.Sprint(old.Min), true}, {"max", fmt.Sprint(old.Max), true},
+		{"min", strconv.FormatFloat(old.Min, 'f', -1, 64), true}, {"max", strconv.FormatFloat(old.Max, 'f', -1, 64), true},
 		{"currency", old.Currency, false}, {"period", old.Period, false},
 		{"equity", old.Equity, false}, {"bonus", old.Bonus, false},
 	} {
@@ -259,10 +302,16 @@ func fillPay(pay *yaml.Node, old profile.Pay, line int) {
 		}
 		v := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv.value, Line: line}
 		if kv.number {
-			v.Tag = ""
+			v.Tag = "!!float"
 		}
 		pay.Content = append(pay.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv.key, Line: line}, v)
 	}
+}
+
+// isNumber reports whether s is a plain decimal number, as a pay amount.
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && !strings.ContainsAny(s, "xXpPeEinfINFaA")
 }
 
 // splitList splits a list cell on semicolons, dropping empty items.

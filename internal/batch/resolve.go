@@ -200,7 +200,7 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 	}
 
 	req := pipeline.Request{Kind: kind.Name, Profile: prof, Params: params, Formats: formats, Paper: paper, Templates: set,
-		Lint: r.Lint, Strict: r.Strict}
+		Lint: r.Lint, Strict: r.Strict, CSV: e.CSV}
 	name, p := r.name(e, env, kind, &req)
 	if p != nil {
 		return nil, e.named(Problems{p}, "")

@@ -52,6 +52,8 @@ type Request struct {
 	// file name; by default the stem with .md).
 	Lint, Strict bool
 	LintName     string
+	// CSV is set for a CSV row: messages name its company.<key> columns.
+	CSV bool
 }
 
 // View is what a kind builds: the view model templates and JSON read, and
@@ -389,7 +391,7 @@ func Render(env *Env, r *Request) (*Result, error) {
 		if r.Lint {
 			res.Lint = &rep
 		}
-		gaps := PayGaps(rep, r.Params.Get("role"))
+		gaps := PayGaps(rep, r.Params.Get("role"), r.CSV)
 		for _, g := range gaps {
 			res.Warnings = append(res.Warnings, Warning{Rule: RulePayTransparency, Message: g})
 		}
@@ -418,17 +420,19 @@ func (e *StrictError) Error() string {
 	return "--strict: the posting lacks what the pay-transparency law of its location requires (guidance, not legal advice): " + strings.Join(e.Gaps, "; ")
 }
 
-// payFields names the company.yaml field that supplies each pay element.
-var payFields = map[string]string{
-	"pay-range":    "compensation.%s (min, max, currency, period)",
-	"pay-benefits": "benefits",
-	"pay-deadline": "apply.deadline (YYYY-MM-DD)",
+// payFields names the company.yaml field that supplies each pay element,
+// and the CSV columns that do in a batch.
+var payFields = map[string]struct{ key, columns string }{
+	"pay-range":    {"compensation.%s (min, max, currency, period)", "company.pay_min, company.pay_max, company.currency and company.period"},
+	"pay-benefits": {"benefits", "company.benefits"},
+	"pay-deadline": {"apply.deadline (YYYY-MM-DD)", "company.deadline"},
 }
 
 // PayGaps are the pay-transparency errors of a posting's lint report,
 // each saying which company.yaml key fills it (role is the posting's
-// role, for its compensation key).
-func PayGaps(rep lint.Report, role string) []string {
+// role, for its compensation key) and, for a CSV row (csv), which
+// columns.
+func PayGaps(rep lint.Report, role string, csv bool) []string {
 	var out []string
 	for _, f := range rep.Findings {
 		if f.Jurisdiction == "" || f.Level != lint.LevelError {
@@ -436,7 +440,12 @@ func PayGaps(rep lint.Report, role string) []string {
 		}
 		msg := f.Message
 		if field, ok := payFields[f.Rule]; ok {
-			msg += "; add " + strings.ReplaceAll(field, "%s", role) + " to the company file"
+			key := strings.ReplaceAll(field.key, "%s", role)
+			if csv {
+				msg += "; give " + field.columns + " in the row, or add " + key + " to the company file"
+			} else {
+				msg += "; add " + key + " to the company file"
+			}
 		}
 		out = append(out, msg)
 	}
