@@ -387,9 +387,14 @@ func Render(env *Env, r *Request) (*Result, error) {
 		if name == "" {
 			name = Stem(env, k, r.Profile, r.Params) + ".md"
 		}
-		rep := lint.Check(name, md, k.Posting(r.Profile, view))
+		// The whole lint costs several times the rendering of a posting;
+		// without --lint only its pay-transparency rules run.
+		var rep lint.Report
 		if r.Lint {
+			rep = lint.Check(name, md, k.Posting(r.Profile, view))
 			res.Lint = &rep
+		} else {
+			rep = lint.CheckPay(name, md, k.Posting(r.Profile, view))
 		}
 		gaps := PayGaps(rep, r.Params.Get("role"), r.CSV)
 		for _, g := range gaps {
