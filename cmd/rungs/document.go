@@ -148,8 +148,17 @@ func runDocument(a *app, cmd string, o *docOptions, kindName string) error {
 	}
 	env := &pipeline.Env{Cat: cat, Ladder: lad}
 	params := pipeline.Params{}
-	for _, p := range kind.Params {
-		params[p.Name] = o.param(p.Name)
+	for _, p := range pipeline.ParamsOf(o.kinds...) {
+		v := o.param(p.Name)
+		if !kind.Uses(p.Name) {
+			// A flag of the command that this kind does not read (--track
+			// with --level): refuse it rather than ignore it.
+			if v != "" && v != p.Default {
+				return usageErr("--%s does not apply to %s; leave it out", p.Flag, kind.Plural)
+			}
+			continue
+		}
+		params[p.Name] = v
 	}
 	params = kind.Normalize(params)
 	if p := kind.Missing(params); p != nil {

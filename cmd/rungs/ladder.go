@@ -94,9 +94,6 @@ func runLadder(a *app, opts *docOptions) error {
 	case growTo != "":
 		kind = "growth"
 	}
-	if t := opts.param("track"); t != "" && t != "all" && (kind == "promotion" || kind == "level") {
-		return usageErr("--track picks the track of the whole ladder or of a growth plan; a level card and a promotion guide follow their levels' tracks: leave --track out")
-	}
 	return runDocument(a, "ladder", opts, kind)
 }
 

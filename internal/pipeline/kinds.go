@@ -120,6 +120,8 @@ type Kind struct {
 	Requires []string
 	// Template is the Markdown template the view model is rendered with.
 	Template string
+	// Subject names the kind in the metadata of PDF, HTML and Word files.
+	Subject string
 	// Check validates the parameters against the data without building
 	// anything, so a whole batch can be validated cheaply before writing.
 	// A bad parameter is a *ParamError.
@@ -155,6 +157,7 @@ var Kinds = []Kind{
 		Params:   []*Param{ParamRole},
 		Requires: []string{"role"},
 		Template: "jd.md.tmpl",
+		Subject:  "Job description",
 		Check: func(env *Env, p Params) error {
 			if _, err := env.Cat.Role(p.Get("role")); err != nil {
 				return &ParamError{"role", err}
@@ -198,6 +201,7 @@ var Kinds = []Kind{
 		Doc:      "the career ladder",
 		Params:   []*Param{ParamTrack},
 		Template: "ladder.md.tmpl",
+		Subject:  "Career ladder",
 		Check:    checkTrack,
 		Build: func(env *Env, prof profile.Profile, p Params) (View, error) {
 			lad, err := env.ladder()
@@ -227,6 +231,7 @@ var Kinds = []Kind{
 		Params:   []*Param{ParamFrom, ParamTo},
 		Requires: []string{"from", "to"},
 		Template: "ladder-promotion.md.tmpl",
+		Subject:  "Promotion guide",
 		Check: func(env *Env, p Params) error {
 			lad, err := env.ladder()
 			if err != nil {
@@ -269,6 +274,7 @@ var Kinds = []Kind{
 		Params:   []*Param{ParamLevel},
 		Requires: []string{"level"},
 		Template: "ladder-level.md.tmpl",
+		Subject:  "Level card",
 		Check: func(env *Env, p Params) error {
 			lad, err := env.ladder()
 			if err != nil {
@@ -303,6 +309,7 @@ var Kinds = []Kind{
 		Params:   []*Param{ParamGrowTo, ParamTrack},
 		Requires: []string{"grow_to"},
 		Template: "ladder-growth.md.tmpl",
+		Subject:  "Growth plan",
 		Check: func(env *Env, p Params) error {
 			if _, err := profile.ParseSize(p.Get("grow_to")); err != nil {
 				return &ParamError{"grow_to", err}

@@ -156,24 +156,14 @@ type docMeta struct {
 	keywords       []string
 }
 
-// subjects name each kind of document in its metadata, by the template
-// it is rendered with; the longest matching prefix wins.
-var subjects = []struct{ prefix, subject string }{
-	{"ladder-promotion", "Promotion guide"},
-	{"ladder-level", "Level card"},
-	{"ladder-growth", "Growth plan"},
-	{"ladder", "Career ladder"},
-	{"jd", "Job description"},
-}
-
 // metaOf describes a document for its metadata: the title from its first
 // heading, a subject naming the kind and company, and keywords.
 func metaOf(in *Input) docMeta {
 	m := docMeta{title: Title(in.Markdown)}
 	kind := "Document"
-	for _, s := range subjects {
-		if strings.HasPrefix(in.Template, s.prefix) {
-			kind = s.subject
+	for i := range Kinds {
+		if Kinds[i].Template == in.Template {
+			kind = Kinds[i].Subject
 			break
 		}
 	}

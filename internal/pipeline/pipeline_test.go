@@ -54,7 +54,7 @@ func TestLookups(t *testing.T) {
 	}
 	// Every kind and format is complete: a new entry cannot forget a part.
 	for _, k := range Kinds {
-		if k.Name == "" || k.Doc == "" || k.Plural == "" || k.Template == "" || k.Check == nil || k.Build == nil || k.Stem == nil {
+		if k.Name == "" || k.Doc == "" || k.Plural == "" || k.Template == "" || k.Subject == "" || k.Check == nil || k.Build == nil || k.Stem == nil {
 			t.Errorf("kind %q is incomplete", k.Name)
 		}
 		for _, r := range k.Requires {
