@@ -139,3 +139,127 @@ func TestJDWarnsFromTheLadder(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryKind builds each kind from its declared parameters, as batch
+// and the commands do, and names its file as rungs ladder does.
+func TestEveryKind(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prof, err := profile.Resolve(cat, profile.Input{Stage: "early", Size: "25", Company: &profile.Company{Name: "Acme"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &Env{Cat: cat}
+	for _, tt := range []struct {
+		kind   string
+		params Params
+		stem   string
+	}{
+		{"jd", Params{"role": "vpe"}, "acme-vp-engineering"},
+		{"ladder", Params{}, "acme-ladder"},
+		{"ladder", Params{"track": "IC"}, "acme-ladder-ic"},
+		{"promotion", Params{"from": "L2", "to": "staff-engineer"}, "acme-promotion-senior-engineer-to-staff-engineer"},
+		{"level", Params{"level": "L3"}, "acme-level-staff-engineer"},
+		{"growth", Params{"grow_to": "120"}, "acme-ladder-growth-25-to-120"},
+		{"growth", Params{"grow_to": "120", "track": "management"}, "acme-ladder-growth-25-to-120-management"},
+	} {
+		k, err := LookupKind(tt.kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := k.Normalize(tt.params)
+		if m := k.Missing(p); m != nil {
+			t.Fatalf("%s: %s missing", tt.kind, m.Name)
+		}
+		if err := k.Check(env, p); err != nil {
+			t.Fatalf("%s %v: %v", tt.kind, tt.params, err)
+		}
+		if got := Stem(env, k, prof, p); got != tt.stem {
+			t.Errorf("%s %v: stem %q, want %q", tt.kind, tt.params, got, tt.stem)
+		}
+		res, err := Render(env, &Request{Kind: tt.kind, Profile: prof, Params: p, Formats: []string{"md"}})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.kind, err)
+		}
+		if !bytes.HasPrefix(res.Files[0].Data, []byte("# ")) {
+			t.Errorf("%s: markdown starts %q", tt.kind, res.Files[0].Data[:20])
+		}
+	}
+}
+
+// TestKindChecks: a bad parameter is a *ParamError naming it.
+func TestKindChecks(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &Env{Cat: cat}
+	prof, _ := profile.Resolve(cat, profile.Input{Size: "25"})
+	for _, tt := range []struct {
+		kind   string
+		params Params
+		param  string
+	}{
+		{"jd", Params{"role": "ctoo"}, "role"},
+		{"ladder", Params{"track": "managment"}, "track"},
+		{"promotion", Params{"from": "staff-engineer", "to": "senior-engineer"}, "to"},
+		{"level", Params{"level": "tech-lead"}, "level"},
+		{"growth", Params{"grow_to": "many"}, "grow_to"},
+		{"growth", Params{"grow_to": "20"}, "grow_to"}, // not above 25
+	} {
+		k, _ := LookupKind(tt.kind)
+		err := k.Check(env, tt.params)
+		if err == nil && k.CheckProfile != nil {
+			err = k.CheckProfile(env, prof, tt.params)
+		}
+		pe, ok := IsParamError(err)
+		if !ok || pe.Param != tt.param {
+			t.Errorf("%s %v: error %v, want one about %s", tt.kind, tt.params, err, tt.param)
+		}
+	}
+}
+
+// TestClassify gives each mismatch warning its rule.
+func TestClassify(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prof, err := profile.Resolve(cat, profile.Input{Stage: "seed", Size: "5", Archetype: "infrastructure"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jd, _ := LookupKind("jd")
+	res, err := Render(&Env{Cat: cat}, &Request{Kind: "jd", Profile: prof, Params: Params{"role": "vpe"}, Formats: []string{"md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]bool{}
+	for _, w := range res.Warnings {
+		rules[w.Rule] = true
+	}
+	if !rules[RuleArchetypeSize] || !rules[RuleRoleSize] {
+		t.Errorf("rules %v; want archetype-size and role-size", rules)
+	}
+	big, _ := profile.Resolve(cat, profile.Input{Stage: "seed", Size: "300"})
+	for _, w := range Classify(jd, big, []string{"something else"}) {
+		if w.Rule != RuleRoleSize {
+			t.Errorf("an unknown posting warning is %s", w.Rule)
+		}
+	}
+	if ws := Classify(jd, big, jdWarnings(t, cat, big)); len(ws) == 0 || ws[0].Rule != RuleStageSize {
+		t.Errorf("a seed company of 300: %+v", ws)
+	}
+}
+
+func jdWarnings(t *testing.T, cat *catalog.Catalog, prof profile.Profile) []string {
+	t.Helper()
+	k, _ := LookupKind("jd")
+	v, err := k.Build(&Env{Cat: cat}, prof, Params{"role": "cto"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.Warnings
+}
