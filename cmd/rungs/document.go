@@ -110,6 +110,70 @@ func (o *docOptions) parseFormatsFor(cmd string) ([]string, error) {
 	return formats, nil
 }
 
+// pickKind chooses among the command's kinds the one whose required
+// parameters the flags give (--from and --to: a promotion guide), else the
+// kind that requires none (the whole ladder), else the command's only kind
+// (whose missing parameter runDocument then reports). Flags of two kinds
+// at once, or half a kind's required flags, are usage errors.
+func (o *docOptions) pickKind() (string, error) {
+	var chosen []*pipeline.Kind
+	fallback := o.kinds[0]
+	for _, name := range o.kinds {
+		k, err := pipeline.LookupKind(name)
+		if err != nil {
+			return "", failure(err)
+		}
+		if len(k.Requires) == 0 {
+			fallback = k.Name
+			continue
+		}
+		var given, missing []string
+		for _, r := range k.Requires {
+			if o.param(r) != "" {
+				given = append(given, r)
+			} else {
+				missing = append(missing, r)
+			}
+		}
+		switch {
+		case len(given) == 0:
+			continue
+		case len(missing) > 0:
+			var flags, example []string
+			for _, r := range k.Requires {
+				p, _ := pipeline.ParamByName(r)
+				flags = append(flags, "--"+p.Flag)
+				example = append(example, "--"+p.Flag+" "+p.Example)
+			}
+			return "", usageErr("%s go together; give both, for example %s", strings.Join(flags, " and "), strings.Join(example, " "))
+		}
+		chosen = append(chosen, k)
+	}
+	switch len(chosen) {
+	case 0:
+		return fallback, nil
+	case 1:
+		return chosen[0].Name, nil
+	}
+	var parts []string
+	for i, k := range chosen {
+		var flags []string
+		for _, r := range k.Requires {
+			p, _ := pipeline.ParamByName(r)
+			flags = append(flags, "--"+p.Flag)
+		}
+		verb := ""
+		if i == 0 {
+			verb = " makes"
+			if len(flags) > 1 {
+				verb = " make"
+			}
+		}
+		parts = append(parts, strings.Join(flags, "/")+verb+" a "+strings.ToLower(k.Subject))
+	}
+	return "", usageErr("%s; give one of them", strings.Join(parts, " and "))
+}
+
 // orList joins "a, b or c".
 func orList(s []string) string {
 	if len(s) < 2 {

@@ -58,7 +58,11 @@ func newJDCmd(a *app) *cobra.Command {
   rungs jd --role vpe --stage growth --size 80 --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDocument(a, "jd", opts, "jd")
+			kind, err := opts.pickKind()
+			if err != nil {
+				return err
+			}
+			return runDocument(a, "jd", opts, kind)
 		},
 	}
 	opts.registerDoc(cmd, []string{"jd"}, " (jsonld: schema.org JobPosting)")

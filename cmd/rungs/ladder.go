@@ -74,25 +74,11 @@ func (o *docOptions) loadLadderFor(a *app, c *profile.Company) (*ladders.Ladder,
 	return l, nil
 }
 
-// runLadder picks the kind from the flags and makes it.
+// runLadder makes the kind of ladder document the flags ask for.
 func runLadder(a *app, opts *docOptions) error {
-	from, to, level, growTo := opts.param("from"), opts.param("to"), opts.param("level"), opts.param("grow_to")
-	switch {
-	case (from == "") != (to == ""):
-		return usageErr("--from and --to go together; give both, for example --from senior-engineer --to staff-engineer")
-	case level != "" && from != "":
-		return usageErr("--level prints one card and --from/--to a promotion guide; give one of them")
-	case growTo != "" && (level != "" || from != ""):
-		return usageErr("--grow-to plans the whole ladder; leave out --level, --from and --to")
-	}
-	kind := "ladder"
-	switch {
-	case from != "":
-		kind = "promotion"
-	case level != "":
-		kind = "level"
-	case growTo != "":
-		kind = "growth"
+	kind, err := opts.pickKind()
+	if err != nil {
+		return err
 	}
 	return runDocument(a, "ladder", opts, kind)
 }
