@@ -258,16 +258,10 @@ func Check(name string, md []byte, opts Options) Report {
 
 	// Phrasing. "Vague pay" is for postings without a figure: a posting
 	// that gives a range may still say pay depends on experience.
-	var rows []textLine
-	for _, l := range doc.lines {
-		if l.row {
-			rows = append(rows, l)
-		}
-	}
-	doc.pay = findPayIn(doc.units, rows)
+	pay := doc.payFacts()
 	for _, u := range doc.units {
 		for _, pm := range matchPhrases(d.rules, u) {
-			if pm.rule.ID == "vague-pay" && len(doc.pay.ranges) > 0 {
+			if pm.rule.ID == "vague-pay" && len(pay.ranges) > 0 {
 				continue
 			}
 			if u.legal && pm.rule.ID != "placeholder" {
@@ -454,7 +448,7 @@ func checkPay(r *Report, d *data, doc *document, opts Options, add func(Finding)
 		}
 		return
 	}
-	facts := doc.pay
+	facts := doc.payFacts()
 	title, titleLine := "", 0
 	if doc.title != nil {
 		title, titleLine = flatten(doc.title.text), doc.title.firstLine()

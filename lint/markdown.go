@@ -117,7 +117,8 @@ type document struct {
 	lines []textLine
 	title *unit // the first level-1 heading, else the first heading
 
-	pay payFacts // filled by Check
+	pay      payFacts // see payFacts
+	payFound bool
 
 	mustHaves    int
 	mustHaveLine int // line of the first must-have heading that has items

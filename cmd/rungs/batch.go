@@ -18,6 +18,7 @@ import (
 	"github.com/rungs/rungs/internal/batch"
 	"github.com/rungs/rungs/internal/pipeline"
 	"github.com/rungs/rungs/internal/profile"
+	"github.com/rungs/rungs/lint"
 	"github.com/rungs/rungs/output"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -30,6 +31,8 @@ type batchOptions struct {
 	report   string
 	quiet    bool
 	prune    bool
+	lint     bool
+	strict   bool
 	// Defaults for entries that do not give a value.
 	kind, stage, size, archetype, company, format, paper string
 	// The user's own data for every entry, over the company files' keys.
@@ -43,15 +46,24 @@ func newBatchCmd(a *app) *cobra.Command {
 		Short: "Generate many documents from a YAML manifest or a CSV file",
 		Long: `Generate many documents in one run, from a YAML manifest (defaults, a list of
 documents, a matrix crossing roles, stages, archetypes...) or a CSV file (one
-document per row; the header names the columns: ` + strings.Join(batch.FieldNames(), ", ") + `).
+document per row; the header names the columns: ` + strings.Join(batch.FieldNames(), ", ") + `,
+company.<key> columns that carry the company's details, such as company.name,
+company.locations or company.pay_min, and note columns starting with # or x-).
 
 The whole input is validated before anything is written. Documents are then
 generated in parallel; the output is the same whatever --jobs is. Files are
 written atomically, and a file whose content would not change is not
 rewritten. One failing entry does not stop the others (unless --fail-fast).
 
+Every check rungs jd makes runs on each entry: the warnings are summarised
+at the end, one line per kind of warning, and the report (--report) lists
+each entry's. --lint adds each posting's lint report to the report;
+--strict fails the postings that lack what the pay-transparency law of
+their location requires.
+
 Exit codes: 0 success, 1 an entry failed, 2 usage error, 3 invalid input
-(nothing written), 130 interrupted (the report lists what was done).`,
+(nothing written) or, with --strict, postings that fail it, 130 interrupted
+(the report lists what was done).`,
 		Example: `  rungs batch hiring-plan.yaml -o out/
   rungs batch roles.csv -o out/ --jobs 2 --report -
   rungs batch roles.csv -o out/ --company acme.yaml --format md+json --quiet`,
@@ -67,6 +79,8 @@ Exit codes: 0 success, 1 an entry failed, 2 usage error, 3 invalid input
 	fl.StringVar(&opts.report, "report", "", "write a JSON report to this file; - for stdout")
 	fl.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar or progress lines, no warnings")
 	fl.BoolVar(&opts.prune, "prune", false, "remove the files earlier runs of this plan wrote into -o that it no longer produces (never any other file)")
+	fl.BoolVar(&opts.lint, "lint", false, "lint every posting; the report (--report) holds each posting's lint summary")
+	fl.BoolVar(&opts.strict, "strict", false, "fail the postings that lack pay details the law of their location requires (exit 3), instead of warning")
 	fl.StringVar(&opts.kind, "kind", "", "default kind of document: "+strings.Join(pipeline.KindNames(), ", ")+" (default "+pipeline.DefaultKind+")")
 	fl.StringVar(&opts.stage, "stage", "", "default stage for entries that give none")
 	fl.StringVar(&opts.size, "size", "", "default engineering headcount for entries that give none")
@@ -84,7 +98,7 @@ Exit codes: 0 success, 1 an entry failed, 2 usage error, 3 invalid input
 	complete(cmd, "stage", func(c *catalog.Catalog) []string { return c.StageAliases() })
 	complete(cmd, "archetype", func(c *catalog.Catalog) []string { return c.ArchetypeIDs() })
 	completeStatic(cmd, "kind", pipeline.KindNames())
-	completeStatic(cmd, "format", pipeline.FormatNames())
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(pipeline.FormatNames()))
 	completeStatic(cmd, "paper", pipeline.Papers)
 	return cmd
 }
@@ -140,7 +154,8 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 		return usageErr("batch: %s: want a .yaml or .yml manifest, or a .csv file", input)
 	}
 
-	res := &batch.Resolver{Cat: cat, SourceDateEpoch: a.getenv("SOURCE_DATE_EPOCH"), Custom: opts.custom}
+	res := &batch.Resolver{Cat: cat, SourceDateEpoch: a.getenv("SOURCE_DATE_EPOCH"), Custom: opts.custom,
+		Lint: opts.lint, Strict: opts.strict}
 	total, produces, err := batch.ValidateOutputs(src, res)
 	if err != nil {
 		var ps batch.Problems
@@ -188,7 +203,8 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 		observers = append(observers, report)
 	}
 	fails := &failureList{}
-	observers = append(observers, fails, folder.Observer())
+	summary := &warningSummary{}
+	observers = append(observers, fails, summary, folder.Observer())
 	if !opts.quiet {
 		if a.isTerminal(a.stderr) {
 			observers = append(observers, &barProgress{w: a.stderr, raw: rawWriter(a.stderr)})
@@ -222,6 +238,9 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 	}
 	fails.print(a.stderr)
 	if !opts.quiet {
+		summary.print(a.stderr, opts.lint)
+	}
+	if !opts.quiet {
 		fmt.Fprintf(a.stderr, "rungs: %d of %d entries done: %d written, %d unchanged, %d failed, in %.2fs\n",
 			tot.Written+tot.Unchanged+tot.Failed, tot.Entries, tot.Written, tot.Unchanged, tot.Failed, tot.Elapsed.Seconds())
 	}
@@ -232,6 +251,8 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 		return failure(runErr)
 	case tidyErr != nil:
 		return failure(fmt.Errorf("-o %s: %v", opts.output, tidyErr))
+	case tot.Failed > 0 && fails.strict == tot.Failed:
+		return dataErr(fmt.Errorf("--strict: %d of %d entries lack what the pay-transparency law of their location requires; the failed entries are listed above", tot.Failed, tot.Entries))
 	case tot.Failed > 0:
 		return failure(fmt.Errorf("%d of %d entries failed", tot.Failed, tot.Entries))
 	}
@@ -240,8 +261,8 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 
 // batchDefaults checks the flags that give entries their defaults; a bad
 // flag is a usage error before the input is read.
-func batchDefaults(cat *catalog.Catalog, o *batchOptions) ([batch.NumFields]batch.Value, error) {
-	var d [batch.NumFields]batch.Value
+func batchDefaults(cat *catalog.Catalog, o *batchOptions) ([]batch.Value, error) {
+	d := batch.NewValues()
 	set := func(f batch.Field, v string) {
 		if v != "" {
 			d[f] = batch.Value{S: v, Origin: batch.FromFlag}
@@ -302,6 +323,8 @@ func probeWritable(dir string) error {
 type failureList struct {
 	shown []string
 	more  int
+	// strict counts the entries that failed --strict.
+	strict int
 }
 
 const maxListedFailures = 100
@@ -310,6 +333,9 @@ func (l *failureList) Start(int) {}
 func (l *failureList) Entry(r *batch.Result, _ int) {
 	if r.Status != batch.Failed {
 		return
+	}
+	if r.Strict {
+		l.strict++
 	}
 	if len(l.shown) == maxListedFailures {
 		l.more++
@@ -369,21 +395,15 @@ func (p *lineProgress) Entry(r *batch.Result, done int) {
 func (p *lineProgress) Finish(batch.Totals) {}
 
 // barProgress draws a progress bar on a terminal: done/total, rate, ETA.
-// Warnings would scroll the bar away, and a large batch repeats the same
-// few: each distinct warning is printed once, with its count, at the end.
+// Warnings would scroll the bar away: warningSummary prints them at the
+// end.
 type barProgress struct {
-	w        io.Writer // messages, control characters escaped
-	raw      io.Writer // the terminal itself, for the bar's own \r
-	bar      *progressbar.ProgressBar
-	warnings map[string]int
-	order    []string
+	w   io.Writer // messages, control characters escaped
+	raw io.Writer // the terminal itself, for the bar's own \r
+	bar *progressbar.ProgressBar
 }
 
-// maxDistinctWarnings bounds the warnings kept for the end of a run.
-const maxDistinctWarnings = 50
-
 func (p *barProgress) Start(total int) {
-	p.warnings = map[string]int{}
 	p.bar = progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(p.raw),
 		progressbar.OptionSetDescription("rungs batch"),
@@ -397,30 +417,89 @@ func (p *barProgress) Start(total int) {
 	)
 }
 
-func (p *barProgress) Entry(r *batch.Result, _ int) {
-	for _, w := range r.Warnings {
-		if _, ok := p.warnings[w]; !ok {
-			if len(p.order) == maxDistinctWarnings {
-				continue
-			}
-			p.order = append(p.order, w)
-		}
-		p.warnings[w]++
-	}
-	p.bar.Add(1)
+func (p *barProgress) Entry(*batch.Result, int) { p.bar.Add(1) }
+
+func (p *barProgress) Finish(batch.Totals) { p.bar.Finish() }
+
+// warningSummary counts the entries of each kind of warning (its rule),
+// to print one line per kind at the end: a large batch repeats the same
+// few, and the report names each entry's.
+type warningSummary struct {
+	rules map[string]*ruleEntries
+	// linted counts the postings linted, and those with errors and with
+	// warnings (--lint).
+	linted, lintErrors, lintWarnings int
 }
 
-func (p *barProgress) Finish(batch.Totals) {
-	p.bar.Finish()
-	for _, w := range p.order {
-		n := p.warnings[w]
-		if n == 1 {
-			fmt.Fprintf(p.w, "rungs: warning: %s\n", w)
-		} else {
-			fmt.Fprintf(p.w, "rungs: warning: %s (%d entries)\n", w, n)
+type ruleEntries struct {
+	count int
+	shown []string
+}
+
+// maxSummaryEntries bounds the entries a summary line names.
+const maxSummaryEntries = 5
+
+func (s *warningSummary) Start(int) { s.rules = map[string]*ruleEntries{} }
+
+func (s *warningSummary) Entry(r *batch.Result, _ int) {
+	seen := map[string]bool{}
+	for _, w := range r.Checks {
+		if seen[w.Rule] {
+			continue
+		}
+		seen[w.Rule] = true
+		re := s.rules[w.Rule]
+		if re == nil {
+			re = &ruleEntries{}
+			s.rules[w.Rule] = re
+		}
+		re.count++
+		if len(re.shown) < maxSummaryEntries {
+			re.shown = append(re.shown, entryLabel(r))
 		}
 	}
-	if len(p.order) > 0 {
-		fmt.Fprintln(p.w, "rungs: the report (--report) names the entry of each warning")
+	if r.Lint != nil {
+		s.linted++
+		if r.Lint.Count(lint.LevelError) > 0 {
+			s.lintErrors++
+		}
+		if r.Lint.Count(lint.LevelWarning) > 0 {
+			s.lintWarnings++
+		}
+	}
+}
+
+func (s *warningSummary) Finish(batch.Totals) {}
+
+func entriesWord(n int) string {
+	if n == 1 {
+		return "entry"
+	}
+	return "entries"
+}
+
+// print writes one line per kind of warning, in the order of
+// pipeline.Rules, and with --lint one line on the lint reports.
+func (s *warningSummary) print(w io.Writer, linted bool) {
+	any := false
+	for _, rule := range pipeline.Rules {
+		re := s.rules[rule.ID]
+		if re == nil {
+			continue
+		}
+		any = true
+		more := ""
+		if re.count > len(re.shown) {
+			more = fmt.Sprintf(" and %d more", re.count-len(re.shown))
+		}
+		fmt.Fprintf(w, "rungs: warning: %s: %s: %d %s: %s%s\n", rule.ID, rule.Summary, re.count, entriesWord(re.count),
+			strings.Join(re.shown, ", "), more)
+	}
+	if any {
+		fmt.Fprintln(w, "rungs: the report (--report) has each entry's warnings in full")
+	}
+	if linted {
+		fmt.Fprintf(w, "rungs: lint: %d %s checked: %d with errors, %d with warnings; the report (--report) has each one's findings\n",
+			s.linted, pluralWord(s.linted, "posting"), s.lintErrors, s.lintWarnings)
 	}
 }

@@ -5,19 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
-	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/pipeline"
 	"github.com/rungs/rungs/output"
-	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
-
-// documentFormats are the formats a document command writes: those of
-// the pipeline registry, shared with rungs batch.
-var documentFormats = pipeline.FormatNames()
 
 // document is one rendered file: its extension and bytes.
 type document struct {
@@ -47,37 +40,6 @@ func parsePaper(s string) (string, error) {
 		return "", usageErr("--paper: %v", err)
 	}
 	return p, nil
-}
-
-// renderJD renders a job description in each format.
-func renderJD(set *templates.Set, jd *generator.JobDescription, formats []string, paper string) ([]document, error) {
-	view := pipeline.View{Model: jd, Warnings: jd.Warnings, Author: jd.Company.Name}
-	view.Date, _ = time.Parse(time.DateOnly, jd.Date) // zero when there is no date
-	return renderView("jd", view, formats, paper, set)
-}
-
-// renderView renders a built view model of a kind in each format, through
-// the registry every command shares.
-func renderView(kind string, view pipeline.View, formats []string, paper string, set *templates.Set) ([]document, error) {
-	k, err := pipeline.LookupKind(kind)
-	if err != nil {
-		return nil, err
-	}
-	return renderTemplate(k.Template, view, formats, paper, set)
-}
-
-// renderTemplate renders a view model with the Markdown template tmpl, in
-// each format.
-func renderTemplate(tmpl string, view pipeline.View, formats []string, paper string, set *templates.Set) ([]document, error) {
-	files, err := pipeline.RenderView(tmpl, view, formats, paper, set)
-	if err != nil {
-		return nil, dataErr(err)
-	}
-	docs := make([]document, len(files))
-	for i, f := range files {
-		docs[i] = document{ext: f.Ext, data: f.Data}
-	}
-	return docs, nil
 }
 
 // emit writes documents to stdout ("" or "-") or into the folder dir,

@@ -88,7 +88,9 @@ func collect(t *testing.T, src Source) []*Entry {
 func TestCSVEntries(t *testing.T) {
 	dir := t.TempDir()
 	src := csvSource(t, dir, "\xef\xbb\xbfkind, Role ,stage,name\n# a comment\njd,cto,seed,\n\njd,vpe,,lead\n")
-	src.SetDefaults([NumFields]Value{FStage: {S: "early", Origin: FromFlag}})
+	d := NewValues()
+	d[FStage] = Value{S: "early", Origin: FromFlag}
+	src.SetDefaults(d)
 	es := collect(t, src)
 	if len(es) != 2 {
 		t.Fatalf("got %d entries, want 2", len(es))

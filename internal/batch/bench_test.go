@@ -19,9 +19,9 @@ func BenchmarkRender(b *testing.B) {
 	st, _ := cat.Stage("early")
 	ar, _ := cat.Archetype("product")
 	req := &pipeline.Request{Kind: "jd", Profile: profile.Profile{Stage: st, Size: 20, Archetype: ar},
-		Params: pipeline.Params{Role: "cto"}, Formats: []string{"md"}}
+		Params: pipeline.Params{"role": "cto"}, Formats: []string{"md"}}
 	for b.Loop() {
-		if _, _, err := pipeline.Render(&pipeline.Env{Cat: cat}, req); err != nil {
+		if _, err := pipeline.Render(&pipeline.Env{Cat: cat}, req); err != nil {
 			b.Fatal(err)
 		}
 	}

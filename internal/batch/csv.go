@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/rungs/rungs/internal/boundedio"
@@ -17,14 +18,16 @@ import (
 )
 
 // CSV is a batch input with one document per row. The header row names
-// the columns with the field names; a column left out or a cell left empty
-// takes the default. Lines starting with # are comments.
+// the columns: the field names, company.<key> columns that carry the
+// company's details (see CompanyColumns), and note columns (a header
+// starting with # or x-) that are ignored. A column left out or a cell
+// left empty takes the default. Lines starting with # are comments.
 type CSV struct {
 	name string
 	dir  string
 	open func() (io.ReadCloser, error)
 	// defaults are the values given by flags, under every row.
-	defaults [NumFields]Value
+	defaults []Value
 }
 
 // MaxCSVBytes caps a CSV plan: MaxEntries rows of a few hundred bytes.
@@ -45,8 +48,19 @@ func NewCSVBytes(name, dir string, data []byte) *CSV {
 // Name is the file name.
 func (c *CSV) Name() string { return c.name }
 
-// SetDefaults sets the values rows fall back on (from flags).
-func (c *CSV) SetDefaults(d [NumFields]Value) { c.defaults = d }
+// SetDefaults sets the values rows fall back on (from flags), indexed by
+// Field.
+func (c *CSV) SetDefaults(d []Value) { c.defaults = padValues(d) }
+
+// column is what a CSV column holds.
+type column struct {
+	field   Field
+	company string // the key of a company.<key> column
+	note    bool   // a note column, ignored
+}
+
+// maxHeaderBytes bounds the header line, read on its own.
+const maxHeaderBytes = 64 << 10
 
 // Entries reads the rows in order.
 func (c *CSV) Entries(yield func(*Entry) bool) error {
@@ -55,45 +69,28 @@ func (c *CSV) Entries(yield func(*Entry) bool) error {
 		return &Problem{File: c.name, Msg: "cannot read the file: " + unwrapPath(err).Error()}
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
+	br := bufio.NewReaderSize(rc, maxHeaderBytes)
 	// A byte-order mark, as spreadsheet programs write, is not part of the
 	// first column's name.
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
+	header, headerLine, err := c.header(br)
+	if err != nil {
+		return err
+	}
+	cols, probs := c.columns(header, headerLine)
+	if len(probs) > 0 {
+		return probs
+	}
+	if c.defaults == nil {
+		c.defaults = NewValues()
+	}
+
 	r := csv.NewReader(br)
 	r.Comment = '#'
 	r.FieldsPerRecord = -1 // checked here, with a clearer message
 	r.ReuseRecord = true
-
-	header, err := r.Read()
-	if err == io.EOF {
-		return &Problem{File: c.name, Msg: "the file is empty; the first row names the columns, for example: kind,role,stage"}
-	}
-	if err != nil {
-		return c.syntax(err)
-	}
-	cols := make([]Field, len(header))
-	seen := map[Field]bool{}
-	var probs Problems
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
-		f, ok := fieldByName(h)
-		if !ok {
-			probs = append(probs, &Problem{File: c.name, Line: 1, Msg: fmt.Sprintf("unknown column %q%s", h, suggest.Hint(h, FieldNames()))})
-			continue
-		}
-		if seen[f] {
-			probs = append(probs, &Problem{File: c.name, Line: 1, Msg: fmt.Sprintf("column %q appears twice", h)})
-		}
-		seen[f] = true
-		cols[i] = f
-	}
-	if len(probs) > 0 {
-		return probs
-	}
-	headerLine, _ := r.FieldPos(0)
-
 	index := 0
 	for {
 		rec, err := r.Read()
@@ -101,27 +98,35 @@ func (c *CSV) Entries(yield func(*Entry) bool) error {
 			return nil
 		}
 		if err != nil {
-			return c.syntax(err)
+			return c.syntax(err, headerLine)
 		}
 		line, _ := r.FieldPos(0)
+		line += headerLine
 		if len(rec) != len(header) {
 			return &Problem{File: c.name, Line: line, Msg: fmt.Sprintf("the row has %d cells; the header (line %d) names %d columns", len(rec), headerLine, len(header))}
 		}
 		e := &Entry{Index: index, File: c.name, Dir: c.dir, Line: line, CSV: true}
-		e.Values = c.defaults
+		e.Values = slices.Clone(c.defaults)
 		for i, cell := range rec {
+			col := cols[i]
 			cell = strings.TrimSpace(cell)
-			if cell == "" {
+			if cell == "" || col.note {
 				continue
 			}
 			l, _ := r.FieldPos(i)
+			l += headerLine
+			name := header[i]
 			if msg := ctrl.Problem(cell, ctrl.Allow{}); msg != "" {
 				// The cell is dropped, so no later message echoes it.
-				e.problems = append(e.problems, &Problem{File: c.name, Line: l, Field: cols[i].String(), CSV: true,
+				e.problems = append(e.problems, &Problem{File: c.name, Line: l, Field: name, CSV: true,
 					Msg: "the cell has " + msg + "; write plain text on one line"})
 				continue
 			}
-			e.Values[cols[i]] = Value{S: cell, Line: l, Origin: FromEntry}
+			if col.company != "" {
+				e.Company = append(e.Company, Cell{Key: col.company, Value: cell, Line: l})
+				continue
+			}
+			e.Values[col.field] = Value{S: cell, Line: l, Origin: FromEntry}
 		}
 		index++
 		if !yield(e) {
@@ -130,11 +135,122 @@ func (c *CSV) Entries(yield func(*Entry) bool) error {
 	}
 }
 
-// syntax turns an encoding/csv error into a positioned problem.
-func (c *CSV) syntax(err error) error {
+// header reads the header row: the first line that is not empty and not a
+// comment. A line starting with # is the header, not a comment, when its
+// other cells all name columns: its first column is a note column.
+func (c *CSV) header(br *bufio.Reader) ([]string, int, error) {
+	line := 0
+	for {
+		raw, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			return nil, 0, &Problem{File: c.name, Line: line + 1, Msg: fmt.Sprintf("the line is longer than %d KiB; the first row names the columns, for example: kind,role,stage", maxHeaderBytes>>10)}
+		}
+		if err != nil && err != io.EOF {
+			return nil, 0, &Problem{File: c.name, Msg: "cannot read the file: " + unwrapPath(err).Error()}
+		}
+		if len(raw) == 0 && err == io.EOF {
+			return nil, 0, &Problem{File: c.name, Msg: "the file is empty; the first row names the columns, for example: kind,role,stage"}
+		}
+		line++
+		text := strings.TrimRight(string(raw), "\r\n")
+		if strings.TrimSpace(text) != "" {
+			cells, perr := csv.NewReader(strings.NewReader(text)).Read()
+			if perr != nil && !strings.HasPrefix(text, "#") {
+				return nil, 0, c.syntax(perr, line-1)
+			}
+			if !strings.HasPrefix(text, "#") || (perr == nil && c.namesColumns(cells[1:])) {
+				return cells, line, nil
+			}
+		}
+		if err == io.EOF {
+			return nil, 0, &Problem{File: c.name, Msg: "the file has only comments; the first row names the columns, for example: kind,role,stage"}
+		}
+	}
+}
+
+// namesColumns reports whether cells (a header's cells after the first)
+// are all column names.
+func (c *CSV) namesColumns(cells []string) bool {
+	if len(cells) == 0 {
+		return false
+	}
+	for _, h := range cells {
+		if _, err := parseColumn(h); err != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// columns reads the header's cells.
+func (c *CSV) columns(header []string, line int) ([]column, Problems) {
+	cols := make([]column, len(header))
+	seen := map[string]string{}
+	var probs Problems
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		header[i] = name
+		col, msg := parseColumn(name)
+		if msg != "" {
+			probs = append(probs, &Problem{File: c.name, Line: line, Msg: msg})
+			continue
+		}
+		cols[i] = col
+		if col.note {
+			continue
+		}
+		// company.stage is the stage column under another name: one value
+		// per row.
+		key := name
+		if col.company == "" {
+			key = col.field.String()
+		}
+		if prev, ok := seen[key]; ok {
+			if prev == name {
+				probs = append(probs, &Problem{File: c.name, Line: line, Msg: fmt.Sprintf("column %q appears twice", name)})
+			} else {
+				probs = append(probs, &Problem{File: c.name, Line: line, Msg: fmt.Sprintf("columns %q and %q give the same value; keep one", prev, name)})
+			}
+			continue
+		}
+		seen[key] = name
+	}
+	return cols, probs
+}
+
+// parseColumn reads one header cell, or says why it names no column.
+func parseColumn(h string) (column, string) {
+	h = strings.ToLower(strings.TrimSpace(h))
+	if strings.HasPrefix(h, "#") || strings.HasPrefix(h, "x-") {
+		return column{note: true}, ""
+	}
+	if f, ok := fieldByName(h); ok {
+		return column{field: f}, ""
+	}
+	if key, ok := strings.CutPrefix(h, "company."); ok {
+		if f, ok := companyFieldAliases[key]; ok {
+			return column{field: f}, ""
+		}
+		if slices.Contains(companyKeys(), key) {
+			return column{company: key}, ""
+		}
+	}
+	if h == "" {
+		return column{}, "a column has no name; name it, or start its name with # or x- to keep notes in it"
+	}
+	msg := fmt.Sprintf("unknown column %q", h)
+	if n := suggest.Nearest(h, ColumnNames()); n != "" {
+		msg += "; did you mean " + n + "?"
+	}
+	return column{}, msg + "; for notes, start the column's name with # or x-; valid: " + strings.Join(ColumnNames(), ", ")
+}
+
+// syntax turns an encoding/csv error into a positioned problem; offset is
+// the lines read before the CSV reader started.
+func (c *CSV) syntax(err error, offset int) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &Problem{File: c.name, Line: pe.Line, Msg: "CSV syntax: " + pe.Err.Error()}
+		return &Problem{File: c.name, Line: pe.Line + offset, Msg: "CSV syntax: " + pe.Err.Error()}
 	}
 	return &Problem{File: c.name, Msg: "cannot read the file: " + unwrapPath(err).Error()}
 }

@@ -19,17 +19,20 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rungs/rungs/internal/pipeline"
 	"go.yaml.in/yaml/v3"
 )
 
 // Field is one parameter of an entry. The names are those of the flags and
-// of the CSV columns.
+// of the CSV columns. The fields every kind shares come first; the kinds'
+// own parameters (role, from, to, level, grow_to...) follow, as the
+// pipeline declares them, so a parameter declared there is a manifest key
+// and a CSV column at once.
 type Field int
 
-// The fields of an entry, in the order they are listed.
+// The fields every entry has.
 const (
 	FKind Field = iota
-	FRole
 	FStage
 	FSize
 	FArchetype
@@ -37,26 +40,102 @@ const (
 	FFormat
 	FPaper
 	FName
-	FFrom
-	FTo
-	// NumFields is the number of fields.
-	NumFields
+	// numCommon is the number of fields shared by every kind; the kinds'
+	// parameters follow.
+	numCommon
 )
 
-var fieldNames = [NumFields]string{"kind", "role", "stage", "size", "archetype", "company", "format", "paper", "name", "from", "to"}
+// commonFields describe the shared fields, in index order.
+var commonFields = [numCommon]FieldInfo{
+	{Name: "kind", Example: pipeline.DefaultKind, Doc: "The kind of document: " + kindList() + ". The default is " + pipeline.DefaultKind + "."},
+	{Name: "stage", Example: "growth", Doc: "The stage: seed, early, growth or enterprise, or an alias such as series-a."},
+	{Name: "size", Example: "25", Integer: true, Doc: "The engineering headcount."},
+	{Name: "archetype", Example: "product", Doc: "The CTO archetype: infrastructure, product, visionary or external."},
+	{Name: "company", Example: "acme.yaml", Doc: "A company.yaml file, relative to the manifest, or the company's details inline."},
+	{Name: "format", Example: "md+pdf", Doc: "The formats, joined with + or a comma, such as md+pdf: " + strings.Join(pipeline.FormatNames(), ", ") + " (jsonld for kind jd only)."},
+	{Name: "paper", Example: "a4", Doc: "The paper size of paged formats: " + strings.Join(pipeline.Papers, ", ") + "; " + pipeline.Papers[0] + " by default."},
+	{Name: "name", Example: "backend-lead", Doc: "The output file name without extension, or a pattern such as {company}-{role}-{stage}; by default the company's slug and the kind's name."},
+}
 
-func (f Field) String() string { return fieldNames[f] }
+// FieldInfo describes a field, for messages, help and the manifest schema.
+type FieldInfo struct {
+	Name    string
+	Doc     string
+	Example string
+	Integer bool
+	// Param is the kind parameter the field carries; nil for a shared
+	// field.
+	Param *pipeline.Param
+}
 
-// FieldNames lists every field name, in order.
-func FieldNames() []string { return fieldNames[:] }
+var (
+	fields     []FieldInfo
+	fieldOrder []Field // kind, the parameters, then the other shared fields
+)
 
-func fieldByName(s string) (Field, bool) {
-	for i, n := range fieldNames {
-		if n == s {
+func init() {
+	fields = append(fields, commonFields[:]...)
+	fieldOrder = []Field{FKind}
+	for _, p := range pipeline.AllParams() {
+		fieldOrder = append(fieldOrder, Field(len(fields)))
+		fields = append(fields, FieldInfo{Name: p.Name, Doc: p.Doc, Example: p.Example, Integer: p.Integer, Param: p})
+	}
+	for f := FStage; f < numCommon; f++ {
+		fieldOrder = append(fieldOrder, f)
+	}
+}
+
+func kindList() string {
+	var parts []string
+	for _, k := range pipeline.Kinds {
+		parts = append(parts, k.Name+" ("+k.Doc+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// NumFields is the number of fields: the shared ones and the kinds'
+// parameters.
+func NumFields() int { return len(fields) }
+
+func (f Field) String() string { return fields[f].Name }
+
+// Info describes the field.
+func (f Field) Info() FieldInfo { return fields[f] }
+
+// Fields lists every field in the order help texts and schemas show them:
+// kind, the kinds' parameters, then the other shared fields.
+func Fields() []Field { return fieldOrder }
+
+// FieldNames lists every field name, in the order of Fields.
+func FieldNames() []string {
+	out := make([]string, len(fieldOrder))
+	for i, f := range fieldOrder {
+		out[i] = fields[f].Name
+	}
+	return out
+}
+
+// FieldByName finds a field by its name.
+func FieldByName(s string) (Field, bool) {
+	for i := range fields {
+		if fields[i].Name == s {
 			return Field(i), true
 		}
 	}
 	return 0, false
+}
+
+func fieldByName(s string) (Field, bool) { return FieldByName(s) }
+
+// NewValues returns an empty set of field values.
+func NewValues() []Value { return make([]Value, len(fields)) }
+
+// padValues returns d as a full set of field values (a caller may give
+// fewer).
+func padValues(d []Value) []Value {
+	out := NewValues()
+	copy(out, d)
+	return out
 }
 
 // Origin says which layer a value came from; later layers override earlier.
@@ -100,8 +179,12 @@ type Entry struct {
 	// "matrix[0] #5"); empty for a CSV row.
 	Where string
 	// CSV is true for a CSV row: errors name a column, not a field.
-	CSV    bool
-	Values [NumFields]Value
+	CSV bool
+	// Values are indexed by Field; NumFields long.
+	Values []Value
+	// Company are the row's company.<key> cells (CSV), over the company
+	// file the row names.
+	Company []Cell
 	// Vary lists the matrix dimensions with more than one value, in the
 	// manifest's order: they go into the default file name so the
 	// expanded entries do not collide.
@@ -111,8 +194,15 @@ type Entry struct {
 	problems Problems
 }
 
+// Cell is one company.<key> cell of a CSV row.
+type Cell struct {
+	Key   string // the key after "company."
+	Value string
+	Line  int
+}
+
 // layer sets the values of src that are given over e's.
-func (e *Entry) layer(src *[NumFields]Value) {
+func (e *Entry) layer(src []Value) {
 	for i, v := range src {
 		if v.Set() {
 			e.Values[i] = v

@@ -89,6 +89,9 @@ func FuzzCSV(f *testing.F) {
 		"role,stage\n\"cto,seed\n",
 		"# comment\nrole\n\n\ncto\n",
 		"role,company\ncto,missing.yaml\n",
+		"#notes,role,company.name,company.locations,company.pay_min,company.currency,x-owner\nhi,cto,Acme,\"New York, NY, United States; Berlin, Germany\",150000,USD,ann\n",
+		"kind,level,company.benefits,company.employees,company.stage\nlevel,L3,a; b;;c,12,seed\n",
+		"# comment, with a comma\n#,role\n,cto\n",
 	} {
 		f.Add([]byte(seed))
 	}

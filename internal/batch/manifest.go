@@ -3,6 +3,7 @@ package batch
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/rungs/rungs/internal/boundedio"
@@ -29,8 +30,8 @@ const MaxEntries = 1_000_000
 type Manifest struct {
 	name, dir string
 	// base holds the flags' values, under the defaults.
-	base     [NumFields]Value
-	defaults [NumFields]Value
+	base     []Value
+	defaults []Value
 	docs     []*yaml.Node
 	matrices []*matrix
 }
@@ -39,7 +40,7 @@ type Manifest struct {
 type matrix struct {
 	where string
 	line  int
-	fixed [NumFields]Value
+	fixed []Value
 	dims  []dim
 	count int
 }
@@ -77,7 +78,7 @@ func ParseManifest(name, dir string, data []byte) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Manifest{name: name, dir: dir}
+	m := &Manifest{name: name, dir: dir, base: NewValues(), defaults: NewValues()}
 	var probs Problems
 	if root == nil || root.Kind == 0 || (root.Kind == yaml.DocumentNode && len(root.Content) == 0) {
 		return nil, Problems{{File: name, Msg: "the manifest is empty; give documents or a matrix (see rungs batch --help)"}}
@@ -138,8 +139,9 @@ func ParseManifest(name, dir string, data []byte) (*Manifest, error) {
 // Name is the manifest's file name.
 func (m *Manifest) Name() string { return m.name }
 
-// SetDefaults sets the values under the manifest's defaults (from flags).
-func (m *Manifest) SetDefaults(d [NumFields]Value) { m.base = d }
+// SetDefaults sets the values under the manifest's defaults (from flags),
+// indexed by Field.
+func (m *Manifest) SetDefaults(d []Value) { m.base = padValues(d) }
 
 // Entries makes the entries one at a time: the documents items, then each
 // matrix's expansion, the first key of a matrix varying slowest.
@@ -147,8 +149,8 @@ func (m *Manifest) Entries(yield func(*Entry) bool) error {
 	index := 0
 	newEntry := func(line int, where string) *Entry {
 		e := &Entry{Index: index, File: m.name, Dir: m.dir, Line: line, Where: where}
-		e.Values = m.base
-		e.layer(&m.defaults)
+		e.Values = slices.Clone(m.base)
+		e.layer(m.defaults)
 		index++
 		return e
 	}
@@ -164,7 +166,7 @@ func (m *Manifest) Entries(yield func(*Entry) bool) error {
 				p.Where = where
 			}
 			e.problems = probs
-			e.layer(&own)
+			e.layer(own)
 		}
 		if !yield(e) {
 			return nil
@@ -178,7 +180,7 @@ func (m *Manifest) Entries(yield func(*Entry) bool) error {
 		}
 		for k := 0; k < mx.count; k++ {
 			e := newEntry(mx.line, fmt.Sprintf("%s #%d", mx.where, k+1))
-			e.layer(&mx.fixed)
+			e.layer(mx.fixed)
 			for j, d := range mx.dims {
 				e.Values[d.field] = d.values[pos[j]]
 			}
@@ -214,8 +216,8 @@ func (m *Manifest) fieldKey(k *yaml.Node, where string, seen map[Field]bool) (Fi
 }
 
 // readFields reads a mapping of fields (defaults, a documents item).
-func (m *Manifest) readFields(n *yaml.Node, origin Origin, where string, probs Problems) ([NumFields]Value, Problems) {
-	var out [NumFields]Value
+func (m *Manifest) readFields(n *yaml.Node, origin Origin, where string, probs Problems) ([]Value, Problems) {
+	out := NewValues()
 	seen := map[Field]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -236,7 +238,7 @@ func (m *Manifest) readFields(n *yaml.Node, origin Origin, where string, probs P
 
 // readMatrix reads one matrix mapping.
 func (m *Manifest) readMatrix(n *yaml.Node, where string, probs Problems) Problems {
-	mx := &matrix{where: where, line: n.Line, count: 1}
+	mx := &matrix{where: where, line: n.Line, count: 1, fixed: NewValues()}
 	seen := map[Field]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], derefNode(n.Content[i+1])
@@ -330,23 +332,8 @@ func readValue(f Field, n *yaml.Node, origin Origin, where string) (Value, strin
 }
 
 func example(f Field) string {
-	switch f {
-	case FKind:
-		return "kind: jd"
-	case FStage:
-		return "stage: growth"
-	case FSize:
-		return "size: 25"
-	case FArchetype:
-		return "archetype: product"
-	case FName:
-		return "name: backend-lead"
-	case FFrom:
-		return "from: senior-engineer"
-	case FTo:
-		return "to: staff-engineer"
-	}
-	return f.String() + ": cto"
+	i := f.Info()
+	return i.Name + ": " + i.Example
 }
 
 // deref returns a manifest part's node, or nil when it is absent or null.

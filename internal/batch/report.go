@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+
+	"github.com/rungs/rungs/internal/pipeline"
+	"github.com/rungs/rungs/lint"
 )
 
 // ReportVersion is the version of the report's schema. Fields are added
@@ -20,7 +23,8 @@ const ReportVersion = 1
 //	  "output": "out",
 //	  "entries": [
 //	    {"index": 0, "source": "roles.csv:2", "name": "acme-cto", "kind": "jd",
-//	     "status": "written", "files": [{"path": "out/acme-cto.md", "bytes": 4711, "sha256": "..."}]},
+//	     "status": "written", "files": [{"path": "out/acme-cto.md", "bytes": 4711, "sha256": "..."}],
+//	     "warnings": ["..."], "checks": [{"rule": "pay-transparency", "message": "..."}]},
 //	    ...
 //	  ],
 //	  "totals": {"entries": 3, "written": 1, "unchanged": 1, "failed": 1, "skipped": 0,
@@ -52,6 +56,12 @@ type reportEntry struct {
 	Error    string       `json:"error,omitempty"`
 	Files    []FileResult `json:"files"`
 	Warnings []string     `json:"warnings,omitempty"`
+	// Added in version 1 without a change of version: the warnings with
+	// their rule, the lint report (with --lint), and whether the entry
+	// failed --strict.
+	Checks []pipeline.Warning `json:"checks,omitempty"`
+	Lint   *lint.Report       `json:"lint,omitempty"`
+	Strict bool               `json:"strict,omitempty"`
 }
 
 type reportTotals struct {
@@ -78,7 +88,7 @@ func (r *Report) Start(int) {
 // Entry writes one entry.
 func (r *Report) Entry(res *Result, _ int) {
 	e := reportEntry{Index: res.Index, Source: res.Source, Entry: res.Where, Name: res.Name, Kind: res.Kind,
-		Status: res.Status, Files: res.Files, Warnings: res.Warnings}
+		Status: res.Status, Files: res.Files, Warnings: res.Warnings, Checks: res.Checks, Lint: res.Lint, Strict: res.Strict}
 	if e.Files == nil {
 		e.Files = []FileResult{}
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -50,6 +49,9 @@ type Resolver struct {
 	// every entry (the flags); a company file's catalog, ladder and
 	// templates keys apply to its entries otherwise.
 	Custom Custom
+	// Lint keeps each posting's lint report; Strict fails a posting that
+	// lacks what the pay-transparency law of its location requires.
+	Lint, Strict bool
 
 	companies map[string]*companyResult
 	overlays  map[string]*overlay
@@ -115,45 +117,31 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 		probs = append(probs, e.problem(FPaper, err.Error()))
 	}
 
-	params := pipeline.Params{Role: val(FRole), From: val(FFrom), To: val(FTo)}
+	params := pipeline.Params{}
 	if kind != nil {
-		for _, f := range []Field{FRole, FFrom, FTo} {
+		for _, f := range Fields() {
+			d := f.Info().Param
+			if d == nil {
+				continue
+			}
 			v := e.Values[f]
-			used := slices.Contains(kind.Uses, f.String())
-			if !used && (v.Origin == FromEntry || v.Origin == FromMatrix) {
-				probs = append(probs, e.problem(f, fmt.Sprintf("kind %s does not use %s; remove it", kind.Name, f)))
-			}
-			if !used {
-				// An inherited value the kind does not read (a default
-				// role under a ladder) is ignored.
-				switch f {
-				case FRole:
-					params.Role = ""
-				case FFrom:
-					params.From = ""
-				case FTo:
-					params.To = ""
+			if !kind.Uses(d.Name) {
+				// A value the kind does not read is an error when the
+				// entry gives it; an inherited one (a default role under
+				// a ladder) is ignored.
+				if v.Origin == FromEntry || v.Origin == FromMatrix {
+					probs = append(probs, e.problem(f, fmt.Sprintf("kind %s does not use %s; remove it", kind.Name, d.Name)))
 				}
+				continue
 			}
+			params[d.Name] = v.S
 		}
-		missing := false
-		for _, name := range kind.Requires {
-			if params.Get(name) == "" {
-				f, _ := fieldByName(name)
-				probs = append(probs, e.problem(f, fmt.Sprintf("required for kind %s; %s", kind.Name, hint(env, f))))
-				missing = true
-			}
-		}
-		if !missing {
-			if err := kind.Check(env, params); err != nil {
-				var pe *pipeline.ParamError
-				if errors.As(err, &pe) {
-					f, _ := fieldByName(pe.Param)
-					probs = append(probs, e.problem(f, pe.Err.Error()))
-				} else {
-					probs = append(probs, e.problem(FKind, err.Error()))
-				}
-			}
+		params = kind.Normalize(params)
+		if d := kind.Missing(params); d != nil {
+			f, _ := fieldByName(d.Name)
+			probs = append(probs, e.problem(f, fmt.Sprintf("required for kind %s; %s", kind.Name, hint(env, f))))
+		} else if err := kind.Check(env, params); err != nil {
+			probs = append(probs, r.paramProblem(e, err))
 		}
 	}
 
@@ -178,6 +166,17 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 		return nil, e.named(probs, "")
 	}
 
+	if len(e.Company) > 0 {
+		role := ""
+		if kind != nil && kind.Uses("role") {
+			role = params.Get("role")
+		}
+		c, ps := rowCompany(e, company, env.Cat, role)
+		if len(ps) > 0 {
+			return nil, e.named(ps, "")
+		}
+		company = c
+	}
 	prof, err := profile.Resolve(env.Cat, profile.Input{
 		Stage: val(FStage), Size: val(FSize), Archetype: val(FArchetype),
 		Company: company, SourceDateEpoch: r.SourceDateEpoch,
@@ -194,11 +193,19 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 		return nil, Problems{{Raw: true, Msg: err.Error(), Key: err.Error()}}
 	}
 
-	req := pipeline.Request{Kind: kind.Name, Profile: prof, Params: params, Formats: formats, Paper: paper, Templates: set}
+	if kind.CheckProfile != nil {
+		if err := kind.CheckProfile(env, prof, params); err != nil {
+			return nil, e.named(Problems{r.paramProblem(e, err)}, "")
+		}
+	}
+
+	req := pipeline.Request{Kind: kind.Name, Profile: prof, Params: params, Formats: formats, Paper: paper, Templates: set,
+		Lint: r.Lint, Strict: r.Strict, CSV: e.CSV}
 	name, p := r.name(e, env, kind, &req)
 	if p != nil {
 		return nil, e.named(Problems{p}, "")
 	}
+	req.LintName = name + ".md"
 	job := &Job{Index: e.Index, Source: e.File + ":" + strconv.Itoa(e.Line), Where: e.Where, Name: name, Request: req, Env: env}
 	for _, f := range formats {
 		fm, _ := pipeline.LookupFormat(f)
@@ -209,17 +216,38 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 
 // hint tells what a required field accepts.
 func hint(env *pipeline.Env, f Field) string {
-	switch f {
-	case FRole:
+	if f.Info().Param == pipeline.ParamRole {
 		return "valid: " + strings.Join(env.Cat.RoleIDs(), ", ")
 	}
 	return "for example " + example(f)
 }
 
+// paramProblem turns a kind's check error into a problem of the field at
+// fault.
+func (r *Resolver) paramProblem(e *Entry, err error) *Problem {
+	if pe, ok := pipeline.IsParamError(err); ok {
+		if f, ok := fieldByName(pe.Param); ok {
+			return e.problem(f, pe.Err.Error())
+		}
+	}
+	return e.problem(FKind, err.Error())
+}
+
 var placeholderRe = regexp.MustCompile(`\{([^{}]*)\}`)
 
-// placeholders are the names a name pattern may use, for messages.
-var placeholders = []string{"{kind}", "{role}", "{from}", "{to}", "{stage}", "{size}", "{archetype}", "{company}", "{paper}"}
+// placeholders are the names a name pattern may use, for messages: every
+// field but company, format and name, and {company}, the company's slug.
+func placeholders() []string {
+	var out []string
+	for _, f := range Fields() {
+		switch f {
+		case FFormat, FName:
+			continue
+		}
+		out = append(out, "{"+f.String()+"}")
+	}
+	return out
+}
 
 // name is the entry's file name without extension: its name (a pattern
 // such as "{company}-{role}-{stage}", slugged), or the kind's default name
@@ -228,17 +256,14 @@ func (r *Resolver) name(e *Entry, env *pipeline.Env, kind *pipeline.Kind, req *p
 	prof := req.Profile
 	values := map[string]string{
 		"kind":      kind.Name,
-		"role":      req.Params.Role,
-		"from":      req.Params.From,
-		"to":        req.Params.To,
 		"stage":     prof.Stage.ID,
 		"size":      strconv.Itoa(prof.Size),
 		"archetype": prof.Archetype.ID,
 		"company":   output.NameSlug(prof.Company.Name),
 		"paper":     req.Paper,
 	}
-	if ro, err := env.Cat.Role(req.Params.Role); err == nil {
-		values["role"] = ro.ID
+	for _, d := range pipeline.AllParams() {
+		values[d.Name] = d.Value(env, req.Params.Get(d.Name))
 	}
 	if raw := e.Values[FName].S; raw != "" {
 		// Refuse rather than slug a path: someone who wrote "../x" or
@@ -256,7 +281,7 @@ func (r *Resolver) name(e *Entry, env *pipeline.Env, kind *pipeline.Kind, req *p
 			return v
 		})
 		if bad != "" {
-			return "", e.problem(FName, fmt.Sprintf("unknown placeholder %s; valid: %s", bad, strings.Join(placeholders, ", ")))
+			return "", e.problem(FName, fmt.Sprintf("unknown placeholder %s; valid: %s", bad, strings.Join(placeholders(), ", ")))
 		}
 		s := output.Slug(expanded)
 		if s == "" {
@@ -264,9 +289,9 @@ func (r *Resolver) name(e *Entry, env *pipeline.Env, kind *pipeline.Kind, req *p
 		}
 		return s, nil
 	}
-	stem := pipeline.Stem(env, kind, prof.Company.Name, req.Params)
+	stem := pipeline.Stem(env, kind, prof, req.Params)
 	for _, f := range e.Vary {
-		if f == FName || f == FFormat || slices.Contains(kind.Uses, f.String()) {
+		if f == FName || f == FFormat || kind.Uses(f.String()) {
 			continue // already in the stem
 		}
 		var part string
@@ -445,8 +470,8 @@ func (e *Entry) named(probs Problems, name string) Problems {
 	if name == "" {
 		name = e.Values[FName].S
 	}
-	if r := e.Values[FRole]; name == "" && r.Origin == FromEntry {
-		name = r.S
+	if f, ok := fieldByName(pipeline.ParamRole.Name); ok && name == "" && e.Values[f].Origin == FromEntry {
+		name = e.Values[f].S
 	}
 	if name == "" || e.CSV {
 		return probs

@@ -17,6 +17,7 @@ import (
 	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/pipeline"
 	"github.com/rungs/rungs/ladders"
+	"github.com/rungs/rungs/lint"
 	"github.com/rungs/rungs/output"
 )
 
@@ -43,15 +44,22 @@ type FileResult struct {
 
 // Result is what happened to one entry.
 type Result struct {
-	Index    int
-	Source   string
-	Where    string
-	Name     string
-	Kind     string
-	Status   Status
-	Err      error
-	Files    []FileResult
+	Index  int
+	Source string
+	Where  string
+	Name   string
+	Kind   string
+	Status Status
+	Err    error
+	Files  []FileResult
+	// Warnings are the messages of Checks, the entry's warnings.
 	Warnings []string
+	Checks   []pipeline.Warning
+	// Lint is the posting's lint report, with --lint.
+	Lint *lint.Report
+	// Strict is set when the entry failed --strict: its posting lacks
+	// what the pay-transparency law of its location requires.
+	Strict bool
 }
 
 // Totals sums up a run.
@@ -244,13 +252,18 @@ func work(stop context.Context, opt Options, t *task, cpu chan struct{}) *Result
 	if env == nil {
 		env = &pipeline.Env{Cat: opt.Cat, Ladder: opt.Ladder}
 	}
-	files, warnings, err := pipeline.Render(env, &j.Request)
+	out, err := pipeline.Render(env, &j.Request)
 	<-cpu
-	res.Warnings = warnings
+	if out != nil {
+		res.Checks, res.Lint = out.Warnings, out.Lint
+		res.Warnings = pipeline.Messages(out.Warnings)
+	}
 	if err != nil {
-		res.Status, res.Err = Failed, err
+		var se *pipeline.StrictError
+		res.Status, res.Err, res.Strict = Failed, err, errors.As(err, &se)
 		return res
 	}
+	files := out.Files
 	// Interrupted (or stopped by a failure) while rendering: abandon the
 	// entry before its first write. Once writing, finish the entry, so
 	// its files stay a set.

@@ -24,7 +24,7 @@ func BenchmarkPosting(b *testing.B) {
 		b.Fatal(err)
 	}
 	k, _ := LookupKind("jd")
-	view, err := k.Build(&Env{Cat: cat}, prof, Params{Role: "cto"})
+	view, err := k.Build(&Env{Cat: cat}, prof, Params{"role": "cto"})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,15 +1,18 @@
 // Package pipeline is the one place that knows which kinds of document
-// (job description, ladder, promotion guide) and which formats (Markdown,
+// (job description, ladder, promotion guide, level card, growth plan) and
+// which formats (Markdown,
 // JSON, PDF, HTML, Word) exist, and how a request becomes finished files:
 //
-//	Request ──► Kind.Build (generator) ──► view model
-//	                                        ├─► templates ──► Markdown ──► md, pdf, html, docx
+//	Request ──► Kind.Build (generator) ──► view model ──► checks (warnings, lint, --strict)
+//	                                        ├─► templates ──► Markdown ──► md, pdf, html, docx, jsonld
 //	                                        └─► json
 //
-// Commands (rungs jd, rungs batch, ...) share it, so adding a kind or a
-// format is one entry in Kinds or Formats, and every command that takes
-// --format or a kind gets it at once. It does no file I/O: output names
-// and writes files.
+// Commands (rungs jd, rungs ladder, rungs batch) share it, so adding a kind
+// or a format is one entry in Kinds or Formats, and every command that
+// takes --format or a kind gets it at once. Each kind declares its
+// parameters once (Param): the commands' flags, the batch fields and CSV
+// columns and the manifest schema derive from them. It does no file I/O:
+// output names and writes files.
 package pipeline
 
 import (
@@ -24,6 +27,7 @@ import (
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/internal/suggest"
 	"github.com/rungs/rungs/ladders"
+	"github.com/rungs/rungs/lint"
 	"github.com/rungs/rungs/output"
 	"github.com/rungs/rungs/output/docxdoc"
 	"github.com/rungs/rungs/output/htmldoc"
@@ -32,37 +36,24 @@ import (
 	"github.com/rungs/rungs/templates"
 )
 
-// Params are the per-kind parameters of a request. A kind reads only the
-// ones it lists in Kind.Uses.
-type Params struct {
-	Role string // jd
-	From string // promotion
-	To   string // promotion
-}
-
-// Get returns a parameter by its name ("role", "from", "to").
-func (p Params) Get(name string) string {
-	switch name {
-	case "role":
-		return p.Role
-	case "from":
-		return p.From
-	case "to":
-		return p.To
-	}
-	return ""
-}
-
 // Request is one document to produce.
 type Request struct {
 	Kind    string
 	Profile profile.Profile
+	// Params are the kind's parameters, normalized (Kind.Normalize).
 	Params  Params
 	Formats []string // format names, as ParseFormats returns them
 	Paper   string   // paper size for paged formats
 	// Templates are the templates to render with; nil means the built-in
 	// ones.
 	Templates *templates.Set
+	// Lint keeps a posting's lint report in the Result; Strict makes its
+	// pay-transparency gaps an error. LintName labels the report (the
+	// file name; by default the stem with .md).
+	Lint, Strict bool
+	LintName     string
+	// CSV is set for a CSV row: messages name its company.<key> columns.
+	CSV bool
 }
 
 // View is what a kind builds: the view model templates and JSON read, and
@@ -75,6 +66,9 @@ type View struct {
 	// the clock.
 	Author string
 	Date   time.Time
+	// Draft lists, for a posting with placeholders in [brackets], the
+	// company.yaml keys that fill them.
+	Draft []string
 }
 
 // ParamError is a bad kind parameter; Param names it ("role", "from", ...).
@@ -99,137 +93,6 @@ func (e *Env) ladder() (*ladders.Ladder, error) {
 		return e.Ladder, nil
 	}
 	return ladders.Builtin()
-}
-
-// Kind describes one kind of document.
-type Kind struct {
-	Name string
-	// Uses lists the parameters the kind reads; Requires those it cannot
-	// do without. Batch inputs use them to reject a role given to a ladder.
-	Uses     []string
-	Requires []string
-	// Template is the Markdown template the view model is rendered with.
-	Template string
-	// Check validates the parameters against the catalog without building
-	// anything, so a whole batch can be validated cheaply before writing.
-	Check func(env *Env, p Params) error
-	// Build makes the view model.
-	Build func(env *Env, prof profile.Profile, p Params) (View, error)
-	// Stem is the document part of the default file name, from canonical
-	// ids: "cto", "ladder", "senior-engineer-to-staff-engineer". The
-	// company's slug goes in front (output.FileName).
-	Stem func(env *Env, p Params) string
-}
-
-// Kinds are the kinds of document, in the order help texts list them.
-// Add a kind here.
-var Kinds = []Kind{
-	{
-		Name:     "jd",
-		Uses:     []string{"role"},
-		Requires: []string{"role"},
-		Template: "jd.md.tmpl",
-		Check: func(env *Env, p Params) error {
-			if _, err := env.Cat.Role(p.Role); err != nil {
-				return &ParamError{"role", err}
-			}
-			return nil
-		},
-		Build: func(env *Env, prof profile.Profile, p Params) (View, error) {
-			jd, err := generator.JD(env.Cat, prof, p.Role)
-			if err != nil {
-				return View{}, err
-			}
-			// The ladder says when a role that is a rung is rarely a
-			// separate job (one truth with rungs ladder).
-			lad, err := env.ladder()
-			if err != nil {
-				return View{}, err
-			}
-			if w := generator.RungWarning(lad, prof, jd.Role); w != "" {
-				jd.Warnings = append(jd.Warnings, w)
-			}
-			return viewOf(jd, jd.Warnings, prof), nil
-		},
-		Stem: func(env *Env, p Params) string {
-			r, err := env.Cat.Role(p.Role)
-			if err != nil {
-				return output.Slug(p.Role)
-			}
-			return r.ID
-		},
-	},
-	{
-		// The whole career ladder, both tracks, as rungs ladder prints it.
-		Name:     "ladder",
-		Template: "ladder.md.tmpl",
-		Check: func(env *Env, p Params) error {
-			_, err := env.ladder()
-			return err
-		},
-		Build: func(env *Env, prof profile.Profile, p Params) (View, error) {
-			lad, err := env.ladder()
-			if err != nil {
-				return View{}, err
-			}
-			l, err := generator.CareerLadder(lad, prof, "all")
-			if err != nil {
-				return View{}, err
-			}
-			return viewOf(l, l.Warnings, prof), nil
-		},
-		Stem: func(*Env, Params) string { return "ladder" },
-	},
-	{
-		// A promotion guide between two levels, as rungs ladder --from
-		// --to prints it.
-		Name:     "promotion",
-		Uses:     []string{"from", "to"},
-		Requires: []string{"from", "to"},
-		Template: "ladder-promotion.md.tmpl",
-		Check: func(env *Env, p Params) error {
-			lad, err := env.ladder()
-			if err != nil {
-				return err
-			}
-			from, err := generator.FindLevel(lad, p.From)
-			if err != nil {
-				return &ParamError{"from", err}
-			}
-			to, err := generator.FindLevel(lad, p.To)
-			if err != nil {
-				return &ParamError{"to", err}
-			}
-			if _, err := generator.PromotionPath(lad, from, to); err != nil {
-				return &ParamError{"to", err}
-			}
-			return nil
-		},
-		Build: func(env *Env, prof profile.Profile, p Params) (View, error) {
-			lad, err := env.ladder()
-			if err != nil {
-				return View{}, err
-			}
-			g, err := generator.Promotion(lad, prof, p.From, p.To)
-			if err != nil {
-				return View{}, err
-			}
-			return viewOf(g, g.Warnings, prof), nil
-		},
-		Stem: func(env *Env, p Params) string {
-			// As rungs ladder names it: promotion-<from>-to-<to>, by id.
-			from, to := output.Slug(p.From), output.Slug(p.To)
-			if lad, err := env.ladder(); err == nil {
-				if l, err := generator.FindLevel(lad, p.From); err == nil {
-					from = l.ID
-				}
-				if l, err := generator.FindLevel(lad, p.To); err == nil {
-					to = l.ID
-				}
-			}
-			return "promotion-" + from + "-to-" + to
-		},
-	},
 }
 
 // viewOf wraps a view model with the document's metadata.
@@ -293,24 +156,14 @@ type docMeta struct {
 	keywords       []string
 }
 
-// subjects name each kind of document in its metadata, by the template
-// it is rendered with; the longest matching prefix wins.
-var subjects = []struct{ prefix, subject string }{
-	{"ladder-promotion", "Promotion guide"},
-	{"ladder-level", "Level card"},
-	{"ladder-growth", "Growth plan"},
-	{"ladder", "Career ladder"},
-	{"jd", "Job description"},
-}
-
 // metaOf describes a document for its metadata: the title from its first
 // heading, a subject naming the kind and company, and keywords.
 func metaOf(in *Input) docMeta {
 	m := docMeta{title: Title(in.Markdown)}
 	kind := "Document"
-	for _, s := range subjects {
-		if strings.HasPrefix(in.Template, s.prefix) {
-			kind = s.subject
+	for i := range Kinds {
+		if Kinds[i].Template == in.Template {
+			kind = Kinds[i].Subject
 			break
 		}
 	}
@@ -350,7 +203,7 @@ func renderJSONLD(in *Input) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("only job descriptions (kind jd) have JSON-LD")
 	}
-	return jsonld.Encode(jd, in.Markdown)
+	return jsonld.Encode(JobOf(jd), in.Markdown)
 }
 
 // JSONLD returns the schema.org JobPosting JSON-LD of a job description
@@ -363,11 +216,28 @@ func JSONLD(in *Input) string {
 	if !ok || in.Markdown == nil {
 		return ""
 	}
-	data, err := jsonld.Encode(jd, in.Markdown)
+	data, err := jsonld.Encode(JobOf(jd), in.Markdown)
 	if err != nil {
 		return ""
 	}
 	return string(data)
+}
+
+// JobOf is the JSON-LD renderer's view of a job description.
+func JobOf(jd *generator.JobDescription) *jsonld.Job {
+	j := &jsonld.Job{
+		Title: jd.Title, Role: jd.Role, Date: jd.Date, Deadline: jd.Deadline,
+		EmploymentType: jd.EmploymentType, ApplyURL: jd.ApplyURL,
+		Company: jsonld.Company{Name: jd.Company.Name, Website: jd.Company.Website,
+			Industry: jd.Company.Industry, WorkModel: jd.Company.WorkModel},
+	}
+	for _, a := range jd.Company.Addresses {
+		j.Company.Addresses = append(j.Company.Addresses, jsonld.Address{City: a.City, Region: a.Region, Country: a.Country})
+	}
+	if c := jd.Compensation; c != nil {
+		j.Pay = &jsonld.Pay{Min: c.Min, Max: c.Max, Currency: c.Currency, Period: c.Period}
+	}
+	return j
 }
 
 // Papers are the paper sizes of paged formats; the first is the default.
@@ -474,31 +344,122 @@ type File struct {
 	Data   []byte
 }
 
-// Render builds the request's view model once and renders it in every
-// requested format. The returned warnings are the kind's mismatch notes.
-func Render(env *Env, r *Request) ([]File, []string, error) {
+// Render builds the request's view model once, runs the kind's checks and
+// renders the model in every requested format. The Markdown is rendered
+// once, for the checks and every format that starts from it.
+//
+// A posting that lacks what the pay-transparency law of its location
+// requires is a warning, or with Request.Strict a *StrictError and no
+// files; the Result then still holds the warnings and the lint report.
+func Render(env *Env, r *Request) (*Result, error) {
 	k, err := LookupKind(r.Kind)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	view, err := k.Build(env, r.Profile, r.Params)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	files, err := RenderView(k.Template, view, r.Formats, r.Paper, r.Templates)
-	warnings := append(slices.Clip(view.Warnings), PDFWarnings(r.Profile.Company, r.Formats)...)
-	return files, warnings, err
+	res := &Result{View: view, Warnings: Classify(k, r.Profile, view.Warnings)}
+	for _, w := range PDFWarnings(r.Profile.Company, r.Formats) {
+		res.Warnings = append(res.Warnings, Warning{Rule: RulePDFFont, Message: w})
+	}
+	set := r.Templates
+	if set == nil {
+		set = templates.Builtin()
+	}
+	var md []byte
+	if k.Posting != nil {
+		if md, err = set.Render(k.Template, view.Model); err != nil {
+			return res, fmt.Errorf("render %s: %w", k.Template, err)
+		}
+		name := r.LintName
+		if name == "" {
+			name = Stem(env, k, r.Profile, r.Params) + ".md"
+		}
+		// The whole lint costs several times the rendering of a posting;
+		// without --lint only its pay-transparency rules run.
+		var rep lint.Report
+		if r.Lint {
+			rep = lint.Check(name, md, k.Posting(r.Profile, view))
+			res.Lint = &rep
+		} else {
+			rep = lint.CheckPay(name, md, k.Posting(r.Profile, view))
+		}
+		gaps := PayGaps(rep, r.Params.Get("role"), r.CSV)
+		for _, g := range gaps {
+			res.Warnings = append(res.Warnings, Warning{Rule: RulePayTransparency, Message: g})
+		}
+		if r.Strict && len(gaps) > 0 {
+			return res, &StrictError{Gaps: gaps}
+		}
+	}
+	res.Files, err = renderFormats(k.Template, view, md, r.Formats, r.Paper, set)
+	return res, err
 }
 
-// RenderView renders a view model already built (a command that printed
-// its warnings first) with the Markdown template tmpl, in each format, in
-// order. The Markdown is rendered once, for every format that starts from
-// it.
+// Result is what Render made: the view, the files in format order, the
+// warnings and, with Request.Lint, the posting's lint report.
+type Result struct {
+	View     View
+	Files    []File
+	Warnings []Warning
+	Lint     *lint.Report
+}
+
+// StrictError is a posting that lacks, under Request.Strict, what the
+// pay-transparency law of its location requires.
+type StrictError struct{ Gaps []string }
+
+func (e *StrictError) Error() string {
+	return "--strict: the posting lacks what the pay-transparency law of its location requires (guidance, not legal advice): " + strings.Join(e.Gaps, "; ")
+}
+
+// payFields names the company.yaml field that supplies each pay element,
+// and the CSV columns that do in a batch.
+var payFields = map[string]struct{ key, columns string }{
+	"pay-range":    {"compensation.%s (min, max, currency, period)", "company.pay_min, company.pay_max, company.currency and company.period"},
+	"pay-benefits": {"benefits", "company.benefits"},
+	"pay-deadline": {"apply.deadline (YYYY-MM-DD)", "company.deadline"},
+}
+
+// PayGaps are the pay-transparency errors of a posting's lint report,
+// each saying which company.yaml key fills it (role is the posting's
+// role, for its compensation key) and, for a CSV row (csv), which
+// columns.
+func PayGaps(rep lint.Report, role string, csv bool) []string {
+	var out []string
+	for _, f := range rep.Findings {
+		if f.Jurisdiction == "" || f.Level != lint.LevelError {
+			continue
+		}
+		msg := f.Message
+		if field, ok := payFields[f.Rule]; ok {
+			key := strings.ReplaceAll(field.key, "%s", role)
+			if csv {
+				msg += "; give " + field.columns + " in the row, or add " + key + " to the company file"
+			} else {
+				msg += "; add " + key + " to the company file"
+			}
+		}
+		out = append(out, msg)
+	}
+	return out
+}
+
+// RenderView renders a view model already built with the Markdown
+// template tmpl, in each format, in order.
 func RenderView(tmpl string, view View, formats []string, paper string, set *templates.Set) ([]File, error) {
 	if set == nil {
 		set = templates.Builtin()
 	}
-	in := &Input{Template: tmpl, View: view, Paper: paper}
+	return renderFormats(tmpl, view, nil, formats, paper, set)
+}
+
+// renderFormats renders each format; md is the Markdown when already
+// rendered, else it is rendered once, for the first format that needs it.
+func renderFormats(tmpl string, view View, md []byte, formats []string, paper string, set *templates.Set) ([]File, error) {
+	in := &Input{Template: tmpl, View: view, Paper: paper, Markdown: md}
 	files := make([]File, 0, len(formats))
 	for _, name := range formats {
 		f, err := LookupFormat(name)
@@ -524,8 +485,8 @@ func RenderView(tmpl string, view View, formats []string, paper string, set *tem
 // Stem is the file name of a document without its extension:
 // "<company-slug>-<kind stem>", or the kind stem alone when the company
 // has no usable name. It matches output.FileName.
-func Stem(env *Env, k *Kind, company string, p Params) string {
-	return strings.TrimSuffix(output.FileName(company, k.Stem(env, p), "x"), ".x")
+func Stem(env *Env, k *Kind, prof profile.Profile, p Params) string {
+	return strings.TrimSuffix(output.FileName(prof.Company.Name, k.Stem(env, prof, p), "x"), ".x")
 }
 
 // PDFWarnings says, when formats include pdf, which company fields hold

@@ -54,12 +54,17 @@ func TestLookups(t *testing.T) {
 	}
 	// Every kind and format is complete: a new entry cannot forget a part.
 	for _, k := range Kinds {
-		if k.Name == "" || k.Template == "" || k.Check == nil || k.Build == nil || k.Stem == nil {
+		if k.Name == "" || k.Doc == "" || k.Plural == "" || k.Template == "" || k.Subject == "" || k.Check == nil || k.Build == nil || k.Stem == nil {
 			t.Errorf("kind %q is incomplete", k.Name)
 		}
 		for _, r := range k.Requires {
-			if !strings.Contains(strings.Join(k.Uses, " "), r) {
+			if !k.Uses(r) {
 				t.Errorf("kind %s requires %s but does not use it", k.Name, r)
+			}
+		}
+		for _, p := range k.Params {
+			if p.Name == "" || p.Flag == "" || p.Usage == "" || p.Doc == "" || p.Example == "" {
+				t.Errorf("kind %s: parameter %q is incomplete", k.Name, p.Name)
 			}
 		}
 	}
@@ -75,11 +80,12 @@ func TestRender(t *testing.T) {
 	st, _ := cat.Stage("seed")
 	ar, _ := cat.Archetype("product")
 	req := &Request{Kind: "jd", Profile: profile.Profile{Stage: st, Size: 5, Archetype: ar},
-		Params: Params{Role: "vpe"}, Formats: []string{"json", "md"}}
-	files, warnings, err := Render(&Env{Cat: cat}, req)
+		Params: Params{"role": "vpe"}, Formats: []string{"json", "md"}}
+	res, err := Render(&Env{Cat: cat}, req)
 	if err != nil {
 		t.Fatal(err)
 	}
+	files, warnings := res.Files, Messages(res.Warnings)
 	if len(files) != 2 || files[0].Ext != "json" || files[1].Ext != "md" {
 		t.Fatalf("files = %+v", files)
 	}
@@ -94,10 +100,12 @@ func TestRender(t *testing.T) {
 		t.Error("a VP Engineering of 5 engineers should warn")
 	}
 	k, _ := LookupKind("jd")
-	if got := Stem(&Env{Cat: cat}, k, "Acme Robotics", req.Params); got != "acme-robotics-vp-engineering" {
+	acme := req.Profile
+	acme.Company.Name = "Acme Robotics"
+	if got := Stem(&Env{Cat: cat}, k, acme, req.Params); got != "acme-robotics-vp-engineering" {
 		t.Errorf("stem = %q", got)
 	}
-	if got := Stem(&Env{Cat: cat}, k, "", req.Params); got != "vp-engineering" {
+	if got := Stem(&Env{Cat: cat}, k, req.Profile, req.Params); got != "vp-engineering" {
 		t.Errorf("stem without company = %q", got)
 	}
 }
@@ -119,14 +127,139 @@ func TestJDWarnsFromTheLadder(t *testing.T) {
 	}{{"product", 12, true}, {"product", 25, false}, {"external", 25, false}} {
 		ar, _ := cat.Archetype(c.archetype)
 		req := &Request{Kind: "jd", Profile: profile.Profile{Stage: st, Size: c.size, Archetype: ar},
-			Params: Params{Role: "head-of-engineering"}, Formats: []string{"md"}}
-		_, warnings, err := Render(&Env{Cat: cat}, req)
+			Params: Params{"role": "head-of-engineering"}, Formats: []string{"md"}}
+		res, err := Render(&Env{Cat: cat}, req)
 		if err != nil {
 			t.Fatal(err)
 		}
+		warnings := Messages(res.Warnings)
 		got := strings.Contains(strings.Join(warnings, "\n"), "rarely a separate job")
 		if got != c.warns {
 			t.Errorf("%s CTO: warns %v, want %v: %q", c.archetype, got, c.warns, warnings)
 		}
 	}
+}
+
+// TestEveryKind builds each kind from its declared parameters, as batch
+// and the commands do, and names its file as rungs ladder does.
+func TestEveryKind(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prof, err := profile.Resolve(cat, profile.Input{Stage: "early", Size: "25", Company: &profile.Company{Name: "Acme"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &Env{Cat: cat}
+	for _, tt := range []struct {
+		kind   string
+		params Params
+		stem   string
+	}{
+		{"jd", Params{"role": "vpe"}, "acme-vp-engineering"},
+		{"ladder", Params{}, "acme-ladder"},
+		{"ladder", Params{"track": "IC"}, "acme-ladder-ic"},
+		{"promotion", Params{"from": "L2", "to": "staff-engineer"}, "acme-promotion-senior-engineer-to-staff-engineer"},
+		{"level", Params{"level": "L3"}, "acme-level-staff-engineer"},
+		{"growth", Params{"grow_to": "120"}, "acme-ladder-growth-25-to-120"},
+		{"growth", Params{"grow_to": "120", "track": "management"}, "acme-ladder-growth-25-to-120-management"},
+	} {
+		k, err := LookupKind(tt.kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := k.Normalize(tt.params)
+		if m := k.Missing(p); m != nil {
+			t.Fatalf("%s: %s missing", tt.kind, m.Name)
+		}
+		if err := k.Check(env, p); err != nil {
+			t.Fatalf("%s %v: %v", tt.kind, tt.params, err)
+		}
+		if got := Stem(env, k, prof, p); got != tt.stem {
+			t.Errorf("%s %v: stem %q, want %q", tt.kind, tt.params, got, tt.stem)
+		}
+		res, err := Render(env, &Request{Kind: tt.kind, Profile: prof, Params: p, Formats: []string{"md"}})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.kind, err)
+		}
+		if !bytes.HasPrefix(res.Files[0].Data, []byte("# ")) {
+			t.Errorf("%s: markdown starts %q", tt.kind, res.Files[0].Data[:20])
+		}
+	}
+}
+
+// TestKindChecks: a bad parameter is a *ParamError naming it.
+func TestKindChecks(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &Env{Cat: cat}
+	prof, _ := profile.Resolve(cat, profile.Input{Size: "25"})
+	for _, tt := range []struct {
+		kind   string
+		params Params
+		param  string
+	}{
+		{"jd", Params{"role": "ctoo"}, "role"},
+		{"ladder", Params{"track": "managment"}, "track"},
+		{"promotion", Params{"from": "staff-engineer", "to": "senior-engineer"}, "to"},
+		{"level", Params{"level": "tech-lead"}, "level"},
+		{"growth", Params{"grow_to": "many"}, "grow_to"},
+		{"growth", Params{"grow_to": "20"}, "grow_to"}, // not above 25
+	} {
+		k, _ := LookupKind(tt.kind)
+		err := k.Check(env, tt.params)
+		if err == nil && k.CheckProfile != nil {
+			err = k.CheckProfile(env, prof, tt.params)
+		}
+		pe, ok := IsParamError(err)
+		if !ok || pe.Param != tt.param {
+			t.Errorf("%s %v: error %v, want one about %s", tt.kind, tt.params, err, tt.param)
+		}
+	}
+}
+
+// TestClassify gives each mismatch warning its rule.
+func TestClassify(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prof, err := profile.Resolve(cat, profile.Input{Stage: "seed", Size: "5", Archetype: "infrastructure"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jd, _ := LookupKind("jd")
+	res, err := Render(&Env{Cat: cat}, &Request{Kind: "jd", Profile: prof, Params: Params{"role": "vpe"}, Formats: []string{"md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]bool{}
+	for _, w := range res.Warnings {
+		rules[w.Rule] = true
+	}
+	if !rules[RuleArchetypeSize] || !rules[RuleRoleSize] {
+		t.Errorf("rules %v; want archetype-size and role-size", rules)
+	}
+	big, _ := profile.Resolve(cat, profile.Input{Stage: "seed", Size: "300"})
+	for _, w := range Classify(jd, big, []string{"something else"}) {
+		if w.Rule != RuleRoleSize {
+			t.Errorf("an unknown posting warning is %s", w.Rule)
+		}
+	}
+	if ws := Classify(jd, big, jdWarnings(t, cat, big)); len(ws) == 0 || ws[0].Rule != RuleStageSize {
+		t.Errorf("a seed company of 300: %+v", ws)
+	}
+}
+
+func jdWarnings(t *testing.T, cat *catalog.Catalog, prof profile.Profile) []string {
+	t.Helper()
+	k, _ := LookupKind("jd")
+	v, err := k.Build(&Env{Cat: cat}, prof, Params{"role": "cto"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.Warnings
 }

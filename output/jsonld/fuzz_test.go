@@ -9,7 +9,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/output/jsonld"
 )
 
@@ -39,12 +38,12 @@ func FuzzEncode(f *testing.F) {
 		jd := *base
 		jd.Title = title
 		jd.Company.Name, jd.Company.Website = company, website
-		jd.Company.Addresses = []generator.Address{{City: city}}
+		jd.Company.Addresses = []jsonld.Address{{City: city}}
 		jd.Company.WorkModel = ""
 		if remote {
 			jd.Company.WorkModel = "remote"
 		}
-		jd.Compensation = &generator.PayView{Min: lo, Max: hi, Currency: currency, Period: period}
+		jd.Pay = &jsonld.Pay{Min: lo, Max: hi, Currency: currency, Period: period}
 		ld, err := jsonld.Encode(&jd, md)
 		var missing *jsonld.MissingError
 		if errors.As(err, &missing) {

@@ -13,7 +13,6 @@ import (
 	"html"
 	"strings"
 
-	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/output"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -112,11 +111,47 @@ func (e *MissingError) Error() string {
 	return "JSON-LD JobPosting needs " + strings.Join(e.Missing, "; ")
 }
 
-// Posting builds the JobPosting of a job description whose Markdown
-// rendering is md. It fails with a *MissingError when a required property
+// Job is what a JobPosting is made from: the facts of one job
+// description, as the renderer's own view, so this package does not
+// depend on the generator's model (pipeline fills it).
+type Job struct {
+	// Title is the posting's title; Role the role id, for the identifier.
+	Title, Role string
+	// Date is the posting date and Deadline the last day to apply,
+	// YYYY-MM-DD.
+	Date, Deadline string
+	// EmploymentType is as company.yaml accepts it: full-time,
+	// part-time, contractor... ("" is full-time).
+	EmploymentType string
+	// ApplyURL is the application page.
+	ApplyURL string
+	Company  Company
+	// Pay is the base pay, nil when the company gives none.
+	Pay *Pay
+}
+
+// Company is the hiring organization and where the job is.
+type Company struct {
+	Name, Website, Industry string
+	// WorkModel is onsite, hybrid or remote.
+	WorkModel string
+	Addresses []Address
+}
+
+// Address is one location, split into its parts.
+type Address struct{ City, Region, Country string }
+
+// Pay is a pay range (or a fixed pay when Min equals Max) per Period:
+// hour, day, week, month or year ("" is year).
+type Pay struct {
+	Min, Max         float64
+	Currency, Period string
+}
+
+// Posting builds the JobPosting of a job whose Markdown rendering is md. It fails with a *MissingError when a required property
 // (datePosted, hiringOrganization, jobLocation or, for remote jobs, the
 // applicant locations) has no data.
-func Posting(jd *generator.JobDescription, md []byte) (*JobPosting, error) {
+func Posting(jd *Job, md []byte) (*JobPosting, error) {
 	p := &JobPosting{
 		Context: "https://schema.org", Type: "JobPosting",
 		Title:              jd.Title,
@@ -164,7 +199,7 @@ func Posting(jd *generator.JobDescription, md []byte) (*JobPosting, error) {
 			missing = append(missing, "a job location (locations in company.yaml, or work_model: remote)")
 		}
 	}
-	if c := jd.Compensation; c != nil && (c.Min > 0 || c.Max > 0) && c.Currency != "" {
+	if c := jd.Pay; c != nil && (c.Min > 0 || c.Max > 0) && c.Currency != "" {
 		v := QuantitativeValue{Type: "QuantitativeValue", UnitText: unitTexts[c.Period]}
 		if v.UnitText == "" {
 			v.UnitText = "YEAR"
@@ -190,7 +225,7 @@ func ptr(f float64) *float64 { return &f }
 
 // Encode builds the JobPosting and encodes it as indented JSON ending in a
 // newline.
-func Encode(jd *generator.JobDescription, md []byte) ([]byte, error) {
+func Encode(jd *Job, md []byte) ([]byte, error) {
 	p, err := Posting(jd, md)
 	if err != nil {
 		return nil, err

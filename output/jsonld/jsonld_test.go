@@ -8,6 +8,7 @@ import (
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
+	"github.com/rungs/rungs/internal/pipeline"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/output/jsonld"
 	"github.com/rungs/rungs/templates"
@@ -37,8 +38,9 @@ compensation:
 date: 2026-11-02
 `
 
-// build generates the job description and its Markdown for a company file.
-func build(t testing.TB, company, role string) (*generator.JobDescription, []byte) {
+// build generates the job description and its Markdown for a company file,
+// and the renderer's view of it, as rungs jd makes them.
+func build(t testing.TB, company, role string) (*jsonld.Job, []byte) {
 	t.Helper()
 	cat, err := catalog.Builtin()
 	if err != nil {
@@ -62,12 +64,12 @@ func build(t testing.TB, company, role string) (*generator.JobDescription, []byt
 	if err != nil {
 		t.Fatal(err)
 	}
-	return jd, md
+	return pipeline.JobOf(jd), md
 }
 
 // decode encodes the posting and decodes it back as generic JSON, checking
 // that it is valid JSON whose @type is JobPosting.
-func decode(t *testing.T, jd *generator.JobDescription, md []byte) map[string]any {
+func decode(t *testing.T, jd *jsonld.Job, md []byte) map[string]any {
 	t.Helper()
 	data, err := jsonld.Encode(jd, md)
 	if err != nil {
