@@ -26,6 +26,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/profile"
@@ -83,6 +84,10 @@ func levelPage(id string) string       { return "levels/" + id + ".html" }
 func guidePage(from, to string) string { return "promotions/" + from + "-to-" + to + ".html" }
 func comparePage(a, b string) string   { return "compare/" + a + "-vs-" + b + ".html" }
 
+// maxTitle is the longest page title that still reads whole in a tab, a
+// bookmark or a search result.
+const maxTitle = 70
+
 var pageID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 //go:embed site.css
@@ -108,7 +113,7 @@ type Pair struct {
 }
 
 // Comparison is the view model of ladder-compare.md.tmpl: two levels and
-// their expectations, one row per dimension in the overview's order.
+// their expectations, one row per dimension, heaviest at this stage first.
 type Comparison struct {
 	generator.LadderMeta
 	A, B generator.LevelView
@@ -137,6 +142,7 @@ type builder struct {
 	title  string // the ladder's title, from its Markdown
 	growth bool
 	pages  []page
+	links  []target // the levels a page's text may link to
 }
 
 // page is one HTML page before it is laid out.
@@ -178,6 +184,7 @@ func Build(src Source) (*Site, error) {
 		b.order[v.ID] = i
 	}
 	b.growth = src.GrowTo > src.Profile.Size
+	b.links = b.targets()
 	b.findGuides()
 	if err := b.index(); err != nil {
 		return nil, err
@@ -468,7 +475,8 @@ func (b *builder) comparisons() error {
 			path := comparePage(a.ID, z.ID)
 			da, dz := byDim(a), byDim(z)
 			c := Comparison{LadderMeta: b.ladder.LadderMeta, A: a, B: z}
-			for _, col := range b.ladder.Columns {
+			// The dimensions in the stage's order, heaviest first.
+			for _, col := range b.ladder.Weights {
 				if da[col.Dimension] == nil && dz[col.Dimension] == nil {
 					continue
 				}
@@ -538,7 +546,7 @@ func (b *builder) layout(p page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	main, err := htmldoc.Fragment(evenHeadings(p.md))
+	main, err := htmldoc.Fragment(linkLevels(evenHeadings(p.md), p.path, b.links))
 	if err != nil {
 		return nil, err
 	}
@@ -548,12 +556,15 @@ func (b *builder) layout(p page) ([]byte, error) {
 			return nil, err
 		}
 	}
+	// A page's title is its heading, with the company's name after it
+	// when the whole stays short enough to read in a tab or a bookmark.
 	title := firstHeading(p.md)
 	if title == "" {
 		title = b.title
 	}
-	if p.path != indexPage && b.title != "" && title != b.title {
-		title += " · " + b.title
+	if c := strings.TrimSpace(b.ladder.Company); p.path != indexPage && c != "" && !strings.Contains(title, c) &&
+		utf8.RuneCountInString(title)+len(" · ")+utf8.RuneCountInString(c) <= maxTitle {
+		title += " · " + c
 	}
 	up := rel(p.path, "")
 	var w bytes.Buffer
@@ -576,13 +587,19 @@ func (b *builder) layout(p page) ([]byte, error) {
 	}
 	fmt.Fprintf(&w, "</head>\n<body class=\"%s\">\n<header class=\"site\">\n<nav>\n", class)
 	w.Write(navHTML)
-	w.WriteString("</nav>\n</header>\n<main>\n")
+	w.WriteString("</nav>\n</header>\n")
+	// A page with links around it lays them beside the document on a
+	// wide screen (site.css), below it on a narrow one.
+	if aside != nil {
+		w.WriteString("<div class=\"with-related\">\n")
+	}
+	w.WriteString("<main>\n")
 	w.Write(main)
 	w.WriteString("</main>\n")
 	if aside != nil {
 		w.WriteString("<aside class=\"related\">\n")
 		w.Write(aside)
-		w.WriteString("</aside>\n")
+		w.WriteString("</aside>\n</div>\n")
 	}
 	w.WriteString("</body>\n</html>\n")
 	return w.Bytes(), nil

@@ -165,8 +165,15 @@ func checkCoverage(t *testing.T, s *Site, l *generator.LadderView) {
 			}
 		}
 		for _, z := range l.Levels[i+1:] {
-			if _, ok := files[comparePage(v.ID, z.ID)]; !ok {
+			page, ok := files[comparePage(v.ID, z.ID)]
+			if !ok {
 				t.Errorf("no comparison of %s and %s", v.ID, z.ID)
+				continue
+			}
+			for _, e := range append(slices.Clone(v.Expectations), z.Expectations...) {
+				if !strings.Contains(page, "<td><strong>"+html.EscapeString(e.Title)+"</strong></td>") {
+					t.Errorf("comparison of %s and %s: no row for %s", v.ID, z.ID, e.Title)
+				}
 			}
 		}
 	}
@@ -405,6 +412,29 @@ func TestParseManifest(t *testing.T) {
 		_, err := ParseManifest([]byte(c.in))
 		if (err == nil) != (c.err == "") || err != nil && !strings.Contains(err.Error(), c.err) {
 			t.Errorf("ParseManifest(%q) = %v, want %q", c.in, err, c.err)
+		}
+	}
+}
+
+// TestLinkLevels: mentions of a level become links to its page, in
+// sentences, lists and the overview's first column; headings, existing
+// links and the page's own level stay as they are, and no word changes.
+func TestLinkLevels(t *testing.T) {
+	targets := []target{
+		{names: [][]byte{[]byte("Staff Engineer (L3)"), []byte("Staff Engineer (L3, reserved)")}, title: []byte("Staff Engineer"), code: []byte("L3"), page: levelPage("staff-engineer")},
+		{names: [][]byte{[]byte("Senior Staff Engineer (L4)")}, title: []byte("Senior Staff Engineer"), code: []byte("L4"), page: levelPage("senior-staff-engineer")},
+		{names: [][]byte{[]byte("CTO (M9)")}, title: []byte("CTO"), code: []byte("M9"), page: levelPage("cto")},
+	}
+	for _, c := range []struct{ from, in, want string }{
+		{indexPage, "Peers: Staff Engineer (L3) and CTO (M9).\n", "Peers: [Staff Engineer (L3)](levels/staff-engineer.html) and [CTO (M9)](levels/cto.html).\n"},
+		{indexPage, "- Senior Staff Engineer (L4)\n", "- [Senior Staff Engineer (L4)](levels/senior-staff-engineer.html)\n"},
+		{indexPage, "Reserved: Staff Engineer (L3, reserved).\n", "Reserved: [Staff Engineer (L3, reserved)](levels/staff-engineer.html).\n"},
+		{indexPage, "| Level | Span |\n|---|---|\n| **Staff Engineer** L3, reserved | teams |\n", "| Level | Span |\n|---|---|\n| [**Staff Engineer** L3](levels/staff-engineer.html), reserved | teams |\n"},
+		{indexPage, "### Staff Engineer (L3)\n\n[CTO (M9)](x.html)\n", "### Staff Engineer (L3)\n\n[CTO (M9)](x.html)\n"},
+		{levelPage("staff-engineer"), "Below CTO (M9) is Staff Engineer (L3).\n", "Below [CTO (M9)](../levels/cto.html) is Staff Engineer (L3).\n"},
+	} {
+		if got := string(linkLevels([]byte(c.in), c.from, targets)); got != c.want {
+			t.Errorf("linkLevels(%q) =\n%q\nwant\n%q", c.in, got, c.want)
 		}
 	}
 }
