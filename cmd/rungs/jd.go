@@ -132,6 +132,9 @@ func runJD(a *app, opts *jdOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := pipeline.CheckFormats("jd", formats); err != nil {
+		return usageErr("--format: %v", err)
+	}
 	paper, err := parsePaper(opts.paper)
 	if err != nil {
 		return err

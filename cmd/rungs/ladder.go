@@ -11,6 +11,8 @@ import (
 	"github.com/rungs/rungs/internal/pipeline"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
+	"github.com/rungs/rungs/output/sitedoc"
+	"github.com/rungs/rungs/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -41,12 +43,14 @@ shapes the top.
 Other forms:
   --from LEVEL --to LEVEL   a promotion guide between two levels
   --level LEVEL             one level's card
-  --grow-to SIZE            how the ladder changes as the team grows`,
+  --grow-to SIZE            how the ladder changes as the team grows
+  --format site -o DIR      the whole ladder as a static website in DIR`,
 		Example: `  rungs ladder --stage growth --size 120 --archetype product
   rungs ladder --from senior-engineer --to staff-engineer
   rungs ladder --level staff-engineer --track ic
   rungs ladder --stage early --size 25 --grow-to 120
-  rungs ladder --company company.yaml --format json -o out/`,
+  rungs ladder --company company.yaml --format json -o out/
+  rungs ladder --size 120 --grow-to 400 --format site -o ladder-site/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLadder(a, opts)
@@ -132,6 +136,9 @@ func runLadder(a *app, opts *ladderOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkSiteFlags(opts, formats); err != nil {
+		return err
+	}
 	// Some formats exist for job descriptions only (jsonld: a JobPosting).
 	for _, f := range formats {
 		if err := pipeline.CheckFormats("ladder", []string{f}); err != nil {
@@ -174,6 +181,9 @@ func runLadder(a *app, opts *ladderOptions) error {
 	if err != nil {
 		return err
 	}
+	if slices.Contains(formats, "site") {
+		return writeSite(a, opts, lad, p, track, set)
+	}
 
 	var (
 		view any
@@ -197,12 +207,9 @@ func runLadder(a *app, opts *ladderOptions) error {
 		view, meta, tmpl = c, c.LadderMeta, "ladder-level.md.tmpl"
 		name = "level-" + c.Card.ID
 	case opts.growTo != "":
-		n, err := profile.ParseSize(opts.growTo)
+		n, err := parseGrowTo(opts.growTo, p.Size)
 		if err != nil {
-			return usageErr("--grow-to: %v", err)
-		}
-		if n <= p.Size {
-			return usageErr("--grow-to: %d is not above the current headcount of %d; give a larger size, for example --grow-to %d", n, p.Size, max(p.Size*2, p.Size+1))
+			return err
 		}
 		g, err := generator.Growth(lad, p, track, n)
 		if err != nil {
@@ -267,4 +274,66 @@ func ladderErr(err error) error {
 		return usageErr("%s; for example --to %s", msg, strings.Join(oe.Valid, " or --to "))
 	}
 	return dataErr(err)
+}
+
+// parseGrowTo checks --grow-to against the current headcount.
+func parseGrowTo(s string, size int) (int, error) {
+	n, err := profile.ParseSize(s)
+	if err != nil {
+		return 0, usageErr("--grow-to: %v", err)
+	}
+	if n <= size {
+		return 0, usageErr("--grow-to: %d is not above the current headcount of %d; give a larger size, for example --grow-to %d", n, size, max(size*2, size+1))
+	}
+	return n, nil
+}
+
+// checkSiteFlags checks the flags of --format site: a whole ladder,
+// written into a folder of its own.
+func checkSiteFlags(opts *ladderOptions, formats []string) error {
+	if !slices.Contains(formats, "site") {
+		return nil
+	}
+	switch {
+	case len(formats) > 1:
+		return usageErr("--format: site writes a whole folder; give it alone, for example --format site -o ladder-site/")
+	case opts.output == "" || opts.output == "-":
+		return usageErr("-o: --format site writes a folder of pages; give one, for example -o ladder-site/")
+	case opts.level != "" || opts.from != "":
+		return usageErr("--format site publishes the whole ladder, with a page for every level and promotion; leave out --level, --from and --to")
+	}
+	return nil
+}
+
+// writeSite builds the ladder website and writes it into -o.
+func writeSite(a *app, opts *ladderOptions, lad *ladders.Ladder, p profile.Profile, track string, set *templates.Set) error {
+	src := sitedoc.Source{Ladder: lad, Profile: p, Track: track, Templates: set, Language: pipeline.Language}
+	if opts.growTo != "" {
+		n, err := parseGrowTo(opts.growTo, p.Size)
+		if err != nil {
+			return err
+		}
+		src.GrowTo = n
+	}
+	site, err := sitedoc.Build(src)
+	if err != nil {
+		return ladderErr(err)
+	}
+	a.noteInferredStage(p)
+	for _, w := range site.Warnings {
+		a.warn("%s", w)
+	}
+	rep, err := site.Write(opts.output)
+	if err != nil {
+		var fe *sitedoc.FolderError
+		if errors.As(err, &fe) {
+			return usageErr("-o %v", err)
+		}
+		return failure(fmt.Errorf("-o %s: %v", opts.output, unwrapPath(err)))
+	}
+	for _, k := range rep.Kept {
+		a.warn("-o %s: kept %s: an earlier site wrote it, this one has no such page, and it was changed since; remove it if it is no longer needed", opts.output, k)
+	}
+	fmt.Fprintf(a.stderr, "rungs: wrote %s: %d files (%d changed, %d removed)\n", opts.output, len(site.Files), len(rep.Written), len(rep.Removed))
+	return nil
 }

@@ -29,6 +29,7 @@ import (
 	"github.com/rungs/rungs/output/htmldoc"
 	"github.com/rungs/rungs/output/jsonld"
 	"github.com/rungs/rungs/output/pdfdoc"
+	"github.com/rungs/rungs/output/sitedoc"
 	"github.com/rungs/rungs/templates"
 )
 
@@ -258,6 +259,9 @@ type Format struct {
 	Render       func(in *Input) ([]byte, error)
 	// Kinds lists the kinds the format exists for; nil means every kind.
 	Kinds []string
+	// Site formats write a folder, not a file: the ladder website, built
+	// by Render from the ladder data (output/sitedoc) into File.Site.
+	Site bool
 }
 
 // Formats are the output formats, in the order help texts list them.
@@ -281,6 +285,7 @@ var Formats = []Format{
 			Keywords: m.keywords, Language: Language, Date: in.View.Date, Paper: in.Paper})
 	}},
 	{Name: "jsonld", Ext: "jsonld", FromMarkdown: true, Kinds: []string{"jd"}, Render: renderJSONLD},
+	{Name: "site", FromMarkdown: true, Kinds: []string{"ladder"}, Site: true},
 }
 
 // Language is the language of the generated documents: the catalog and
@@ -467,11 +472,13 @@ func ParsePaper(s string) (string, error) {
 	return "", fmt.Errorf("unknown paper size %q%s", s, suggest.Hint(s, Papers))
 }
 
-// File is one rendered document file.
+// File is one rendered document file, or for a site format the folder
+// of files in Site.
 type File struct {
 	Format string
 	Ext    string
 	Data   []byte
+	Site   *sitedoc.Site
 }
 
 // Render builds the request's view model once and renders it in every
@@ -485,9 +492,35 @@ func Render(env *Env, r *Request) ([]File, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := RenderView(k.Template, view, r.Formats, r.Paper, r.Templates)
+	var plain []string
+	for _, name := range r.Formats {
+		if f, err := LookupFormat(name); err != nil || !f.Site {
+			plain = append(plain, name)
+		}
+	}
+	files, err := RenderView(k.Template, view, plain, r.Paper, r.Templates)
 	warnings := append(slices.Clip(view.Warnings), PDFWarnings(r.Profile.Company, r.Formats)...)
-	return files, warnings, err
+	if err != nil || len(plain) == len(r.Formats) {
+		return files, warnings, err
+	}
+	// The site: every page of the ladder, in the formats' order.
+	lad, err := env.ladder()
+	if err != nil {
+		return nil, warnings, err
+	}
+	site, err := sitedoc.Build(sitedoc.Source{Ladder: lad, Profile: r.Profile, Templates: r.Templates, Language: Language})
+	if err != nil {
+		return nil, warnings, fmt.Errorf("render site: %w", err)
+	}
+	out := make([]File, 0, len(r.Formats))
+	for _, name := range r.Formats {
+		if f, _ := LookupFormat(name); f.Site {
+			out = append(out, File{Format: f.Name, Site: site})
+			continue
+		}
+		out, files = append(out, files[0]), files[1:]
+	}
+	return out, warnings, nil
 }
 
 // RenderView renders a view model already built (a command that printed
@@ -504,6 +537,9 @@ func RenderView(tmpl string, view View, formats []string, paper string, set *tem
 		f, err := LookupFormat(name)
 		if err != nil {
 			return nil, err
+		}
+		if f.Site {
+			return nil, fmt.Errorf("format %s writes a folder from the ladder data, not from one document; build it with sitedoc", f.Name)
 		}
 		if f.FromMarkdown && in.Markdown == nil {
 			md, err := set.Render(tmpl, view.Model)
