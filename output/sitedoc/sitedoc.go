@@ -645,8 +645,14 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	// goldmark keeps a backslash escape in the text's source: "\<" reads
+	// "<".
+	return strings.TrimSpace(escaped.ReplaceAllString(b.String(), "$1"))
 }
+
+// escaped is a Markdown backslash escape: a backslash before ASCII
+// punctuation.
+var escaped = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
 
 // spliceCards takes the level cards out of the ladder's Markdown and puts
 // list where the first one was. A card is a third-level heading that

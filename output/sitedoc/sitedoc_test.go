@@ -438,3 +438,24 @@ func TestLinkLevels(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileName: a company name full of markup reads as text in every
+// title and link, and links nowhere outside the site.
+func TestHostileName(t *testing.T) {
+	src := source(t, 60)
+	src.Profile.Company.Name = `<script>alert(1)</script> & Co [x](javascript:alert(1)) \*`
+	s, err := Build(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSite(t, s)
+	for _, f := range s.Files {
+		if f.Path != indexPage {
+			continue
+		}
+		want := `<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co [x](javascript:alert(1)) \*: engineering career ladder</title>`
+		if !bytes.Contains(f.Data, []byte(want)) {
+			t.Errorf("index.html: no %s", want)
+		}
+	}
+}
