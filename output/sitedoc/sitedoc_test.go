@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/golden"
@@ -457,5 +458,51 @@ func TestHostileName(t *testing.T) {
 		if !bytes.Contains(f.Data, []byte(want)) {
 			t.Errorf("index.html: no %s", want)
 		}
+	}
+}
+
+// TestStaleTemporaries: what a killed run left (a half-built folder beside
+// the site, a temporary file in it) goes on the next run once it is an
+// hour old; younger, it may be another run's, and stays.
+func TestStaleTemporaries(t *testing.T) {
+	s, err := Build(source(t, 25))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	dir := filepath.Join(root, "site")
+	old := time.Now().Add(-2 * time.Hour)
+	deadFolder := filepath.Join(root, ".site.123456.tmp")
+	youngFolder := filepath.Join(root, ".site.654321.tmp")
+	for _, d := range []string{deadFolder, youngFolder} {
+		if err := os.MkdirAll(filepath.Join(d, "levels"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chtimes(deadFolder, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(deadFolder); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a dead run's folder is still there: %v", err)
+	}
+	if _, err := os.Stat(youngFolder); err != nil {
+		t.Errorf("a young temporary folder was removed: %v", err)
+	}
+
+	deadFile := filepath.Join(dir, "levels", ".cto.html.98765.tmp")
+	if err := os.WriteFile(deadFile, []byte("half"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(deadFile, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(deadFile); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a dead run's temporary file is still there: %v", err)
 	}
 }

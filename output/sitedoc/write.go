@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/rungs/rungs/output"
 )
@@ -144,7 +146,9 @@ func (s *Site) writeNew(dir string) (*Report, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(dir))+".*.tmp")
+	base := filepath.Base(filepath.Clean(dir))
+	removeStale(parent, true, "."+base+".")
+	tmp, err := os.MkdirTemp(parent, "."+base+".*.tmp")
 	if err != nil {
 		return nil, err
 	}
@@ -269,10 +273,33 @@ func pathDir(p string) string {
 	return "."
 }
 
-// isTemp matches the temporary files output.WriteFile leaves when a run
-// is killed mid-write.
-func isTemp(name string) bool {
-	return strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp")
+// tempName matches the temporary files output.WriteFile and the
+// temporary folders writeNew make (".<name>.<random digits>.tmp"), which a
+// run killed mid-write leaves behind.
+var tempName = regexp.MustCompile(`^\..+\.[0-9]+\.tmp$`)
+
+func isTemp(name string) bool { return tempName.MatchString(name) }
+
+// staleAfter is the age from which a temporary file or folder is surely
+// a dead run's, not one still writing.
+const staleAfter = time.Hour
+
+// removeStale removes the temporary files or folders a killed run left:
+// in dir, those of the files; beside it, those of a new site's folder.
+func removeStale(dir string, folders bool, prefix string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !isTemp(e.Name()) || !strings.HasPrefix(e.Name(), prefix) || e.IsDir() != folders {
+			continue
+		}
+		if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < staleAfter {
+			continue
+		}
+		os.RemoveAll(filepath.Join(dir, e.Name()))
+	}
 }
 
 // update replaces an earlier site in dir: each file atomically (a file
@@ -280,6 +307,12 @@ func isTemp(name string) bool {
 // new site no longer has are removed, then the manifest.
 func (s *Site) update(dir string, old []Entry) (*Report, error) {
 	rep := &Report{}
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			removeStale(path, false, ".")
+		}
+		return nil
+	})
 	keep := map[string]bool{}
 	for _, f := range s.Files {
 		keep[f.Path] = true
