@@ -285,6 +285,12 @@ func work(stop context.Context, opt Options, t *task, cpu chan struct{}) *Result
 // writeSite writes a site into its folder and lists each of its files,
 // with its checksum, in the result.
 func writeSite(res *Result, dir string, site *sitedoc.Site) error {
+	// As for files: nothing is written through a link that could leave
+	// the output folder.
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		target, _ := os.Readlink(dir)
+		return fmt.Errorf("%s is a symbolic link to %s; refusing to write through a link that could leave the output folder: remove it", dir, target)
+	}
 	rep, err := site.Write(dir)
 	if err != nil {
 		return fmt.Errorf("write %s: %v", dir, unwrapPath(err))
