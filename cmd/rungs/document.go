@@ -190,6 +190,9 @@ func runDocument(a *app, cmd string, o *docOptions, kindName string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkSiteFlags(o, formats); err != nil {
+		return err
+	}
 	paper, err := parsePaper(o.paper)
 	if err != nil {
 		return err
@@ -197,6 +200,9 @@ func runDocument(a *app, cmd string, o *docOptions, kindName string) error {
 	kind, err := pipeline.LookupKind(kindName)
 	if err != nil {
 		return failure(err)
+	}
+	if err := pipeline.CheckFormats(kind.Name, formats); err != nil {
+		return usageErr("--format: %v", err)
 	}
 	company, err := readCompany(o.company)
 	if err != nil {
@@ -284,6 +290,12 @@ func runDocument(a *app, cmd string, o *docOptions, kindName string) error {
 	}
 	if err != nil {
 		return dataErr(err)
+	}
+	for _, f := range res.Files {
+		if f.Site != nil {
+			// checkSiteFlags made sure the site is the only format.
+			return writeSite(a, o.output, f.Site)
+		}
 	}
 	docs := make([]document, len(res.Files))
 	for i, f := range res.Files {

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
+	"github.com/rungs/rungs/output/sitedoc"
 	"github.com/spf13/cobra"
 )
 
@@ -28,18 +30,20 @@ shapes the top.
 Other forms:
   --from LEVEL --to LEVEL   a promotion guide between two levels
   --level LEVEL             one level's card
-  --grow-to SIZE            how the ladder changes as the team grows`,
+  --grow-to SIZE            how the ladder changes as the team grows
+  --format site -o DIR      the whole ladder as a static website in DIR`,
 		Example: `  rungs ladder --stage growth --size 120 --archetype product
   rungs ladder --from senior-engineer --to staff-engineer
   rungs ladder --level staff-engineer
   rungs ladder --stage early --size 25 --grow-to 120
-  rungs ladder --company company.yaml --format json -o out/`,
+  rungs ladder --company company.yaml --format json -o out/
+  rungs ladder --size 120 --grow-to 400 --format site -o ladder-site/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLadder(a, opts)
 		},
 	}
-	opts.registerDoc(cmd, ladderKinds, "")
+	opts.registerDoc(cmd, ladderKinds, " (site: the whole ladder as a website in the folder -o names)")
 	cmd.Flags().StringVar(&opts.ladder, "ladder", "", "a ladder YAML file, or a folder of them, replacing the built-in ladder (default: company.yaml ladder)")
 	_ = cmd.MarkFlagFilename("ladder", "yaml", "yml")
 	return cmd
@@ -99,4 +103,53 @@ func ladderErr(err error) error {
 		return usageErr("%s; for example --to %s", msg, strings.Join(oe.Valid, " or --to "))
 	}
 	return dataErr(err)
+}
+
+// parseGrowTo checks --grow-to against the current headcount.
+func parseGrowTo(s string, size int) (int, error) {
+	n, err := profile.ParseSize(s)
+	if err != nil {
+		return 0, usageErr("--grow-to: %v", err)
+	}
+	if n <= size {
+		return 0, usageErr("--grow-to: %d is not above the current headcount of %d; give a larger size, for example --grow-to %d", n, size, max(size*2, size+1))
+	}
+	return n, nil
+}
+
+// checkSiteFlags checks the flags of --format site: a whole ladder (with
+// its growth plan, given --grow-to), written into a folder of its own.
+func checkSiteFlags(o *docOptions, formats []string) error {
+	if !slices.Contains(formats, "site") {
+		return nil
+	}
+	switch {
+	case len(formats) > 1:
+		return usageErr("--format: site writes a whole folder; give it alone, for example --format site -o ladder-site/")
+	case o.output == "" || o.output == "-":
+		return usageErr("-o: --format site writes a folder of pages; give one, for example -o ladder-site/")
+	case o.param("level") != "" || o.param("from") != "" || o.param("to") != "":
+		return usageErr("--format site publishes the whole ladder, with a page for every level and promotion; leave out --level, --from and --to")
+	}
+	return nil
+}
+
+// writeSite writes the ladder website the pipeline built into -o.
+func writeSite(a *app, output string, site *sitedoc.Site) error {
+	for _, w := range site.Warnings {
+		a.warn("%s", w)
+	}
+	rep, err := site.Write(output)
+	if err != nil {
+		var fe *sitedoc.FolderError
+		if errors.As(err, &fe) {
+			return usageErr("-o %v", err)
+		}
+		return failure(fmt.Errorf("-o %s: %v", output, unwrapPath(err)))
+	}
+	for _, k := range rep.Kept {
+		a.warn("-o %s: kept %s: an earlier site wrote it, this one has no such page, and it was changed since; remove it if it is no longer needed", output, k)
+	}
+	fmt.Fprintf(a.stderr, "rungs: wrote %s: %d files (%d changed, %d removed)\n", output, len(site.Files), len(rep.Written), len(rep.Removed))
+	return nil
 }

@@ -209,6 +209,11 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 	job := &Job{Index: e.Index, Source: e.File + ":" + strconv.Itoa(e.Line), Where: e.Where, Name: name, Request: req, Env: env}
 	for _, f := range formats {
 		fm, _ := pipeline.LookupFormat(f)
+		if fm.Site {
+			// A site is a folder: acme-ladder-site/.
+			job.Files = append(job.Files, name+"-"+fm.Name)
+			continue
+		}
 		job.Files = append(job.Files, name+"."+fm.Ext)
 	}
 	return job, nil

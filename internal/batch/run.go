@@ -19,6 +19,7 @@ import (
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/lint"
 	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/output/sitedoc"
 )
 
 // Status is what happened to an entry. The values are part of the report's
@@ -274,6 +275,13 @@ func work(stop context.Context, opt Options, t *task, cpu chan struct{}) *Result
 	res.Status = Unchanged
 	for i, f := range files {
 		path := filepath.Join(opt.Out, j.Files[i])
+		if f.Site != nil {
+			if err := writeSite(res, path, f.Site); err != nil {
+				res.Status, res.Err = Failed, err
+				return res
+			}
+			continue
+		}
 		changed, err := writeIfChanged(path, f.Data)
 		if err != nil {
 			res.Status, res.Err = Failed, err
@@ -286,6 +294,29 @@ func work(stop context.Context, opt Options, t *task, cpu chan struct{}) *Result
 		res.Files = append(res.Files, FileResult{Path: path, Bytes: len(f.Data), SHA256: hex.EncodeToString(sum[:])})
 	}
 	return res
+}
+
+// writeSite writes a site into its folder and lists each of its files,
+// with its checksum, in the result.
+func writeSite(res *Result, dir string, site *sitedoc.Site) error {
+	// As for files: nothing is written through a link that could leave
+	// the output folder.
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		target, _ := os.Readlink(dir)
+		return fmt.Errorf("%s is a symbolic link to %s; refusing to write through a link that could leave the output folder: remove it", dir, target)
+	}
+	rep, err := site.Write(dir)
+	if err != nil {
+		return fmt.Errorf("write %s: %v", dir, unwrapPath(err))
+	}
+	if len(rep.Written) > 0 || len(rep.Removed) > 0 {
+		res.Status = Written
+	}
+	for _, f := range site.Files {
+		sum := sha256.Sum256(f.Data)
+		res.Files = append(res.Files, FileResult{Path: filepath.Join(dir, filepath.FromSlash(f.Path)), Bytes: len(f.Data), SHA256: hex.EncodeToString(sum[:])})
+	}
+	return nil
 }
 
 // writeIfChanged writes data to path atomically, unless path already holds

@@ -489,16 +489,16 @@ func (k *Kind) Missing(p Params) *Param {
 	return nil
 }
 
-// FormatsFor lists the formats that exist for every one of the kinds, in
-// the order of Formats: what a command making those kinds accepts.
+// FormatsFor lists the formats that exist for at least one of the kinds,
+// in the order of Formats: what a command making those kinds accepts (the
+// site, for the ladder and growth plan only, among rungs ladder's). Render
+// refuses a format the chosen kind does not have.
 func FormatsFor(kinds ...string) []string {
 	var out []string
 	for _, f := range Formats {
-		ok := true
+		ok := f.Kinds == nil
 		for _, k := range kinds {
-			if f.Kinds != nil && !slices.Contains(f.Kinds, k) {
-				ok = false
-			}
+			ok = ok || slices.Contains(f.Kinds, k)
 		}
 		if ok {
 			out = append(out, f.Name)

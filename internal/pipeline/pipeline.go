@@ -33,6 +33,7 @@ import (
 	"github.com/rungs/rungs/output/htmldoc"
 	"github.com/rungs/rungs/output/jsonld"
 	"github.com/rungs/rungs/output/pdfdoc"
+	"github.com/rungs/rungs/output/sitedoc"
 	"github.com/rungs/rungs/templates"
 )
 
@@ -121,6 +122,9 @@ type Format struct {
 	Render       func(in *Input) ([]byte, error)
 	// Kinds lists the kinds the format exists for; nil means every kind.
 	Kinds []string
+	// Site formats write a folder, not a file: the ladder website, built
+	// by Render from the ladder data (output/sitedoc) into File.Site.
+	Site bool
 }
 
 // Formats are the output formats, in the order help texts list them.
@@ -144,6 +148,7 @@ var Formats = []Format{
 			Keywords: m.keywords, Language: Language, Date: in.View.Date, Paper: in.Paper})
 	}},
 	{Name: "jsonld", Ext: "jsonld", FromMarkdown: true, Kinds: []string{"jd"}, Render: renderJSONLD},
+	{Name: "site", FromMarkdown: true, Kinds: []string{"ladder", "growth"}, Site: true},
 }
 
 // Language is the language of the generated documents: the catalog and
@@ -337,11 +342,13 @@ func ParsePaper(s string) (string, error) {
 	return "", fmt.Errorf("unknown paper size %q%s", s, suggest.Hint(s, Papers))
 }
 
-// File is one rendered document file.
+// File is one rendered document file, or for a site format the folder
+// of files in Site.
 type File struct {
 	Format string
 	Ext    string
 	Data   []byte
+	Site   *sitedoc.Site
 }
 
 // Render builds the request's view model once, runs the kind's checks and
@@ -394,8 +401,43 @@ func Render(env *Env, r *Request) (*Result, error) {
 			return res, &StrictError{Gaps: gaps}
 		}
 	}
-	res.Files, err = renderFormats(k.Template, view, md, r.Formats, r.Paper, set)
-	return res, err
+	// The site is every page of the ladder; the other formats render
+	// the view, in the formats' order.
+	var plain []string
+	for _, name := range r.Formats {
+		if f, err := LookupFormat(name); err != nil || !f.Site {
+			plain = append(plain, name)
+		}
+	}
+	files, err := renderFormats(k.Template, view, md, plain, r.Paper, set)
+	if err != nil || len(plain) == len(r.Formats) {
+		res.Files = files
+		return res, err
+	}
+	lad, err := env.ladder()
+	if err != nil {
+		return res, err
+	}
+	src := sitedoc.Source{Ladder: lad, Profile: r.Profile, Track: r.Params.Get("track"), Templates: r.Templates, Language: Language}
+	if k.Uses("grow_to") {
+		// A growth plan's site adds the plan's page to the whole ladder.
+		if src.GrowTo, err = profile.ParseSize(r.Params.Get("grow_to")); err != nil {
+			return res, &ParamError{"grow_to", err}
+		}
+	}
+	site, err := sitedoc.Build(src)
+	if err != nil {
+		return res, fmt.Errorf("render site: %w", err)
+	}
+	res.Files = make([]File, 0, len(r.Formats))
+	for _, name := range r.Formats {
+		if f, _ := LookupFormat(name); f.Site {
+			res.Files = append(res.Files, File{Format: f.Name, Site: site})
+			continue
+		}
+		res.Files, files = append(res.Files, files[0]), files[1:]
+	}
+	return res, nil
 }
 
 // Result is what Render made: the view, the files in format order, the
@@ -465,6 +507,9 @@ func renderFormats(tmpl string, view View, md []byte, formats []string, paper st
 		f, err := LookupFormat(name)
 		if err != nil {
 			return nil, err
+		}
+		if f.Site {
+			return nil, fmt.Errorf("format %s writes a folder from the ladder data, not from one document; build it with sitedoc", f.Name)
 		}
 		if f.FromMarkdown && in.Markdown == nil {
 			md, err := set.Render(tmpl, view.Model)

@@ -69,7 +69,9 @@ func TestLookups(t *testing.T) {
 		}
 	}
 	for _, f := range Formats {
-		if f.Name == "" || f.Ext == "" || f.Render == nil {
+		// A site format writes a folder (File.Site): no extension, no
+		// Render of one document.
+		if f.Name == "" || !f.Site && (f.Ext == "" || f.Render == nil) || f.Site && f.Kinds == nil {
 			t.Errorf("format %q is incomplete", f.Name)
 		}
 	}
