@@ -15,8 +15,7 @@ import (
 // file, comments and untouched keys included, with the form's values in
 // place.
 
-// edit is one change to the company tree: a path of mapping keys and the
-// new value; a nil value removes the key.
+// yamlDoc is an editable company.yaml tree.
 type yamlDoc struct {
 	doc *yaml.Node // the document node
 }
@@ -187,7 +186,7 @@ func fieldAt(data []byte, line int, payKey string) string {
 			continue
 		}
 		switch k.Value {
-		case "name", "mission", "work_model", "benefits", "stage", "archetype":
+		case "name", "mission", "work_model", "benefits", "stage", "archetype", "date":
 			return k.Value
 		case "engineers":
 			return "size"

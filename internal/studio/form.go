@@ -16,10 +16,13 @@ import (
 
 // jdFields are the posting form's fields, in the order links list them.
 var jdFields = []string{"role", "stage", "size", "archetype", "name", "mission", "city", "region", "country",
-	"work_model", "pay_min", "pay_max", "currency", "period", "benefits", "apply_url", "apply_by", "paper"}
+	"work_model", "pay_min", "pay_max", "currency", "period", "benefits", "apply_url", "apply_by", "date", "paper"}
 
 // ladderFields are the ladder form's fields.
 var ladderFields = []string{"view", "stage", "size", "archetype", "name", "from", "to", "level", "grow_to", "paper"}
+
+// payFields are the fields of one role's pay.
+var payFields = map[string]bool{"pay_min": true, "pay_max": true, "currency": true, "period": true}
 
 // maxField is the most characters one form value may hold; company.yaml
 // keys have their own, smaller limits, checked by the company parser.
@@ -43,7 +46,15 @@ func (f *form) get(k string) string { return f.values[k] }
 // readForm takes fields from the request, falling back to base.
 func readForm(q url.Values, fields []string, base map[string]string) *form {
 	f := &form{values: map[string]string{}, given: map[string]bool{}, base: base}
+	// The pay fields belong to the role they were filled for (pay_role,
+	// a hidden field): once the role changes they are the new role's
+	// pay from the company file, not the last role's carried over.
+	stale := q.Has("pay_role") && q.Get("pay_role") != q.Get("role")
 	for _, k := range fields {
+		if stale && payFields[k] {
+			f.values[k] = base[k]
+			continue
+		}
 		if vs, ok := q[k]; ok {
 			v := ""
 			if len(vs) > 0 {
@@ -102,6 +113,7 @@ func baseValues(d *Data, role string) map[string]string {
 	m["benefits"] = strings.Join(c.Benefits, "\n")
 	m["apply_url"] = c.Apply.URL
 	m["apply_by"] = c.Apply.Deadline
+	m["date"] = c.Date
 	if role == "" {
 		role = m["role"]
 	}
@@ -296,6 +308,9 @@ func companyDocs(d *Data, f *form, roleID string) (check, copyDoc *yamlDoc, payK
 		}
 		if f.given["mission"] {
 			setText(m, "mission", f.get("mission"))
+		}
+		if f.given["date"] {
+			setText(m, "date", f.get("date"))
 		}
 		if f.given["work_model"] {
 			setText(m, "work_model", f.get("work_model"))

@@ -40,6 +40,7 @@ type download struct{ Label, Ext, Href, Note string }
 type page struct {
 	Tab      string
 	Title    string
+	PayRole  string // the role the pay fields hold the pay of
 	Canon    string // the page's URL, with its parameters
 	JDHref   string
 	LadHref  string
@@ -107,7 +108,7 @@ func (s *Server) formFor(r *http.Request, fields []string) (*Data, error, int, *
 
 // newPage fills what both tabs show.
 func (s *Server) newPage(tab string, d *Data, loadErr error, version int, f *form, res *resolved, fields []string) *page {
-	p := &page{Tab: tab, Fields: f.values, Errs: res.errs, General: res.general, Version: version, Watching: len(s.cfg.Watch) > 0}
+	p := &page{Tab: tab, PayRole: f.values["role"], Fields: f.values, Errs: res.errs, General: res.general, Version: version, Watching: len(s.cfg.Watch) > 0}
 	if loadErr != nil {
 		p.LoadErr = loadErr.Error()
 	}

@@ -52,6 +52,15 @@
       ce.textContent = ne.textContent;
       ce.hidden = ne.hidden;
     });
+    // A new role brings its own pay from the company file.
+    var payRole = form.elements.pay_role;
+    if (payRole && payRole.value !== fresh.getAttribute("data-pay-role")) {
+      ["pay_min", "pay_max", "currency", "period"].forEach(function (name) {
+        var n = doc.getElementById("f-" + name);
+        if (n && form.elements[name]) form.elements[name].value = n.value;
+      });
+      payRole.value = fresh.getAttribute("data-pay-role");
+    }
     var na = doc.getElementById("announce");
     if (na && announce && announce.textContent !== na.textContent) announce.textContent = na.textContent;
     history.replaceState(null, "", fresh.getAttribute("data-canon"));
