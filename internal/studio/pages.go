@@ -33,6 +33,37 @@ type finding struct {
 	Placed   bool
 }
 
+// fieldErr is a field's problem as the summary above the document lists
+// it, linked to the field.
+type fieldErr struct{ Anchor, Label, Msg string }
+
+// fieldLabels name the fields as the form labels them; Anchor is the
+// input a group's message links to.
+var fieldLabels = map[string][2]string{
+	"role": {"role", "Role"}, "stage": {"stage", "Company stage"}, "size": {"size", "Engineers"},
+	"archetype": {"archetype", "CTO archetype"}, "name": {"name", "Company name"}, "mission": {"mission", "Mission"},
+	"city": {"city", "City"}, "region": {"region", "State or region"}, "country": {"country", "Country"},
+	"location": {"city", "Location"}, "work_model": {"work_model", "Work model"}, "pay_min": {"pay_min", "Pay from"},
+	"pay_max": {"pay_max", "Pay to"}, "currency": {"currency", "Currency"}, "period": {"period", "Per"},
+	"pay": {"pay_min", "Pay"}, "benefits": {"benefits", "Benefits"}, "apply_url": {"apply_url", "Apply link"},
+	"apply_by": {"apply_by", "Apply by"}, "date": {"date", "Posted on"}, "paper": {"paper", "Paper size"},
+	"view": {"view", "Show"}, "from": {"from", "Promotion from"}, "to": {"to", "Promotion to"},
+	"level": {"level", "Level card for"}, "grow_to": {"grow_to", "Growth plan up to"},
+}
+
+// errList orders a page's field problems as the form shows the fields.
+func errList(errs map[string]string, fields []string) []fieldErr {
+	var out []fieldErr
+	order := append(slices.Clone(fields), "location", "pay")
+	for _, k := range order {
+		if m, ok := errs[k]; ok {
+			l := fieldLabels[k]
+			out = append(out, fieldErr{Anchor: l[0], Label: l[1], Msg: m})
+		}
+	}
+	return out
+}
+
 // download is one download button.
 type download struct{ Label, Ext, Href, Note string }
 
@@ -46,6 +77,7 @@ type page struct {
 	LadHref  string
 	Fields   map[string]string
 	Errs     map[string]string
+	ErrList  []fieldErr // Errs in form order, for the summary above the document
 	General  []string
 	LoadErr  string
 	Version  int
@@ -190,6 +222,7 @@ func (s *Server) jdPage(w http.ResponseWriter, r *http.Request) {
 			s.fillJD(p, d, doc, res, f)
 		}
 	}
+	p.ErrList = errList(p.Errs, jdFields)
 	s.render(w, status, p)
 }
 
@@ -498,6 +531,7 @@ func (s *Server) ladderPage(w http.ResponseWriter, r *http.Request) {
 		p.Downloads = downloads("ladder", q)
 		p.Command = ladderCommand(f, res)
 	}
+	p.ErrList = errList(p.Errs, ladderFields)
 	s.render(w, status, p)
 }
 

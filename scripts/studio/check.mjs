@@ -119,6 +119,8 @@ try {
     const m = await page.$eval("#e-apply_url", (e) => e.textContent);
     const inv = await page.$eval("#f-apply_url", (e) => e.getAttribute("aria-invalid"));
     if (!m.includes("must be an http or https URL") || inv !== "true") throw new Error(m);
+    // The last good preview stays, dimmed, under the list of fixes.
+    if (!(await page.$(".docwrap.stale")) || !(await page.$('#field-errors a[href="#f-apply_url"]'))) throw new Error("no dimmed preview or no link to the field");
     await page.screenshot({ path: path.join(out, "studio-error.png") });
     await axe(page, "the page with a bad field");
     await page.click("#f-apply_url", { clickCount: 3 });

@@ -32,6 +32,18 @@
     var fresh = doc.getElementById("results");
     var results = document.getElementById("results");
     if (!fresh || !results) return;
+    // While a field is wrong the server has no document to show; keep the
+    // last one, dimmed, under the list of what to fix, rather than blank
+    // the page at every keystroke.
+    var oldDoc = results.querySelector(".docwrap");
+    if (!fresh.querySelector(".docwrap") && oldDoc && fresh.querySelector("#field-errors")) {
+      var kept = oldDoc.cloneNode(true);
+      kept.classList.add("stale");
+      // inert: out of the tab order and of what screen readers read.
+      kept.inert = true;
+      kept.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
+      fresh.appendChild(kept);
+    }
     results.replaceWith(fresh);
     document.title = doc.title;
     doc.querySelectorAll("[data-field]").forEach(function (nf) {
