@@ -121,10 +121,11 @@ func runServe(a *app, opts *serveOptions) error {
 	if err != nil {
 		return usageErr("--addr %q: %v; give host:port, for example --addr %s", opts.addr, strings.TrimPrefix(err.Error(), "address "+opts.addr+": "), defaultAddr)
 	}
-	loopback := strings.EqualFold(host, "localhost")
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		loopback = true
-	}
+	loopback := isLoopback(host)
+	// Signals are caught before the address is printed, so a Ctrl-C at
+	// any moment after it stops the server cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	load, paths, err := serveLoader(a, opts)
 	if err != nil {
 		return err
@@ -144,8 +145,6 @@ func runServe(a *app, opts *serveOptions) error {
 	fmt.Fprintf(a.stderr, "Serving on %s\n", url)
 	a.info("press Ctrl-C to stop")
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	go srv.Watch(ctx)
 	hs := srv.HTTPServer()
 	served := make(chan error, 1)
@@ -166,6 +165,16 @@ func runServe(a *app, opts *serveOptions) error {
 		_ = hs.Close()
 	}
 	return &exitError{exitInterrupted, errors.New("interrupted; the studio stopped")}
+}
+
+// isLoopback reports whether host names this computer only: localhost or
+// a loopback address. "" (every interface) is not.
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // unwrapNet keeps the reason of a listen error ("address already in

@@ -138,3 +138,12 @@ func TestServeFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestServeLoopback(t *testing.T) {
+	for host, want := range map[string]bool{"127.0.0.1": true, "localhost": true, "::1": true, "127.0.0.2": true,
+		"": false, "0.0.0.0": false, "::": false, "192.168.1.10": false, "example.com": false} {
+		if got := isLoopback(host); got != want {
+			t.Errorf("isLoopback(%q) = %v, want %v", host, got, want)
+		}
+	}
+}
