@@ -42,7 +42,7 @@ type fieldErr struct{ Anchor, Label, Msg string }
 var fieldLabels = map[string][2]string{
 	"role": {"role", "Role"}, "stage": {"stage", "Company stage"}, "size": {"size", "Engineers"},
 	"archetype": {"archetype", "CTO archetype"}, "name": {"name", "Company name"}, "mission": {"mission", "Mission"},
-	"city": {"city", "City"}, "region": {"region", "State or region"}, "country": {"country", "Country"},
+	"city": {"city", "City"}, "region": {"region", "Region"}, "country": {"country", "Country"},
 	"location": {"city", "Location"}, "work_model": {"work_model", "Work model"}, "pay_min": {"pay_min", "Pay from"},
 	"pay_max": {"pay_max", "Pay to"}, "currency": {"currency", "Currency"}, "period": {"period", "Per"},
 	"pay": {"pay_min", "Pay"}, "benefits": {"benefits", "Benefits"}, "apply_url": {"apply_url", "Apply link"},
@@ -269,12 +269,12 @@ func findingsOf(fs []lint.Finding, placed map[int]bool) []finding {
 
 // formatLabels name the formats on the download buttons.
 var formatLabels = map[string][2]string{
-	"md":     {"Markdown", "the source: paste into your ATS"},
-	"pdf":    {"PDF", "print-ready"},
+	"md":     {"Markdown", "for your ATS"},
+	"pdf":    {"PDF", "to print"},
 	"html":   {"HTML", "a web page"},
-	"docx":   {"Word", "to edit in Word or Google Docs"},
-	"jsonld": {"JSON-LD", "schema.org JobPosting for job boards"},
-	"json":   {"JSON", "the data, for scripts"},
+	"docx":   {"Word", "to edit"},
+	"jsonld": {"JSON-LD", "for job boards"},
+	"json":   {"JSON", "for scripts"},
 }
 
 // downloads lists a kind's formats, in the registry's order.

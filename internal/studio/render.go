@@ -326,12 +326,12 @@ func summarize(rep lint.Report, exec bool) summary {
 		}
 	}
 	switch {
+	case len(places) == 0:
+		s.Pay = "no location"
+		s.PayDetail = "The posting names no location Rungs knows; add one to check the law."
 	case len(rep.Jurisdictions) == 0:
 		s.Pay, s.PayOK = "no law found", true
-		s.PayDetail = "No pay-transparency law applies to the location the posting names."
-		if len(places) == 0 {
-			s.PayDetail = "The posting names no location Rungs knows; add one to check the law."
-		}
+		s.PayDetail = "No pay-transparency law Rungs knows applies to " + strings.Join(places, ", ") + "."
 	case missing == 0:
 		s.Pay, s.PayOK = "complete", true
 		s.PayDetail = "Meets the pay-transparency rules of " + strings.Join(places, ", ") + "."
