@@ -37,7 +37,7 @@ if [ -z "$node" ] || [ -z "$npm" ]; then
   exit 0
 fi
 
-cache=${STUDIO_NODE:-${XDG_CACHE_HOME:-$HOME/.cache}/rungs-studio-node}
+cache=${STUDIO_NODE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/rungs-studio-node}
 mkdir -p "$cache"
 if ! cmp -s "$root/scripts/studio/package.json" "$cache/package.json" || [ ! -d "$cache/node_modules/puppeteer-core" ]; then
   cp "$root/scripts/studio/package.json" "$cache/package.json"

@@ -64,8 +64,11 @@ func errList(errs map[string]string, fields []string) []fieldErr {
 	return out
 }
 
-// download is one download button.
-type download struct{ Label, Ext, Href, Note string }
+// download is one download button; a disabled one says why in Note.
+type download struct {
+	Label, Ext, Href, Note string
+	Disabled               bool
+}
 
 // page is what page.html renders.
 type page struct {
@@ -244,6 +247,17 @@ func (s *Server) fillJD(p *page, d *Data, doc *doc, res *resolved, f *form) {
 	p.Summary = &sum
 	q := f.query(jdFields)
 	p.Downloads = downloads("jd", q)
+	// JSON-LD needs what a JobPosting requires (a posting date above
+	// all); without it the button says what to fill instead of
+	// downloading an error.
+	if _, err := doc.file("jsonld", "", d); err != nil {
+		for i := range p.Downloads {
+			if p.Downloads[i].Ext == "jsonld" {
+				p.Downloads[i].Disabled = true
+				p.Downloads[i].Note = strings.TrimPrefix(err.Error(), "render jsonld: ")
+			}
+		}
+	}
 	p.YAML = string(res.yaml)
 	p.YAMLHref = "/company.yaml"
 	if q != "" {

@@ -139,6 +139,20 @@ func TestJDPagePost(t *testing.T) {
 	}
 }
 
+// Without a posting date JSON-LD cannot be made: its button says so
+// instead of downloading an error.
+func TestJSONLDNeedsADate(t *testing.T) {
+	h := newServer(t, "").Handler()
+	body := get(t, h, "/jd?role=cto").Body.String()
+	if strings.Contains(body, `href="/download/jd/jsonld`) || !strings.Contains(body, "JSON-LD JobPosting needs a posting date") {
+		t.Errorf("the JSON-LD button is offered without a date")
+	}
+	body = get(t, h, "/jd?role=cto&date=2026-11-23&name=Acme&city=Lyon&country=France").Body.String()
+	if !strings.Contains(body, `href="/download/jd/jsonld?`) {
+		t.Errorf("the JSON-LD button is missing with a date")
+	}
+}
+
 func TestPrefillFromCompany(t *testing.T) {
 	h := newServer(t, companyYAML).Handler()
 	body := get(t, h, "/jd").Body.String()
