@@ -275,6 +275,7 @@ type summary struct {
 	Gender                    string
 	GenderDetail              string
 	GenderOK                  bool
+	Masculine, Feminine       string // the coded words, each once
 	Pay                       string
 	PayDetail                 string
 	PayOK                     bool
@@ -303,6 +304,7 @@ func summarize(rep lint.Report, exec bool) summary {
 	s.Gender = rep.Gender.Verdict
 	s.GenderOK = !strings.Contains(rep.Gender.Verdict, "masculine")
 	s.GenderDetail = fmt.Sprintf("%d masculine-coded, %d feminine-coded words", len(rep.Gender.Masculine), len(rep.Gender.Feminine))
+	s.Masculine, s.Feminine = uniq(rep.Gender.Masculine), uniq(rep.Gender.Feminine)
 	var places []string
 	for _, p := range rep.Places {
 		for _, n := range p.Names {
@@ -340,6 +342,17 @@ func summarize(rep lint.Report, exec bool) summary {
 		s.PayDetail = fmt.Sprintf("%s: %d %s the law requires %s missing.", strings.Join(places, ", "), missing, plural(missing, "item", "items"), plural(missing, "is", "are"))
 	}
 	return s
+}
+
+// uniq joins words, each once, in order of first use.
+func uniq(words []string) string {
+	var out []string
+	for _, w := range words {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 func plural(n int, one, many string) string {

@@ -90,7 +90,7 @@ func get(t testing.TB, h http.Handler, path string) *httptest.ResponseRecorder {
 
 func TestJDPageWithoutJavaScript(t *testing.T) {
 	h := newServer(t, companyYAML).Handler()
-	rec := get(t, h, "/jd?role=cto&mission="+url.QueryEscape("We are a team of rockstar engineers."))
+	rec := get(t, h, "/jd?role=cto&mission="+url.QueryEscape("We are an aggressive team of rockstar engineers."))
 	if rec.Code != 200 {
 		t.Fatalf("status %d\n%s", rec.Code, rec.Body)
 	}
@@ -106,6 +106,7 @@ func TestJDPageWithoutJavaScript(t *testing.T) {
 		"rungs jd --role cto --company company.yaml",
 		"# Our company", // the copy keeps the file's comments
 		`value="Acme Robotics"`,
+		"<strong>Masculine:</strong> aggressive", // the coded words behind the verdict
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("page lacks %q", want)
