@@ -224,7 +224,7 @@ Exit codes: 0 success, 1 run-time failure, 2 usage error,
 		return usageErr("%v (see %s --help)", err, cmd.CommandPath())
 	})
 	root.AddCommand(newJDCmd(a), newLadderCmd(a), newBatchCmd(a), newLintCmd(a), newCatalogCmd(a),
-		newInitCmd(a), newValidateCmd(a), newSchemaCmd(a), newVersionCmd(a))
+		newInitCmd(a), newValidateCmd(a), newSchemaCmd(a), newVersionCmd(a), newServeCmd(a))
 	usageArgs(root)
 	return root
 }
