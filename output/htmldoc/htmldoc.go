@@ -30,7 +30,8 @@ import (
 
 // Options describe the document around the Markdown body.
 type Options struct {
-	// Title goes in <title>; when empty, the first heading's text is used.
+	// Title goes in <title>, followed by the Author when the title does
+	// not name it; when empty, the first heading's text is used.
 	Title string
 	// Author is the company publishing the document.
 	Author   string
@@ -91,6 +92,11 @@ func Render(md []byte, opts Options) ([]byte, error) {
 	}
 	if title == "" {
 		title = "Untitled document"
+	}
+	// A browser tab, a bookmark or a search result shows the title alone:
+	// it names the company too, unless it already does.
+	if a := strings.Join(strings.Fields(opts.Author), " "); a != "" && !strings.Contains(title, a) {
+		title += " – " + a
 	}
 
 	var b bytes.Buffer

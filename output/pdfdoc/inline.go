@@ -386,8 +386,7 @@ func (r *renderer) drawMarkers(base float64) {
 
 // baseline is the baseline offset within a line band of the given leading.
 func baseline(leading, size float64) float64 {
-	const ascent, descent = 0.945, 0.211 // the Go fonts' hhea metrics
-	return (leading-(ascent+descent)*size)/2 + ascent*size
+	return (leading-(fontAscent+fontDescent)*size)/2 + fontAscent*size
 }
 
 // drawLine draws one laid-out line with its left edge at x in the band
