@@ -24,6 +24,7 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/Masterminds/sprig/v3"
@@ -344,16 +345,39 @@ func Escape(s string) string { return escape(s, true) }
 func EscapeInline(s string) string { return escape(s, false) }
 
 // escape backslash-escapes Markdown's inline characters and folds line
-// breaks; lineStart adds the guards for text that begins a line.
+// breaks; lineStart adds the guards for text that begins a line. It
+// escapes only where CommonMark would read a character as markup, so the
+// Markdown also reads right as plain text: an underscore inside a word
+// ("snake_case") cannot open emphasis, ">" quotes only at the start of a
+// line, and "#", "+", "-", "=" and "1." only start a block when followed
+// by a space or ending the line ("#1 priority", "-5%", "0.05%" stay as
+// they are).
 func escape(s string, lineStart bool) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
+	rs := []rune(s)
+	isWord := func(i int) bool {
+		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]))
+	}
 	var b strings.Builder
-	for i, r := range s {
+	b.Grow(len(s) + 8)
+	for i, r := range rs {
 		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
+		case '\\', '`', '*', '[', ']', '<', '|', '~':
 			b.WriteByte('\\')
-		case '#', '+', '-', '=':
+		case '_':
+			if !isWord(i-1) || !isWord(i+1) {
+				b.WriteByte('\\')
+			}
+		case '&':
+			if entityAt(string(rs[i:])) {
+				b.WriteByte('\\')
+			}
+		case '>':
 			if lineStart && i == 0 {
+				b.WriteByte('\\')
+			}
+		case '#', '+', '-', '=':
+			if lineStart && i == 0 && startsBlock(rs) {
 				b.WriteByte('\\')
 			}
 		}
@@ -363,12 +387,48 @@ func escape(s string, lineStart bool) string {
 	if !lineStart {
 		return out
 	}
-	// A value that starts with digits and a dot would become a numbered
-	// list: "1. Ship it" -> "1\. Ship it".
-	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < len(out) && (out[j] == '.' || out[j] == ')') {
+	// A value that starts with digits, a dot or a parenthesis and then a
+	// space (or nothing) would become a numbered list: "1. Ship it" ->
+	// "1\. Ship it".
+	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < len(out) &&
+		(out[j] == '.' || out[j] == ')') && (j+1 == len(out) || out[j+1] == ' ') {
 		out = out[:j] + "\\" + out[j:]
 	}
 	return out
+}
+
+// entityAt reports whether s starts with what CommonMark reads as an
+// entity or character reference ("&amp;", "&#169;", "&#xA9;"), which an
+// ampersand in plain text must not form.
+func entityAt(s string) bool {
+	return entityRef.MatchString(s)
+}
+
+var entityRef = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// startsBlock reports whether text beginning with '#', '+', '-' or '='
+// would open a block at the start of a line: an ATX heading (one to six
+// '#' then a space or the end), a list item ('+' or '-' then a space or
+// the end), a thematic break or setext underline (only '-' or '=', maybe
+// spaced).
+func startsBlock(rs []rune) bool {
+	c := rs[0]
+	n := 1
+	for n < len(rs) && rs[n] == c {
+		n++
+	}
+	switch c {
+	case '#':
+		return n <= 6 && (n == len(rs) || rs[n] == ' ')
+	case '+', '-':
+		if len(rs) == 1 || rs[1] == ' ' {
+			return true
+		}
+	}
+	if c == '-' || c == '=' {
+		return strings.Trim(string(rs), string(c)+" ") == ""
+	}
+	return false
 }
 
 // safeURL returns an http(s) URL fit for a Markdown autolink (<...>), or an
