@@ -123,7 +123,7 @@ func TestLadderWideTable(t *testing.T) {
 	if !strings.Contains(out, "<title>Engineering career ladder</title>") {
 		t.Error("the title should default to the first heading")
 	}
-	if !strings.Contains(out, "<th>Influence</th>") || !strings.Contains(out, "<td>Board and investors</td>") {
+	if !strings.Contains(out, `<th scope="col">Influence</th>`) || !strings.Contains(out, "<td>Board and investors</td>") {
 		t.Error("table cells missing")
 	}
 	if strings.Count(out, "<tr>") != 11 {
@@ -192,8 +192,9 @@ func TestLongWordsTwelveColumnsManyBullets(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("|" + strings.Repeat(" h |", 12) + "\n|" + strings.Repeat("---|", 12) + "\n|" + strings.Repeat(" c |", 12) + "\n")
 	out = render(t, b.String(), Options{})
-	if strings.Count(out, "<th>h</th>") != 12 || !strings.Contains(out, `class="table-wrap wide"`) {
-		t.Error("12-column table")
+	if strings.Count(out, `<th scope="col">h</th>`) != 12 || strings.Count(out, `<th scope="row">c</th>`) != 1 ||
+		strings.Count(out, "<td>c</td>") != 11 || !strings.Contains(out, `class="table-wrap wide"`) {
+		t.Error("12-column table: header cells head their column, the first cell its row")
 	}
 
 	b.Reset()

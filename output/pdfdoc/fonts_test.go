@@ -99,6 +99,7 @@ func TestUndrawableScripts(t *testing.T) {
 		"Société Générale, Łódź, Øresund, İstanbul, Straße",
 		"Ελληνική Εταιρεία Ανώνυμη — Αθήνα",
 		"Рога и Копыта, Київ, Београд, Ёлки",
+		"Հայաստան, საქართველო ✓ → №", // from the fallback font
 		"tab\tnew\nline\u00adsoft\u200bzero-width",
 	} {
 		if rs := Undrawable(s); len(rs) != 0 {
