@@ -199,6 +199,7 @@ func (r *renderer) block(n ast.Node) {
 	case *ast.Heading:
 		r.heading(n)
 	case *ast.Paragraph:
+		r.keepLeadIn(n)
 		r.paragraph(n, r.textStyle(), paraAfter)
 	case *ast.TextBlock:
 		r.paragraph(n, r.textStyle(), 0)
@@ -241,7 +242,7 @@ func (r *renderer) heading(n *ast.Heading) {
 	if lvl == 2 {
 		own += 3 // the hairline
 	}
-	r.keep(own + max(3*styleBody.leading, r.leadHeight(n.NextSibling(), 0)))
+	r.keep(own + max(3*styleBody.leading, r.leadHeight(n.NextSibling())))
 	for i, ln := range lines {
 		top := r.place(hs.leading)
 		if i == 0 {
@@ -264,6 +265,30 @@ func (r *renderer) heading(n *ast.Heading) {
 		r.pdf.Line(r.left, top+1.5, r.left+r.width, top+1.5)
 	}
 	r.space(hs.after)
+}
+
+// keepLeadIn keeps a short paragraph that introduces a list ("Evidence to
+// gather:") on the page of the list's start, as a heading is.
+func (r *renderer) keepLeadIn(n *ast.Paragraph) {
+	if h, ok := r.leadInHeight(n); ok {
+		r.keep(h)
+	}
+}
+
+// leadInHeight returns, for a paragraph of up to three lines that ends
+// with a colon and is followed by a list, its height with the start of the
+// list that must share its page.
+func (r *renderer) leadInHeight(n *ast.Paragraph) (float64, bool) {
+	next, ok := n.NextSibling().(*ast.List)
+	if !ok || !strings.HasSuffix(strings.TrimSpace(r.plainText(n)), ":") {
+		return 0, false
+	}
+	st := r.textStyle()
+	lines := r.breakLines(r.items(r.collect(n, span{face: faceRegular}, nil), st.size), r.width, st.size)
+	if len(lines) > 3 {
+		return 0, false
+	}
+	return float64(len(lines))*st.leading + paraAfter + r.leadHeight(next), true
 }
 
 func (r *renderer) paragraph(n ast.Node, st textStyle, after float64) {
@@ -304,20 +329,27 @@ func keepLines(n int) int {
 // a fragment ("needs it.") at the top of the next page.
 const shortItem = 6
 
-// leadHeight is the height at the start of block n (at list depth depth)
-// that must share a page with what comes before it when that is a
-// heading: the lines a paragraph keeps together, a short first list item
-// whole, a heading with its own lead, a table's header and first row.
+// leadHeight is the height at the start of block n that must share a page
+// with what comes before it when that is a heading: the lines a paragraph
+// keeps together (a lead-in with its list's start), a short first list
+// item whole, a heading with its own lead, a table's header and first row.
 // Zero when there is nothing after the heading.
-func (r *renderer) leadHeight(n ast.Node, depth int) float64 {
+func (r *renderer) leadHeight(n ast.Node) float64 {
 	switch n := n.(type) {
 	case nil:
 		return 0
 	case *ast.Heading:
 		hs := headingStyles[min(max(n.Level, 1), 6)]
 		lines := r.breakLines(r.items(r.collect(n, span{face: hs.face}, nil), hs.size), r.width, hs.size)
-		return max(hs.before, 0) + float64(len(lines))*hs.leading + hs.after + max(3*styleBody.leading, r.leadHeight(n.NextSibling(), depth))
-	case *ast.Paragraph, *ast.TextBlock:
+		return max(hs.before, 0) + float64(len(lines))*hs.leading + hs.after + max(3*styleBody.leading, r.leadHeight(n.NextSibling()))
+	case *ast.Paragraph:
+		if h, ok := r.leadInHeight(n); ok {
+			return h
+		}
+		st := r.textStyle()
+		lines := r.breakLines(r.items(r.collect(n, span{face: faceRegular}, nil), st.size), r.width, st.size)
+		return float64(keepLines(len(lines))) * st.leading
+	case *ast.TextBlock:
 		st := r.textStyle()
 		lines := r.breakLines(r.items(r.collect(n, span{face: faceRegular}, nil), st.size), r.width, st.size)
 		return float64(keepLines(len(lines))) * st.leading

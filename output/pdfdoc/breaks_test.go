@@ -69,7 +69,8 @@ func pagesOf(drawn []drawnText, tags []string) map[string]map[int]int {
 
 // Short list items stay whole; a long one breaks with at least two lines
 // on each page; paragraphs keep two lines on each side of a break; a
-// heading is never the last line of a page. Checked on many random
+// heading, or a line leading into a list, is never the last line of a
+// page. Checked on many random
 // documents, so breaks fall everywhere.
 func TestPageBreakRules(t *testing.T) {
 	rng := rand.New(rand.NewPCG(15, 15))
@@ -85,6 +86,12 @@ func TestPageBreakRules(t *testing.T) {
 				tag := fmt.Sprintf("p%dx%d", doc, sec)
 				paraTags = append(paraTags, tag)
 				fmt.Fprintf(&md, "%s\n\n", tokenText(tag, 10+rng.IntN(120)))
+			}
+			if rng.IntN(2) == 0 {
+				// A lead-in line, which stays with the list as a heading.
+				lead := fmt.Sprintf("Lead in l%dx%d:", doc, sec)
+				headings = append(headings, lead)
+				fmt.Fprintf(&md, "**%s**\n\n", lead)
 			}
 			for it := range 1 + rng.IntN(6) {
 				tag := fmt.Sprintf("i%dx%dx%d", doc, sec, it)
