@@ -119,13 +119,13 @@ func (r *renderer) collectNode(c ast.Node, sp span, out []run) []run {
 		ss.strike = true
 		out = r.collect(c, ss, out)
 	case *east.TaskCheckBox:
-		box := "[ ] "
+		// Ballot boxes (from the fallback font: Liberation Sans has
+		// none), in the text face: the code face is for code only.
+		box := "\u2610 "
 		if c.IsChecked {
-			box = "[x] "
+			box = "\u2611 "
 		}
-		cs := sp
-		cs.face = faceMono
-		out = append(out, run{text: box, sp: cs})
+		out = append(out, run{text: box, sp: sp})
 	default:
 		out = r.collect(c, sp, out)
 	}

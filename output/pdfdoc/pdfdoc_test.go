@@ -353,7 +353,7 @@ Done.
 	checkMargins(t, "letter", drawn)
 	in := inspect(t, pdf)
 	text := in.text()
-	for _, want := range []string{"bold", "italic", "both", "code", "struck", "link", "jump", "numbered inside", "[x] ", "A quote with", "and a nested quote", "func main() {", "    println(\"hi\")", "diagram", "second line."} {
+	for _, want := range []string{"bold", "italic", "both", "code", "struck", "link", "jump", "numbered inside", "\u2611 ", "\u2610 ", "A quote with", "and a nested quote", "func main() {", "    println(\"hi\")", "diagram", "second line."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q not drawn", want)
 		}
