@@ -43,14 +43,17 @@ if [ -z "$node" ] || [ -z "$npm" ]; then
   exit 0
 fi
 
-tools=${NODE_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/rungs-check-markup}
+tools=${NODE_TOOLS:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/rungs-check-markup}
 packages="markdownlint-cli2@0.22.1 html-validate@10.17.0 axe-core@4.14.1 puppeteer-core@24.43.1"
 if [ ! -f "$tools/installed" ] || [ "$(cat "$tools/installed")" != "$packages" ]; then
   say "installing $packages into $tools"
   mkdir -p "$tools"
   [ -f "$tools/package.json" ] || echo '{"private": true}' >"$tools/package.json"
   # Puppeteer drives the Chromium installed here; it downloads no browser.
-  PUPPETEER_SKIP_DOWNLOAD=1 "$npm" install --prefix "$tools" --no-audit --no-fund --silent $packages
+  if ! PUPPETEER_SKIP_DOWNLOAD=1 "$npm" install --prefix "$tools" --no-audit --no-fund --silent $packages; then
+    say "SKIP: npm could not install $packages (is the npm registry reachable?)"
+    exit 0
+  fi
   echo "$packages" >"$tools/installed"
 fi
 
