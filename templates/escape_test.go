@@ -3,19 +3,36 @@ package templates
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
-// escapeReference is escape as first written, rune by rune: the fast
-// paths of escape must give the same bytes.
+// escapeReference is escape written plainly, rune by rune: the fast paths
+// of escape must give the same bytes.
 func escapeReference(s string, lineStart bool) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
+	rs := []rune(s)
+	isWord := func(i int) bool {
+		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]))
+	}
 	var b strings.Builder
-	for i, r := range s {
+	for i, r := range rs {
 		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
+		case '\\', '`', '*', '[', ']', '<', '|', '~':
 			b.WriteByte('\\')
-		case '#', '+', '-', '=':
+		case '_':
+			if !isWord(i-1) || !isWord(i+1) {
+				b.WriteByte('\\')
+			}
+		case '&':
+			if entityRef.MatchString(string(rs[i:])) {
+				b.WriteByte('\\')
+			}
+		case '>':
 			if lineStart && i == 0 {
+				b.WriteByte('\\')
+			}
+		case '#', '+', '-', '=':
+			if lineStart && i == 0 && startsBlock(s) {
 				b.WriteByte('\\')
 			}
 		}
@@ -25,7 +42,8 @@ func escapeReference(s string, lineStart bool) string {
 	if !lineStart {
 		return out
 	}
-	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < len(out) && (out[j] == '.' || out[j] == ')') {
+	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < len(out) &&
+		(out[j] == '.' || out[j] == ')') && (j+1 == len(out) || out[j+1] == ' ') {
 		out = out[:j] + "\\" + out[j:]
 	}
 	return out
@@ -34,7 +52,7 @@ func escapeReference(s string, lineStart bool) string {
 var escapeCases = []string{
 	"", " ", "Senior Engineer", "  two  spaces ", "tab\there", "line\nbreak\r\n", "a\u00a0nbsp", "\u2003em space",
 	"# heading", "-list", "+plus", "=eq", "1. Ship it", "12) item", "2026", "a*b_c`d[e]f<g>h|i~j\\k",
-	"Ωμέγα *bold*", "株式会社 [x]", "bad \xff utf8", "\xc3", "-", "1.", "v\v f\f",
+	"Ωμέγα *bold*", "株式会社 [x]", "snake_case", "_x_", "é_é", "a_", "AT&T", "&amp; &#169; &#xA9;", "> quote", "a > b", "#1 priority", "## h", "-5%", "- item", "---", "= =", "0.05%", "bad \xff utf8", "\xc3", "-", "1.", "v\v f\f",
 }
 
 func TestEscapeMatchesReference(t *testing.T) {

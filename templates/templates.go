@@ -24,6 +24,7 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/Masterminds/sprig/v3"
@@ -351,7 +352,13 @@ func Escape(s string) string { return escape(s, true) }
 func EscapeInline(s string) string { return escape(s, false) }
 
 // escape backslash-escapes Markdown's inline characters and folds line
-// breaks; lineStart adds the guards for text that begins a line.
+// breaks; lineStart adds the guards for text that begins a line. It
+// escapes only where CommonMark would read a character as markup, so the
+// Markdown also reads right as plain text: an underscore inside a word
+// ("snake_case") cannot open emphasis, ">" quotes only at the start of a
+// line, and "#", "+", "-", "=" and "1." only start a block when followed
+// by a space or ending the line ("#1 priority", "-5%", "0.05%" stay as
+// they are).
 func escape(s string, lineStart bool) string {
 	s = foldSpace(s)
 	if !utf8.ValidString(s) {
@@ -388,21 +395,67 @@ func escape(s string, lineStart bool) string {
 	if !lineStart {
 		return out
 	}
-	// A value that starts with digits and a dot would become a numbered
-	// list: "1. Ship it" -> "1\. Ship it".
-	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < len(out) && (out[j] == '.' || out[j] == ')') {
+	// A value that starts with digits, a dot or a parenthesis and then a
+	// space (or nothing) would become a numbered list: "1. Ship it" ->
+	// "1\. Ship it".
+	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < len(out) &&
+		(out[j] == '.' || out[j] == ')') && (j+1 == len(out) || out[j+1] == ' ') {
 		out = out[:j] + "\\" + out[j:]
 	}
 	return out
 }
 
-// escapeAt tells whether the byte at i of s is escaped.
+// escapeAt tells whether the byte at i of s is escaped. Every character
+// escaped is ASCII, so a byte loop sees each one and never mistakes part
+// of a multi-byte rune for one.
 func escapeAt(s string, i int, lineStart bool) bool {
 	switch s[i] {
-	case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
+	case '\\', '`', '*', '[', ']', '<', '|', '~':
 		return true
-	case '#', '+', '-', '=':
+	case '_':
+		// Inside a word ("snake_case") an underscore cannot open or
+		// close emphasis.
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+1:])
+		return i == 0 || i == len(s)-1 || !isWordRune(before) || !isWordRune(after)
+	case '&':
+		return entityRef.MatchString(s[i:])
+	case '>':
 		return lineStart && i == 0
+	case '#', '+', '-', '=':
+		return lineStart && i == 0 && startsBlock(s)
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// entityRef matches what CommonMark reads as an entity or character
+// reference ("&amp;", "&#169;", "&#xA9;"), which an ampersand in plain
+// text must not form.
+var entityRef = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// startsBlock reports whether text beginning with '#', '+', '-' or '='
+// would open a block at the start of a line: an ATX heading (one to six
+// '#' then a space or the end), a list item ('+' or '-' then a space or
+// the end), a thematic break or setext underline (only '-' or '=', maybe
+// spaced).
+func startsBlock(s string) bool {
+	c := s[0]
+	n := 1
+	for n < len(s) && s[n] == c {
+		n++
+	}
+	switch c {
+	case '#':
+		return n <= 6 && (n == len(s) || s[n] == ' ')
+	case '+', '-':
+		if len(s) == 1 || s[1] == ' ' {
+			return true
+		}
+	}
+	if c == '-' || c == '=' {
+		return strings.Trim(s, string(c)+" ") == ""
 	}
 	return false
 }

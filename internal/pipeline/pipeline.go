@@ -21,6 +21,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
@@ -172,16 +174,39 @@ func metaOf(in *Input) docMeta {
 			break
 		}
 	}
-	m.subject = kind + ": " + m.title
-	if in.View.Author != "" {
-		m.subject += " at " + in.View.Author
-	}
+	m.subject = subjectOf(kind, m.title, in.View.Author)
 	for _, k := range []string{m.title, strings.ToLower(kind), in.View.Author} {
 		if k != "" {
 			m.keywords = append(m.keywords, k)
 		}
 	}
 	return m
+}
+
+// subjectOf says what a document is in a plain sentence that repeats
+// nothing: the kind and the title ("Job description: Chief Technology
+// Officer"), or the title alone when it already names the kind
+// ("Engineering career ladder"), then the company, which a title may
+// already start with ("Acme: engineering career ladder").
+func subjectOf(kind, title, company string) string {
+	t := title
+	if company != "" {
+		if rest, ok := strings.CutPrefix(t, company+": "); ok && rest != "" {
+			r, n := utf8.DecodeRuneInString(rest)
+			t = string(unicode.ToUpper(r)) + rest[n:]
+		}
+	}
+	s := t
+	if !strings.Contains(strings.ToLower(t), strings.ToLower(kind)) {
+		s = kind + ": " + t
+	}
+	if t == "" {
+		s = kind
+	}
+	if company != "" {
+		s += " at " + company
+	}
+	return s
 }
 
 // Title is the text of a Markdown document's first level-one heading: the

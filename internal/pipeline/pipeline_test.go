@@ -265,3 +265,21 @@ func jdWarnings(t *testing.T, cat *catalog.Catalog, prof profile.Profile) []stri
 	}
 	return v.Warnings
 }
+
+// A document's subject names its kind, title and company once each.
+func TestSubjectOf(t *testing.T) {
+	for _, c := range []struct{ kind, title, company, want string }{
+		{"Career ladder", "Crème Brûlée Labs: engineering career ladder", "Crème Brûlée Labs", "Engineering career ladder at Crème Brûlée Labs"},
+		{"Career ladder", "Engineering career ladder", "", "Engineering career ladder"},
+		{"Job description", "Chief Technology Officer", "Acme", "Job description: Chief Technology Officer at Acme"},
+		{"Job description", "Chief Technology Officer", "", "Job description: Chief Technology Officer"},
+		{"Promotion guide", "Promotion guide: Senior Software Engineer to Staff Engineer", "", "Promotion guide: Senior Software Engineer to Staff Engineer"},
+		{"Level card", "Staff Engineer (L3)", "Acme", "Level card: Staff Engineer (L3) at Acme"},
+		{"Career ladder", "Éclair: échelle", "Éclair", "Career ladder: Échelle at Éclair"},
+		{"Document", "", "", "Document"},
+	} {
+		if got := subjectOf(c.kind, c.title, c.company); got != c.want {
+			t.Errorf("subjectOf(%q, %q, %q) = %q, want %q", c.kind, c.title, c.company, got, c.want)
+		}
+	}
+}

@@ -30,7 +30,8 @@ import (
 
 // Options describe the document around the Markdown body.
 type Options struct {
-	// Title goes in <title>; when empty, the first heading's text is used.
+	// Title goes in <title>, followed by the Author when the title does
+	// not name it; when empty, the first heading's text is used.
 	Title string
 	// Author is the company publishing the document.
 	Author   string
@@ -91,6 +92,11 @@ func Render(md []byte, opts Options) ([]byte, error) {
 	}
 	if title == "" {
 		title = "Untitled document"
+	}
+	// A browser tab, a bookmark or a search result shows the title alone:
+	// it names the company too, unless it already does.
+	if a := strings.Join(strings.Fields(opts.Author), " "); a != "" && !strings.Contains(title, a) {
+		title += " – " + a
 	}
 
 	var b bytes.Buffer
@@ -220,24 +226,49 @@ func plainText(n ast.Node, src []byte) string {
 	return strings.TrimSpace(b.String())
 }
 
-// overrides changes how two kinds of node are written:
+// overrides changes how some kinds of node are written:
 //   - a table is wrapped in a <div class="table-wrap"> (with "wide" for
 //     many columns) so it can scroll on a narrow screen and be given a
-//     landscape page in print;
+//     landscape page in print, and its header cells are scoped to their
+//     column, its first column's cells to their row;
 //   - an image is replaced by its alternative text, because fetching it
 //     would make the file depend on the network.
 type overrides struct{}
 
 func (overrides) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	// Borrow goldmark's own table rendering and wrap it.
-	var table renderer.NodeRendererFunc
+	var table, cell renderer.NodeRendererFunc
 	extension.NewTableHTMLRenderer().RegisterFuncs(capture(func(k ast.NodeKind, f renderer.NodeRendererFunc) {
-		if k == east.KindTable {
+		switch k {
+		case east.KindTable:
 			table = f
-		} else {
+		case east.KindTableCell:
+			cell = f
+		default:
 			reg.Register(k, f)
 		}
 	}))
+	// Header cells say they head a column, and the first cell of each
+	// body row heads its row (a ladder's level, a band of levels), so a
+	// screen reader announces "Staff Engineer, Design" before a cell.
+	reg.Register(east.KindTableCell, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		scope := ""
+		switch {
+		case n.Parent().Kind() == east.KindTableHeader:
+			scope = "col"
+		case n.PreviousSibling() == nil:
+			scope = "row"
+		}
+		if scope == "" || n.(*east.TableCell).Alignment != east.AlignNone || n.Attributes() != nil {
+			return cell(w, src, n, entering)
+		}
+		if entering {
+			_, _ = fmt.Fprintf(w, "<th scope=\"%s\">", scope)
+		} else {
+			_, _ = w.WriteString("</th>\n")
+		}
+		return ast.WalkContinue, nil
+	})
 	reg.Register(east.KindTable, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			class := "table-wrap"

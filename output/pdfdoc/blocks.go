@@ -199,6 +199,7 @@ func (r *renderer) block(n ast.Node) {
 	case *ast.Heading:
 		r.heading(n)
 	case *ast.Paragraph:
+		r.keepLeadIn(n)
 		r.paragraph(n, r.textStyle(), paraAfter)
 	case *ast.TextBlock:
 		r.paragraph(n, r.textStyle(), 0)
@@ -234,8 +235,14 @@ func (r *renderer) heading(n *ast.Heading) {
 	runs := r.collect(n, span{face: hs.face}, nil)
 	lines := r.breakLines(r.items(runs, hs.size), r.width, hs.size)
 	r.space(hs.before)
-	// Keep the heading with at least three lines of what follows.
-	r.keep(float64(len(lines))*hs.leading + hs.after + 3*styleBody.leading)
+	// A heading is never the last thing on a page: it stays with the part
+	// of what follows that may not be split from it (and at least three
+	// lines of text).
+	own := float64(len(lines))*hs.leading + hs.after
+	if lvl == 2 {
+		own += 3 // the hairline
+	}
+	r.keep(own + max(3*styleBody.leading, r.leadHeight(n.NextSibling())))
 	for i, ln := range lines {
 		top := r.place(hs.leading)
 		if i == 0 {
@@ -260,6 +267,30 @@ func (r *renderer) heading(n *ast.Heading) {
 	r.space(hs.after)
 }
 
+// keepLeadIn keeps a short paragraph that introduces a list ("Evidence to
+// gather:") on the page of the list's start, as a heading is.
+func (r *renderer) keepLeadIn(n *ast.Paragraph) {
+	if h, ok := r.leadInHeight(n); ok {
+		r.keep(h)
+	}
+}
+
+// leadInHeight returns, for a paragraph of up to three lines that ends
+// with a colon and is followed by a list, its height with the start of the
+// list that must share its page.
+func (r *renderer) leadInHeight(n *ast.Paragraph) (float64, bool) {
+	next, ok := n.NextSibling().(*ast.List)
+	if !ok || !strings.HasSuffix(strings.TrimSpace(r.plainText(n)), ":") {
+		return 0, false
+	}
+	st := r.textStyle()
+	lines := r.breakLines(r.items(r.collect(n, span{face: faceRegular}, nil), st.size), r.width, st.size)
+	if len(lines) > 3 {
+		return 0, false
+	}
+	return float64(len(lines))*st.leading + paraAfter + r.leadHeight(next), true
+}
+
 func (r *renderer) paragraph(n ast.Node, st textStyle, after float64) {
 	runs := r.collect(n, span{face: faceRegular}, nil)
 	if len(runs) == 0 && len(r.markers) == 0 {
@@ -269,17 +300,114 @@ func (r *renderer) paragraph(n ast.Node, st textStyle, after float64) {
 	r.space(after)
 }
 
-// lines draws laid-out lines, each on the page where it fits.
+// lines draws laid-out lines, each on the page where it fits, never
+// leaving one line of a paragraph alone at the foot of a page (an orphan)
+// or at the head of the next (a widow): a paragraph of up to three lines
+// stays whole, a longer one breaks with at least two lines on each side.
 func (r *renderer) lines(lines []line, st textStyle) {
+	r.keep(float64(min(len(lines), keepLines(len(lines)))) * st.leading)
 	for i, ln := range lines {
-		// Avoid a lone last line at the top of a page (a widow) when the
-		// paragraph is long enough to spare one.
 		if i == len(lines)-2 && len(lines) >= 4 && !r.atTop && !r.fits(2*st.leading) {
 			r.newPage(r.landscape)
 		}
 		top := r.place(st.leading)
 		r.drawLine(ln, r.left, top, st)
 	}
+}
+
+// keepLines is how many lines of an n-line paragraph must start on the
+// same page: all of a short one, two of a longer one.
+func keepLines(n int) int {
+	if n <= 3 {
+		return n
+	}
+	return 2
+}
+
+// shortItem is the most lines a list item may have to be kept whole on
+// one page: such an item is read at a glance, and a break inside it leaves
+// a fragment ("needs it.") at the top of the next page.
+const shortItem = 6
+
+// leadHeight is the height at the start of block n that must share a page
+// with what comes before it when that is a heading: the lines a paragraph
+// keeps together (a lead-in with its list's start), a short first list
+// item whole, a heading with its own lead, a table's header and first row.
+// Zero when there is nothing after the heading.
+func (r *renderer) leadHeight(n ast.Node) float64 {
+	switch n := n.(type) {
+	case nil:
+		return 0
+	case *ast.Heading:
+		hs := headingStyles[min(max(n.Level, 1), 6)]
+		lines := r.breakLines(r.items(r.collect(n, span{face: hs.face}, nil), hs.size), r.width, hs.size)
+		return max(hs.before, 0) + float64(len(lines))*hs.leading + hs.after + max(3*styleBody.leading, r.leadHeight(n.NextSibling()))
+	case *ast.Paragraph:
+		if h, ok := r.leadInHeight(n); ok {
+			return h
+		}
+		st := r.textStyle()
+		lines := r.breakLines(r.items(r.collect(n, span{face: faceRegular}, nil), st.size), r.width, st.size)
+		return float64(keepLines(len(lines))) * st.leading
+	case *ast.TextBlock:
+		st := r.textStyle()
+		lines := r.breakLines(r.items(r.collect(n, span{face: faceRegular}, nil), st.size), r.width, st.size)
+		return float64(keepLines(len(lines))) * st.leading
+	case *ast.List:
+		if item := n.FirstChild(); item != nil {
+			if h, ok := r.itemHeight(item, r.width-r.listIndent(n)); ok {
+				return h
+			}
+			return 2 * r.textStyle().leading
+		}
+	case *east.Table:
+		tl := r.tableLayout(n)
+		if tl.cols == 0 {
+			return 0
+		}
+		r.fitTable(tl, r.width)
+		h := 6.0
+		for i := range min(2, len(tl.heights)) {
+			h += tl.heights[i]
+		}
+		return min(h, (r.bottom-marginTop)/2)
+	}
+	return 3 * styleBody.leading
+}
+
+// itemHeight measures a list item set in width: its height, and whether it
+// is short enough (paragraphs only, at most shortItem lines) to keep
+// whole on one page.
+func (r *renderer) itemHeight(item ast.Node, width float64) (float64, bool) {
+	st := r.textStyle()
+	h, n := 0.0, 0
+	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+		default:
+			return 0, false
+		}
+		if c != item.FirstChild() {
+			h += paraAfter
+		}
+		lines := r.breakLines(r.items(r.collect(c, span{face: faceRegular}, nil), st.size), width, st.size)
+		n += len(lines)
+		h += float64(len(lines)) * st.leading
+	}
+	return h, n > 0 && n <= shortItem
+}
+
+// listIndent is the indentation of list n's items, as list sets it.
+func (r *renderer) listIndent(n *ast.List) float64 {
+	boxW := 10.0
+	if n.IsOrdered() {
+		num := n.Start
+		if num == 0 {
+			num = 1
+		}
+		boxW = r.m.width(faceRegular, strconv.Itoa(num+n.ChildCount()-1)+".", r.textStyle().size)
+	}
+	return r.indentFor(max(listIndent, boxW+6))
 }
 
 func (r *renderer) rule() {
@@ -428,7 +556,7 @@ func (r *renderer) list(n *ast.List) {
 		last := num + n.ChildCount() - 1
 		boxW = r.m.width(faceRegular, strconv.Itoa(last)+".", st.size)
 	}
-	indent := r.indentFor(max(listIndent, boxW+6))
+	indent := r.listIndent(n)
 	left, width := r.left, r.width
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 		text := bullet(depth)
@@ -442,6 +570,10 @@ func (r *renderer) list(n *ast.List) {
 			num++
 		}
 		r.left, r.width = left+indent, width-indent
+		// A short item stays whole on one page.
+		if h, ok := r.itemHeight(item, r.width); ok {
+			r.keep(h)
+		}
 		r.markers = append(r.markers, marker{text: text, face: mface, x: left + indent - 6 - boxW, w: boxW, size: st.size})
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 			r.block(c)

@@ -12,26 +12,60 @@ import (
 func TestWidthsMatchFpdf(t *testing.T) {
 	m := loadMetrics()
 	pdf := fpdf.New("P", "pt", "A4", "")
-	for f, d := range faceDefs {
-		pdf.AddUTF8FontFromBytes(d.family, d.style, d.ttf)
-		pdf.SetFont(d.family, d.style, 10)
-		n := 0
-		for r := rune(0x20); r < 0x10000; r++ {
-			if !m.canDraw(r) {
-				continue
-			}
-			n++
-			want := float64(pdf.GetStringSymbolWidth(string(r)))
-			if got := m.runeWidth(face(f), r, 1000); got != want {
-				t.Fatalf("%s%s %U: width %v, fpdf says %v", d.family, d.style, r, got, want)
+	for f := range numFaces {
+		n, fallback := 0, 0
+		for _, p := range []physFont{primaryOf(f), fallbackOf(f)} {
+			d := fontDefs[p]
+			pdf.AddUTF8FontFromBytes(d.family, d.style, d.ttf)
+			pdf.SetFont(d.family, d.style, 10)
+			for r := rune(0x20); r < 0x10000; r++ {
+				if !m.canDraw(r) {
+					continue
+				}
+				// Each rune is measured in the font that draws it.
+				if _, drawnBy := m.split(f, string(r)); drawnBy != p {
+					continue
+				}
+				n++
+				if p != primaryOf(f) {
+					fallback++
+				}
+				want := float64(pdf.GetStringSymbolWidth(string(r)))
+				if got := m.runeWidth(f, r, 1000); got != want {
+					t.Fatalf("%s%s %U: width %v, fpdf says %v", d.family, d.style, r, got, want)
+				}
 			}
 		}
-		if n < 600 {
-			t.Fatalf("only %d drawable runes", n)
+		if n < 2000 || fallback == 0 {
+			t.Fatalf("face %d: only %d drawable runes, %d from the fallback", f, n, fallback)
 		}
 	}
 	if err := pdf.Error(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Every character a document is likely to hold is drawn by the primary
+// font of each face, so the fallback only serves rare symbols and scripts.
+func TestPrimaryCoverage(t *testing.T) {
+	m := loadMetrics()
+	const text = "‐-–—·•◦▪’“”…€£¥%0123456789 ÀÉÎÕÜçñøßœ ΑΒΓαβγ АБВабвЁёЇї"
+	for f := range numFaces - 1 { // Go Mono has no ◦ or ▪; code never holds markers
+		for _, r := range text {
+			if !m.primary[f].has(r) {
+				t.Errorf("face %d: %q (%U) is not in the primary font", f, r, r)
+			}
+		}
+	}
+	// U+2713 CHECK MARK and Armenian are only in the fallback.
+	for _, s := range []string{"✓", "Հայաստան"} {
+		if n, p := m.split(faceRegular, s); n != len(s) || p != fallbackOf(faceRegular) {
+			t.Errorf("split(%q) = %d, %d; want the whole string in the fallback", s, n, p)
+		}
+	}
+	const mixed = "Tick ✓ done"
+	if n, p := m.split(faceRegular, mixed); mixed[:n] != "Tick " || p != primaryOf(faceRegular) {
+		t.Errorf("split: first run %q in font %d; want \"Tick \" in the primary", mixed[:n], p)
 	}
 }
 
@@ -45,7 +79,8 @@ func TestSanitize(t *testing.T) {
 		"tab\tand\nnewline":     "tab and newline",
 		"zero\u200bwidth\u00ad": "zerowidth",
 		"bad \xff byte":         "bad \uFFFD byte",
-		"heart \u2764\ufe0f":    "heart \uFFFD",
+		"heart \u2764\ufe0f":    "heart \u2764", // from the fallback font
+		"tick ✓ ☐":              "tick ✓ ☐",
 		"bell\a":                "bell",
 	} {
 		if got := m.sanitize(in); got != want {
@@ -64,6 +99,7 @@ func TestUndrawableScripts(t *testing.T) {
 		"Société Générale, Łódź, Øresund, İstanbul, Straße",
 		"Ελληνική Εταιρεία Ανώνυμη — Αθήνα",
 		"Рога и Копыта, Київ, Београд, Ёлки",
+		"Հայաստան, საქართველო ✓ → №", // from the fallback font
 		"tab\tnew\nline\u00adsoft\u200bzero-width",
 	} {
 		if rs := Undrawable(s); len(rs) != 0 {

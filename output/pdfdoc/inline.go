@@ -119,13 +119,13 @@ func (r *renderer) collectNode(c ast.Node, sp span, out []run) []run {
 		ss.strike = true
 		out = r.collect(c, ss, out)
 	case *east.TaskCheckBox:
-		box := "[ ] "
+		// Ballot boxes (from the fallback font: Liberation Sans has
+		// none), in the text face: the code face is for code only.
+		box := "\u2610 "
 		if c.IsChecked {
-			box = "[x] "
+			box = "\u2611 "
 		}
-		cs := sp
-		cs.face = faceMono
-		out = append(out, run{text: box, sp: cs})
+		out = append(out, run{text: box, sp: sp})
 	default:
 		out = r.collect(c, sp, out)
 	}
@@ -386,8 +386,7 @@ func (r *renderer) drawMarkers(base float64) {
 
 // baseline is the baseline offset within a line band of the given leading.
 func baseline(leading, size float64) float64 {
-	const ascent, descent = 0.945, 0.211 // the Go fonts' hhea metrics
-	return (leading-(ascent+descent)*size)/2 + ascent*size
+	return (leading-(fontAscent+fontDescent)*size)/2 + fontAscent*size
 }
 
 // drawLine draws one laid-out line with its left edge at x in the band

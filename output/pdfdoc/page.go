@@ -49,11 +49,13 @@ type renderer struct {
 	quotes  []float64 // x of the bar of each open block quote
 	markers []marker  // list markers waiting for their item's first line
 
-	curFace face
-	curSize float64
-	fill    rgb
-	draw    rgb
-	faces   [numFaces]bool
+	curFace  face    // the face asked for by setFont
+	curSize  float64 // the size asked for by setFont
+	curFont  physFont
+	fontSize float64
+	fill     rgb
+	draw     rgb
+	fonts    [numFonts]bool
 
 	tables       map[*east.Table]*tableLayout
 	anchors      map[string]int
@@ -68,22 +70,25 @@ type marker struct {
 	size float64
 }
 
-func (r *renderer) registerFace(f face) {
-	if !r.faces[f] {
-		d := faceDefs[f]
-		r.pdf.AddUTF8FontFromBytes(d.family, d.style, d.ttf)
-		r.faces[f] = true
-	}
+// setFont chooses the face and size of the text drawn next; text picks the
+// font (primary or fallback) for each run of it.
+func (r *renderer) setFont(f face, size float64) {
+	r.curFace, r.curSize = f, size
 }
 
-func (r *renderer) setFont(f face, size float64) {
-	if f == r.curFace && size == r.curSize {
+// useFont makes p at size fpdf's current font, registering p the first
+// time a document uses it.
+func (r *renderer) useFont(p physFont, size float64) {
+	if p == r.curFont && size == r.fontSize {
 		return
 	}
-	r.registerFace(f)
-	d := faceDefs[f]
+	d := fontDefs[p]
+	if !r.fonts[p] {
+		r.pdf.AddUTF8FontFromBytes(d.family, d.style, d.ttf)
+		r.fonts[p] = true
+	}
 	r.pdf.SetFont(d.family, d.style, size)
-	r.curFace, r.curSize = f, size
+	r.curFont, r.fontSize = p, size
 }
 
 func (r *renderer) setFill(c rgb) {
@@ -127,6 +132,14 @@ func (r *renderer) newPage(landscape bool) {
 	// AddPageFormat re-selects the font and colours fpdf last had; keep our
 	// record of them in step.
 	r.pages++
+	if r.pages == 1 {
+		// A metadata stream (the XMP packet) is a PDF 1.4 feature, but
+		// fpdf has no setter for the version in its header: it raises it
+		// from 1.3 only when a 1.4 feature is used. An extended graphics
+		// state of full opacity and normal blending is the lightest one
+		// (it changes nothing drawn); it needs a page to be set on.
+		defer r.pdf.SetAlpha(1, "Normal")
+	}
 	r.landscape = landscape
 	r.pageW, r.pageH = r.pdf.GetPageSize()
 	r.bottom = r.pageH - marginBottom
@@ -286,7 +299,8 @@ func (r *renderer) plainText(n ast.Node) string {
 // check that nothing crosses the margins.
 var textHook func(page int, landscape bool, x, y, w float64, s string)
 
-// text draws s with its left end at x on baseline y in the current font.
+// text draws s with its left end at x on baseline y in the current face,
+// each run of it in the font that has its glyphs.
 func (r *renderer) text(x, y float64, s string) {
 	if s == "" {
 		return
@@ -294,5 +308,13 @@ func (r *renderer) text(x, y float64, s string) {
 	if textHook != nil {
 		textHook(r.pages, r.landscape, x, y, r.m.width(r.curFace, s, r.curSize), s)
 	}
-	r.pdf.Text(x, y, s)
+	for s != "" {
+		n, p := r.m.split(r.curFace, s)
+		r.useFont(p, r.curSize)
+		r.pdf.Text(x, y, s[:n])
+		if n < len(s) {
+			x += r.m.width(r.curFace, s[:n], r.curSize)
+		}
+		s = s[n:]
+	}
 }

@@ -5,9 +5,10 @@
 // with goldmark into an AST and lays the AST out with its own small layout
 // engine on top of fpdf, because fpdf's flowing-text helpers can neither
 // measure a block before drawing it (needed to keep table rows and headings
-// together) nor mix styles inside a table cell. The fonts are the Go fonts,
-// embedded as UTF-8 TrueType, so accents and typographic punctuation print
-// and stay extractable as text.
+// together) nor mix styles inside a table cell. Text is set in Liberation
+// Sans, with DejaVu Sans for the characters it lacks, and code in Go Mono,
+// all embedded as subset UTF-8 TrueType, so accents and typographic
+// punctuation print and stay extractable as text.
 //
 // The output is deterministic: the same Markdown and Options give the same
 // bytes.
@@ -121,30 +122,47 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 		title: m.sanitize(strings.TrimSpace(opts.Title)),
 		// The author (company) shares the header line with the title.
 		author:  m.sanitize(strings.TrimSpace(opts.Author)),
-		curFace: numFaces,
+		curFont: numFonts,
 		left:    marginSide,
 	}
 	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true)
+	// The dates are written in UTC, as in the XMP packet: the document
+	// information dictionary has no room for a time zone.
+	date = date.UTC()
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
+	info := docInfo{
+		title:   clean(opts.Title),
+		author:  clean(opts.Author),
+		subject: clean(opts.Subject),
+		lang:    lang,
+		date:    date,
+	}
+	for _, k := range opts.Keywords {
+		if k = clean(k); k != "" {
+			info.keywords = append(info.keywords, k)
+		}
+	}
 	// fpdf writes an empty string as a bare byte-order mark; leave empty
 	// entries out instead.
 	for _, m := range []struct {
 		set   func(string, bool)
 		value string
 	}{
-		{pdf.SetTitle, opts.Title},
-		{pdf.SetAuthor, opts.Author},
-		{pdf.SetSubject, opts.Subject},
-		{pdf.SetKeywords, output.JoinKeywords(opts.Keywords)},
+		{pdf.SetTitle, info.title},
+		{pdf.SetAuthor, info.author},
+		{pdf.SetSubject, info.subject},
+		{pdf.SetKeywords, output.JoinKeywords(info.keywords)},
 	} {
-		if v := strings.TrimSpace(metaString(m.value)); v != "" {
-			m.set(v, true)
+		if m.value != "" {
+			m.set(m.value, true)
 		}
 	}
-	pdf.SetCreator("Rungs", true)
+	pdf.SetCreator(creator, true)
+	pdf.SetProducer(producer, true)
 	pdf.SetLang(lang)
+	pdf.SetXmpMetadata(xmpPacket(info))
 	pdf.SetDisplayMode("fullwidth", "continuous")
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginSide, marginTop, marginSide)
@@ -153,7 +171,7 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 	// furniture); setFont registers the others the first time the layout
 	// asks for them, because every registered face costs a TrueType parse,
 	// a subset and a compressed font stream even when unused.
-	r.registerFace(faceRegular)
+	r.useFont(primaryOf(faceRegular), 10)
 	// The alias is set after the regular face is added: fpdf then pre-seeds
 	// that font's subset with the digits the page total is made of.
 	pdf.AliasNbPages(pageTotalAlias)
@@ -162,6 +180,12 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 }
 
 const pageTotalAlias = "{nb}"
+
+// clean prepares a metadata string: valid for fpdf (see metaString), on
+// one line, without surrounding spaces.
+func clean(s string) string {
+	return strings.Join(strings.Fields(metaString(s)), " ")
+}
 
 // scanAnchors creates an fpdf link for every heading that an internal link
 // ("#some-heading") points to, before anything is drawn, because a link can

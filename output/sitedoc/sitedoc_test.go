@@ -172,7 +172,7 @@ func checkCoverage(t *testing.T, s *Site, l *generator.LadderView) {
 				continue
 			}
 			for _, e := range append(slices.Clone(v.Expectations), z.Expectations...) {
-				if !strings.Contains(page, "<td><strong>"+html.EscapeString(e.Title)+"</strong></td>") {
+				if !strings.Contains(page, "<th scope=\"row\"><strong>"+html.EscapeString(e.Title)+"</strong></th>") {
 					t.Errorf("comparison of %s and %s: no row for %s", v.ID, z.ID, e.Title)
 				}
 			}
