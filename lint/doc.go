@@ -30,7 +30,9 @@
 // heuristic (vowel groups; silent final e; "-le", "-ed", "-es" rules; y as
 // a vowel except before one; common suffixes; vowel pairs usually said
 // apart) with an exception list; acronyms are spelled out and numbers
-// count a syllable per digit group.
+// count a syllable per digit group. The thresholds (FleschFloor,
+// FleschNote and their executive variants) are calibrated on real postings:
+// see testdata/corpus/reading-ease.yaml.
 //
 // Words are runs of letters and digits, joined across an apostrophe or a
 // hyphen ("self-confident" is one word), a dot inside "Node.js", a comma

@@ -55,7 +55,7 @@ that cannot be read), 2 usage error.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.format, "format", "text", "output format: text or json")
 	fl.StringVar(&opts.jurisdiction, "jurisdiction", "", "pay-transparency jurisdictions to check, comma-separated: "+strings.Join(lint.JurisdictionIDs(), ", ")+", us or all (default: the places the posting names)")
-	fl.BoolVar(&opts.executive, "executive", false, "executive posting: allow up to 900 words and a reading ease down to 30")
+	fl.BoolVar(&opts.executive, "executive", false, "executive posting: allow up to 900 words; reading ease thresholds of executive postings (warning below 15, info below 24)")
 	fl.StringVar(&opts.date, "date", "", "publication date, YYYY-MM-DD: pay rules not yet in force that day are info, not errors (default: SOURCE_DATE_EPOCH, else the posting's own \"Posted\" date or JSON-LD datePosted, else every rule is in force)")
 	fl.IntVar(&opts.employees, "employees", 0, "the employer's headcount: laws with a higher threshold are skipped (default: unknown, every law applies)")
 	fl.StringVar(&opts.genderMethod, "gender-method", lint.GenderFair, "gender-coded wording method: fair (the job's own wording: no headings, titles, names, URLs, legal paragraphs or \"competitive salary\") or decoder (the gender-decoder's exact method, for comparison)")
