@@ -373,6 +373,9 @@ func TestNeutralWording(t *testing.T) {
 		add(v.Title, v.Summary, v.Scope, v.TypicalTime, v.Size.Needs, v.Size.Reserved, v.Size.Absent)
 		add(v.Behaviours...)
 		add(v.Signals...)
+		for _, n := range append(v.SizedBehaviours, v.SizedSignals...) {
+			add(n.Items...)
+		}
 		for _, n := range v.SizeNotes {
 			add(n.Note)
 		}

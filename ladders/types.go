@@ -288,6 +288,12 @@ type Level struct {
 	Behaviours   []string   `yaml:"behaviours" json:"behaviours"`
 	// Signals are signs of readiness for the next level.
 	Signals []string `yaml:"signals" json:"signals"`
+	// SizedBehaviours and SizedSignals replace Behaviours and Signals at
+	// some headcounts, tried like SizeNotes, so an example is true at the
+	// size it is printed for and the signs name the rung that is next
+	// there.
+	SizedBehaviours []SizedList `yaml:"sized_behaviours" json:"sized_behaviours,omitempty"`
+	SizedSignals    []SizedList `yaml:"sized_signals" json:"sized_signals,omitempty"`
 	// ManagementSignals, on a level both tracks share, are the signs of
 	// readiness for the first management rung, which is earned on
 	// management evidence.
@@ -350,6 +356,28 @@ func (l Level) SummaryAt(size int) string {
 	}
 	return l.Summary
 }
+
+// SizedList is a list that replaces another below a headcount (Below 0:
+// at any size).
+type SizedList struct {
+	Below int      `yaml:"below" json:"below,omitempty"`
+	Items []string `yaml:"items" json:"items"`
+}
+
+func listAt(base []string, sized []SizedList, size int) []string {
+	for _, n := range sized {
+		if n.Below == 0 || size < n.Below {
+			return n.Items
+		}
+	}
+	return base
+}
+
+// BehavioursAt returns the level's example behaviours at a headcount.
+func (l Level) BehavioursAt(size int) []string { return listAt(l.Behaviours, l.SizedBehaviours, size) }
+
+// SignalsAt returns the level's signs of readiness at a headcount.
+func (l Level) SignalsAt(size int) []string { return listAt(l.Signals, l.SizedSignals, size) }
 
 // Hat is a role an engineer takes on at some levels without changing level,
 // such as Tech Lead.

@@ -1,0 +1,64 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestExamplesTrueAtSize checks the example behaviours and the signs of
+// readiness where a size makes a sentence false: no SVP before the model
+// has one, no peer VPs while one VP runs engineering, no managers around a
+// CTO of a team under 15, no org or executive team around a Head of
+// Engineering, and the VP's signs name the rung that is next at the size.
+func TestExamplesTrueAtSize(t *testing.T) {
+	l := builtinLadder(t)
+	sizes := []int{5, 9, 14, 15, 25, 59, 60, 120, 199, 200, 400, 599, 600, 799, 800, 1000, 1499, 1500, 3000, 5000}
+	for _, a := range ladderArchetypes {
+		for _, n := range sizes {
+			o := OrgAt(n)
+			lv, err := CareerLadder(l, lprof("growth", n, a), "all")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range lv.Levels {
+				if v.Reserved {
+					continue
+				}
+				ex := strings.Join(append(append([]string{}, v.Behaviours...), v.Signals...), "\n")
+				if o.SVPs == 0 && strings.Contains(ex, "SVP") {
+					t.Errorf("%s/%d %s: an SVP in the examples before there is one: %q", a, n, v.ID, ex)
+				}
+				if n < 200 && (strings.Contains(ex, "other VPs") || strings.Contains(ex, "peer VP")) {
+					t.Errorf("%s/%d %s: peer VPs while one VP runs engineering: %q", a, n, v.ID, ex)
+				}
+				switch v.ID {
+				case "cto":
+					if n < 15 && strings.Contains(ex, "manager") {
+						t.Errorf("%s/%d CTO: managers in a team of %d: %q", a, n, n, ex)
+					}
+				case "vp-engineering":
+					if n < 60 && (strings.Contains(ex, "org") || strings.Contains(ex, "executive team")) {
+						t.Errorf("%s/%d Head of Engineering: a VP's examples: %q", a, n, ex)
+					}
+					if n >= 200 && !strings.Contains(ex, "VP") {
+						t.Errorf("%s/%d VP: the examples never meet the other VPs: %q", a, n, ex)
+					}
+				}
+			}
+		}
+	}
+	// The VP's signs differ at every step of the org: Head of Engineering,
+	// the one VP, one of several VPs under the CTO, and on the way to SVP.
+	seen := map[string]int{}
+	for _, n := range []int{30, 120, 400, 1000} {
+		c, err := Card(l, lprof("growth", n, "product"), "vp-engineering")
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := strings.Join(c.Card.Signals, "\n")
+		if m, dup := seen[k]; dup {
+			t.Errorf("the VP's signs at %d are the same as at %d", n, m)
+		}
+		seen[k] = n
+	}
+}
