@@ -727,13 +727,17 @@ func SizeText(text string, size int) string {
 		"{directors}", about(o.Directors),
 		"{vps}", about(o.VPs),
 		"{next}", thousands(nextSize(size)),
-		"{per_vp}", about(size/o.VPs),
-		"{directors_per_vp}", about(max(1, o.Directors/o.VPs)),
+		"{per_vp}", about(div(size, o.VPs)),
+		"{directors_per_vp}", about(max(1, div(o.Directors, o.VPs))),
 		"{svps}", about(svps),
-		"{per_svp}", about(size/svps),
-		"{vps_per_svp}", about(max(1, o.VPs/svps)),
+		"{per_svp}", about(div(size, svps)),
+		"{vps_per_svp}", about(max(1, div(o.VPs, svps))),
 	).Replace(text)
 }
+
+// div divides to the nearest whole number, so a count per VP or SVP reads
+// as a person would round it (3.9 directors is about 4).
+func div(a, b int) int { return (a + b/2) / b }
 
 // about rounds a count the way a person would say it: exact below 20, to
 // five below 100, to ten above.
