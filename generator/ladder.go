@@ -516,8 +516,9 @@ func (b *builder) topOfRoad(from, to ladders.Level) ladders.Level {
 }
 
 // LadderSizeText sizes a ladder text: the size words of SizeText, the
-// counts of the senior IC rungs that follow the same model ({senior_staff}:
-// one for every three or four teams; {principals}: one per director's
+// counts of the senior IC rungs that follow the same model ({staff}: one
+// for every one or two teams; {senior_staff}: one for every three or four
+// teams; {principals}: one per director's
 // group; {distinguished}: one per VP's org), and {ic_top}, the highest IC
 // rung on this ladder.
 func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladders.Level) bool) string {
@@ -529,6 +530,7 @@ func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladde
 		}
 	}
 	text = strings.NewReplacer(
+		"{staff}", about(max(1, o.Teams*2/3)),
 		"{senior_staff}", about(max(1, o.Teams*2/7)),
 		"{principals}", about(o.Directors),
 		"{distinguished}", about(o.VPs),
