@@ -62,3 +62,61 @@ func TestExamplesTrueAtSize(t *testing.T) {
 		seen[k] = n
 	}
 }
+
+// TestExamplesChangeWithSize checks review ladder3 item 4: from Staff and
+// Director up, no level reads the same at 120 and at 1,000 engineers once
+// its "At this company" line is set aside: its example behaviours or its
+// signs differ, because the work and the next rung differ.
+func TestExamplesChangeWithSize(t *testing.T) {
+	l := builtinLadder(t)
+	for _, a := range ladderArchetypes {
+		small, err := CareerLadder(l, lprof("growth", 120, a), "all")
+		if err != nil {
+			t.Fatal(err)
+		}
+		large, err := CareerLadder(l, lprof("enterprise", 1000, a), "all")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range small.Levels {
+			if (v.Track == "ic" && v.Grade < 3) || (v.Track == "management" && v.Grade < 5) {
+				continue
+			}
+			w, ok := large.Level(v.ID)
+			if !ok {
+				continue
+			}
+			at120 := strings.Join(append(append([]string{}, v.Behaviours...), v.Signals...), "\n")
+			at1000 := strings.Join(append(append([]string{}, w.Behaviours...), w.Signals...), "\n")
+			if at120 == at1000 {
+				t.Errorf("%s %s: the same examples and signs at 120 and 1,000 engineers", a, v.ID)
+			}
+		}
+	}
+}
+
+// TestJuniorWeightsHoldAcrossStages checks review ladder3 item 17: the
+// first two levels weigh the dimensions the same at every stage, so a new
+// engineer's review does not weigh strategy more because the company grew.
+func TestJuniorWeightsHoldAcrossStages(t *testing.T) {
+	l := builtinLadder(t)
+	for _, id := range []string{"software-engineer", "senior-engineer"} {
+		v, err := l.Level(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var first []WeightView
+		for i, st := range ladderStages {
+			w := LevelWeights(l, WeightsID(l, v, 1000), st)
+			if i == 0 {
+				first = w
+				continue
+			}
+			for j := range w {
+				if w[j].Dimension != first[j].Dimension || w[j].Weight != first[j].Weight {
+					t.Errorf("%s: %s weighs %s %d%% at %s, %d%% at %s", id, w[j].Dimension, w[j].Dimension, w[j].Weight, st, first[j].Weight, ladderStages[0])
+				}
+			}
+		}
+	}
+}
