@@ -31,10 +31,12 @@ type LadderMeta struct {
 	// its own way; Dimensions and Bands are the weights table by level.
 	BandNote string `json:"band_note,omitempty"`
 	// WeightMeaning says what a weight is.
-	WeightMeaning string        `json:"weight_meaning,omitempty"`
-	Dimensions    []WeightView  `json:"dimensions,omitempty"`
-	Bands         []BandWeights `json:"bands,omitempty"`
-	Date          string        `json:"date,omitempty"`
+	WeightMeaning string `json:"weight_meaning,omitempty"`
+	// SpanMeaning says what each span word means.
+	SpanMeaning string        `json:"span_meaning,omitempty"`
+	Dimensions  []WeightView  `json:"dimensions,omitempty"`
+	Bands       []BandWeights `json:"bands,omitempty"`
+	Date        string        `json:"date,omitempty"`
 	// Warnings say where the parameters do not fit each other; commands
 	// print them on stderr.
 	Warnings []string `json:"warnings,omitempty"`
@@ -289,6 +291,7 @@ func (b *builder) meta(track string) LadderMeta {
 	if len(b.lad.Bands) > 0 {
 		m.BandNote = b.lad.Settings.BandNote
 		m.WeightMeaning = b.lad.Settings.WeightMeaning
+		m.SpanMeaning = b.lad.Settings.SpanMeaning
 		for _, d := range b.lad.Dimensions {
 			m.Dimensions = append(m.Dimensions, WeightView{Dimension: d.ID, Title: d.Title, Short: d.Short})
 		}

@@ -93,8 +93,11 @@ type Settings struct {
 	// document, why the weights differ by level as well as by stage.
 	BandNote string `yaml:"band_note" json:"band_note,omitempty"`
 	// WeightMeaning says what a weight is, printed beside the weights.
-	WeightMeaning string   `yaml:"weight_meaning" json:"weight_meaning,omitempty"`
-	Sources       []string `yaml:"sources" json:"sources,omitempty"`
+	WeightMeaning string `yaml:"weight_meaning" json:"weight_meaning,omitempty"`
+	// SpanMeaning says what each span word means, printed beside the
+	// overview so a reader can tell "group" from "org".
+	SpanMeaning string   `yaml:"span_meaning" json:"span_meaning,omitempty"`
+	Sources     []string `yaml:"sources" json:"sources,omitempty"`
 }
 
 // Track is a career track: ic or management.
