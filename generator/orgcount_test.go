@@ -111,7 +111,7 @@ func TestOrgAt(t *testing.T) {
 		case n < SVPFrom && o.SVPs != 0, n >= SVPFrom && n < SVPsFrom && o.SVPs != 1, n >= SVPsFrom && o.SVPs < 2:
 			t.Fatalf("%d: %d SVPs", n, o.SVPs)
 		}
-		if o.SVPs > 0 && (o.VPs/o.SVPs < 3 || o.VPs/o.SVPs > 8) {
+		if o.SVPs > 0 && (o.VPs/o.SVPs < 3 || o.VPs/o.SVPs > 6) {
 			t.Fatalf("%d: %d VPs under %d SVPs", n, o.VPs, o.SVPs)
 		}
 	}

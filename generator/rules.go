@@ -682,7 +682,7 @@ const SVPFrom = 800
 // SVPsFrom is the headcount from which there are several SVPs, one for
 // about every five VPs; below it one SVP runs all of engineering's
 // delivery.
-const SVPsFrom = 1500
+const SVPsFrom = 1200
 
 // Org is the shape of engineering at a headcount, the one model behind
 // every count that postings and the ladder print: teams of about eight
