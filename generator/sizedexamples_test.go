@@ -120,3 +120,21 @@ func TestJuniorWeightsHoldAcrossStages(t *testing.T) {
 		}
 	}
 }
+
+// TestCTOExamplesFollowTheArchetype checks review ladder3 item 4: from a
+// few hundred engineers each CTO archetype has its own example behaviours.
+func TestCTOExamplesFollowTheArchetype(t *testing.T) {
+	l := builtinLadder(t)
+	seen := map[string]string{}
+	for _, a := range ladderArchetypes {
+		c, err := Card(l, lprof("enterprise", 1000, a), "cto")
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := strings.Join(c.Card.Behaviours, "\n")
+		if b, dup := seen[k]; dup {
+			t.Errorf("the %s and %s CTOs have the same examples at 1,000 engineers", a, b)
+		}
+		seen[k] = a
+	}
+}

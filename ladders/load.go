@@ -401,6 +401,9 @@ func (l *Ladder) validate(errs *strictyaml.List) {
 			top = l.Levels[i]
 		}
 		below, hasBelow := l.Below(top)
+		if n := len(a.CTOBehaviours); n == 1 {
+			errs.Add(a.File, a.At("cto_behaviours"), "%s: give at least two CTO behaviours, or none, got 1", what)
+		}
 		for _, k := range sortedKeys(a.CTOExpectations) {
 			e := a.CTOExpectations[k]
 			line := a.KeyAt("cto_expectations", k)

@@ -424,7 +424,11 @@ type Archetype struct {
 	// CTOExpectations replace the top rung's expectations in some
 	// dimensions, so the CTO rung follows the archetype's focus.
 	CTOExpectations map[string]Expectation `yaml:"cto_expectations" json:"cto_expectations"`
-	Sources         []string               `yaml:"sources" json:"sources,omitempty"`
+	// CTOBehaviours replace the top rung's default example behaviours
+	// (those printed where no sized list applies, from a few hundred
+	// engineers), so a CTO's examples follow the archetype's focus.
+	CTOBehaviours []string `yaml:"cto_behaviours" json:"cto_behaviours,omitempty"`
+	Sources       []string `yaml:"sources" json:"sources,omitempty"`
 }
 
 // CareerStep is one step of the usual path from IC to CTO (seed 004).
