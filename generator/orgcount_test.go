@@ -10,7 +10,7 @@ import (
 )
 
 // TestOrgCountsAgree checks one truth for the counts at every size from
-// 200 to 5,000 engineers: the VP of Engineering posting and the ladder's
+// VPsFrom (300) to 5,000 engineers: the VP of Engineering posting and the ladder's
 // VP card name the same number of VPs, the same engineers per org and the
 // same manager (the CTO, or from SVPFrom the SVP), and the CTO posting and
 // the CTO card the same executives beneath the CTO. Both come from OrgAt
@@ -33,7 +33,7 @@ func TestOrgCountsAgree(t *testing.T) {
 	cardVP := regexp.MustCompile(`about (\d+) VPs of Engineering, each over an org of about ([\d,]+) engineers`)
 	postCTO := regexp.MustCompile(`(?:senior team of (\d+) VPs of Engineering|SVP of Engineering who runs delivery through (\d+) VPs|Choose the (\d+) SVPs of Engineering)`)
 	cardCTO := regexp.MustCompile(`(?:About (\d+) VPs of Engineering report to you|The SVP of Engineering reports to you and runs delivery through about (\d+) VPs|About (\d+) SVPs of Engineering report to you)`)
-	for n := 200; n <= 5000; n++ {
+	for n := VPsFrom; n <= 5000; n++ {
 		p := profile.Profile{Stage: stage, Size: n, Archetype: arch}
 		o := OrgAt(n)
 		jd, err := JD(cat, p, "vp-engineering")
@@ -102,9 +102,12 @@ func TestOrgAt(t *testing.T) {
 	if svp.Size.FillFrom != SVPFrom {
 		t.Errorf("the ladder fills the SVP rung from %d, the size model from %d", svp.Size.FillFrom, SVPFrom)
 	}
-	for n := 200; n <= 5000; n++ {
+	for n := 1; n <= 5000; n++ {
 		o := OrgAt(n)
-		if o.VPs < 2 || o.Directors/o.VPs > 6 {
+		if (n < VPsFrom) != (o.VPs == 1) {
+			t.Fatalf("%d: %d VPs; one VP runs engineering below %d, several from it", n, o.VPs, VPsFrom)
+		}
+		if n >= VPsFrom && o.Directors/o.VPs > 6 {
 			t.Fatalf("%d: %d directors under %d VPs", n, o.Directors, o.VPs)
 		}
 		switch {

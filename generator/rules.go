@@ -243,7 +243,7 @@ func TeamScope(role catalog.Role, size int) string {
 	case "cpo":
 		return "You run the product team, and work with the CTO as a peer."
 	case "vp-engineering":
-		if size >= 200 {
+		if size >= VPsFrom {
 			return SizeText("You run one of about {vps} engineering organisations: about {per_vp} engineers, within an engineering team of {engineers}.", size)
 		}
 		return fmt.Sprintf("You are responsible for the whole engineering team: %s.", engineers(size))
@@ -673,6 +673,11 @@ func SelectOutlook(cat *catalog.Catalog, role string, p profile.Profile) *catalo
 	return best
 }
 
+// VPsFrom is the headcount from which engineering has several VPs, each
+// over an org of its own; below it one VP (or Head of Engineering) runs
+// all of engineering. The ladder's sized texts switch at the same size.
+const VPsFrom = 300
+
 // SVPFrom is the headcount from which engineering's VPs report to an SVP
 // of Engineering instead of the CTO: the SVP rung's fill_from in the
 // ladder data (a test keeps the two equal), so postings and the ladder
@@ -699,7 +704,10 @@ type Org struct {
 func OrgAt(size int) Org {
 	o := Org{Engineers: size, Teams: max(1, (size+4)/8)}
 	o.Directors = max(2, (o.Teams+3)/6)
-	o.VPs = max(2, (o.Directors+2)/4)
+	o.VPs = 1
+	if size >= VPsFrom {
+		o.VPs = max(2, (o.Directors+2)/4)
+	}
 	switch {
 	case size >= SVPsFrom:
 		o.SVPs = max(2, (o.VPs+2)/5)

@@ -12,7 +12,7 @@ import (
 // Engineering, and the VP's signs name the rung that is next at the size.
 func TestExamplesTrueAtSize(t *testing.T) {
 	l := builtinLadder(t)
-	sizes := []int{5, 9, 14, 15, 25, 59, 60, 120, 199, 200, 400, 599, 600, 799, 800, 1000, 1199, 1200, 1500, 3000, 5000}
+	sizes := []int{5, 9, 14, 15, 25, 59, 60, 120, 199, 200, 299, 300, 400, 599, 600, 799, 800, 1000, 1199, 1200, 1500, 3000, 5000}
 	for _, a := range ladderArchetypes {
 		for _, n := range sizes {
 			o := OrgAt(n)
@@ -28,7 +28,7 @@ func TestExamplesTrueAtSize(t *testing.T) {
 				if o.SVPs == 0 && strings.Contains(ex, "SVP") {
 					t.Errorf("%s/%d %s: an SVP in the examples before there is one: %q", a, n, v.ID, ex)
 				}
-				if n < 200 && (strings.Contains(ex, "other VPs") || strings.Contains(ex, "peer VP")) {
+				if n < VPsFrom && (strings.Contains(ex, "other VPs") || strings.Contains(ex, "peer VP")) {
 					t.Errorf("%s/%d %s: peer VPs while one VP runs engineering: %q", a, n, v.ID, ex)
 				}
 				switch v.ID {
@@ -40,7 +40,7 @@ func TestExamplesTrueAtSize(t *testing.T) {
 					if n < 60 && (strings.Contains(ex, "org") || strings.Contains(ex, "executive team")) {
 						t.Errorf("%s/%d Head of Engineering: a VP's examples: %q", a, n, ex)
 					}
-					if n >= 200 && !strings.Contains(ex, "VP") {
+					if n >= VPsFrom && !strings.Contains(ex, "VP") {
 						t.Errorf("%s/%d VP: the examples never meet the other VPs: %q", a, n, ex)
 					}
 				}
