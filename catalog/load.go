@@ -345,7 +345,7 @@ func (c *Catalog) finish() error {
 		c.Settings.Bullets = 8
 	}
 	if c.Settings.LeadersFrom == 0 {
-		c.Settings.LeadersFrom = 200
+		c.Settings.LeadersFrom = 300
 	}
 	if c.Settings.HeadOfEngineeringBelow == 0 {
 		c.Settings.HeadOfEngineeringBelow = 60

@@ -104,7 +104,13 @@ func (f Fit) Narrowed() bool {
 //	{vps}        about how many VPs, one per four directors ("8")
 //	{next}       the headcount the company is likely to reach next ("3,000")
 //	{per_vp}     about how many engineers each VP's organisation holds ("190")
-var SizeWords = []string{"engineers", "teams", "directors", "vps", "next", "per_vp"}
+//	{directors_per_vp}  about how many directors each VP runs ("4")
+//	{svps}       from 800 engineers, about how many SVPs the VPs report to ("2")
+//	{per_svp}    about how many engineers each SVP's division holds ("750")
+//	{vps_per_svp}  about how many VPs report to each SVP ("4")
+//
+// generator.SizeText replaces them, for postings and the ladder alike.
+var SizeWords = []string{"engineers", "teams", "directors", "vps", "next", "per_vp", "directors_per_vp", "svps", "per_svp", "vps_per_svp"}
 
 // Area groups responsibilities, such as "security and compliance".
 type Area struct {

@@ -31,10 +31,12 @@ type LadderMeta struct {
 	// its own way; Dimensions and Bands are the weights table by level.
 	BandNote string `json:"band_note,omitempty"`
 	// WeightMeaning says what a weight is.
-	WeightMeaning string        `json:"weight_meaning,omitempty"`
-	Dimensions    []WeightView  `json:"dimensions,omitempty"`
-	Bands         []BandWeights `json:"bands,omitempty"`
-	Date          string        `json:"date,omitempty"`
+	WeightMeaning string `json:"weight_meaning,omitempty"`
+	// SpanMeaning says what each span word means.
+	SpanMeaning string        `json:"span_meaning,omitempty"`
+	Dimensions  []WeightView  `json:"dimensions,omitempty"`
+	Bands       []BandWeights `json:"bands,omitempty"`
+	Date        string        `json:"date,omitempty"`
 	// Warnings say where the parameters do not fit each other; commands
 	// print them on stderr.
 	Warnings []string `json:"warnings,omitempty"`
@@ -289,6 +291,7 @@ func (b *builder) meta(track string) LadderMeta {
 	if len(b.lad.Bands) > 0 {
 		m.BandNote = b.lad.Settings.BandNote
 		m.WeightMeaning = b.lad.Settings.WeightMeaning
+		m.SpanMeaning = b.lad.Settings.SpanMeaning
 		for _, d := range b.lad.Dimensions {
 			m.Dimensions = append(m.Dimensions, WeightView{Dimension: d.ID, Title: d.Title, Short: d.Short})
 		}
@@ -352,7 +355,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		Shared: lad.Shared(v), Grade: v.Grade,
 		Reserved: reserved, ReservedReason: reason, FillFrom: fillFrom, Needs: v.Size.Needs,
 		Summary: b.sz(v.SummaryAt(p.Size)), Scope: b.sz(v.ScopeAt(p.Size)), Span: v.Span, TypicalTime: v.TypicalTime,
-		Behaviours: b.szs(v.Behaviours), Signals: b.szs(v.Signals), Sources: v.Sources,
+		Behaviours: b.szs(v.BehavioursAt(p.Size)), Signals: b.szs(v.SignalsAt(p.Size)), Sources: v.Sources,
 	}
 	if title != v.Title {
 		lv.BaseTitle = v.Title
@@ -516,34 +519,24 @@ func (b *builder) topOfRoad(from, to ladders.Level) ladders.Level {
 }
 
 // LadderSizeText sizes a ladder text: the size words of SizeText, the
-// counts of the senior IC rungs that follow the same model ({senior_staff}:
-// one for every three or four teams; {principals}: one per director's
-// group; {distinguished}: one per VP's org), the split of the orgs where
-// an SVP runs the largest ({svp_org}, its engineers; {org_vps}, the VPs
-// beside it; {per_org_vp}, each VP's org), and {ic_top}, the highest IC
+// counts of the senior IC rungs that follow the same model ({staff}: one
+// for every one or two teams; {senior_staff}: one for every three or four
+// teams; {principals}: one per director's
+// group; {distinguished}: one per VP's org), and {ic_top}, the highest IC
 // rung on this ladder.
 func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladders.Level) bool) string {
-	teams := max(1, (size+4)/8)
-	directors := max(2, (teams+3)/6)
-	vps := max(2, (directors+2)/4)
+	o := OrgAt(size)
 	top := ""
 	for _, v := range lad.TrackLevels("ic") {
 		if shown(v) {
 			top = v.Title
 		}
 	}
-	// Where an SVP runs the largest org, the other orgs' VPs split the
-	// rest, so the VPs' orgs and the SVP's add up to the company.
-	svpOrg := max(300, size*3/10)
-	orgVPs := max(1, vps-1)
 	text = strings.NewReplacer(
-		"{svp_org}", about(svpOrg),
-		"{org_vps}", about(orgVPs),
-		"{per_org_vp}", about(max(0, size-svpOrg)/orgVPs),
-		"{senior_staff}", about(max(1, teams*2/7)),
-		"{principals}", about(directors),
-		"{distinguished}", about(vps),
-		"{directors_per_vp}", about(max(1, directors/vps)),
+		"{staff}", about(max(1, o.Teams*2/3)),
+		"{senior_staff}", about(max(1, o.Teams*2/7)),
+		"{principals}", about(o.Directors),
+		"{distinguished}", about(o.VPs),
 		"{ic_top}", top,
 	).Replace(text)
 	return SizeText(text, size)
@@ -1007,6 +1000,9 @@ func thresholds(lad *ladders.Ladder, p profile.Profile, from, to int) []int {
 			add(n.Below)
 		}
 		for _, n := range append(slices.Clone(v.SizedScope), v.SizedSummary...) {
+			add(n.Below)
+		}
+		for _, n := range append(slices.Clone(v.SizedBehaviours), v.SizedSignals...) {
 			add(n.Below)
 		}
 		for _, e := range v.Expectations {

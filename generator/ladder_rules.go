@@ -301,6 +301,9 @@ func CTOForArchetype(lad *ladders.Ladder, v ladders.Level, archetype string) lad
 	for k, e := range a.CTOExpectations {
 		out.Expectations[k] = e
 	}
+	if len(a.CTOBehaviours) > 0 {
+		out.Behaviours = a.CTOBehaviours
+	}
 	return out
 }
 

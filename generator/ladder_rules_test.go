@@ -360,7 +360,7 @@ func TestDeliveryRole(t *testing.T) {
 		{"external", "so the CTO can spend time with customers"},
 		{"visionary", "so the CTO can explore"},
 		{"product", "the CTO keeps the product's technical direction"},
-		{"infrastructure", "uptime, security"},
+		{"infrastructure", "you meet the reliability and security standards the CTO sets"},
 		{"unknown", ""},
 	}
 	for _, tt := range tests {

@@ -158,11 +158,10 @@ func TestTextTrueAtSize(t *testing.T) {
 			}
 		}
 		vp, _ := Card(l, lprof("enterprise", 1000, a), "vp-engineering")
-		// The postings' model: about teams/24 orgs, each reporting to the
-		// CTO; an SVP runs the largest (about 300) and the other VPs split
-		// the rest, so the orgs add up to the company.
-		if !strings.Contains(vp.Card.Scope, "One org of about 180 engineers") || !strings.Contains(cardText(vp.Card), "about 4 VPs of Engineering run the rest") {
-			t.Errorf("%s VP at 1000: scope %q", a, vp.Card.Scope)
+		// The postings' model (OrgAt): about teams/24 orgs of size/VPs
+		// engineers each, and from 800 engineers the VPs report to an SVP.
+		if !strings.Contains(vp.Card.Scope, "One org of about 200 engineers") || !strings.Contains(cardText(vp.Card), "about 5 VPs of Engineering") || !strings.Contains(cardText(vp.Card), "You report to the SVP of Engineering") {
+			t.Errorf("%s VP at 1000: scope %q, notes %q", a, vp.Card.Scope, vp.Card.Notes)
 		}
 		small, _ := Card(l, lprof("seed", 8, a), "cto")
 		if !strings.Contains(cardText(small.Card), "write code") {

@@ -243,7 +243,7 @@ func TeamScope(role catalog.Role, size int) string {
 	case "cpo":
 		return "You run the product team, and work with the CTO as a peer."
 	case "vp-engineering":
-		if size >= 200 {
+		if size >= VPsFrom {
 			return SizeText("You run one of about {vps} engineering organisations: about {per_vp} engineers, within an engineering team of {engineers}.", size)
 		}
 		return fmt.Sprintf("You are responsible for the whole engineering team: %s.", engineers(size))
@@ -673,27 +673,79 @@ func SelectOutlook(cat *catalog.Catalog, role string, p profile.Profile) *catalo
 	return best
 }
 
-// SizeText replaces the size words of a catalog text ({engineers},
-// {teams}, {directors}, {vps}, {next}, {per_vp}) with numbers derived from the
-// engineering headcount, so a sentence is true at the size it is printed
-// for. Teams have about eight engineers, a director runs about six teams
-// and a VP about four directors.
+// VPsFrom is the headcount from which engineering has several VPs, each
+// over an org of its own; below it one VP (or Head of Engineering) runs
+// all of engineering. The ladder's sized texts switch at the same size.
+const VPsFrom = 300
+
+// SVPFrom is the headcount from which engineering's VPs report to an SVP
+// of Engineering instead of the CTO: the SVP rung's fill_from in the
+// ladder data (a test keeps the two equal), so postings and the ladder
+// count the same executives.
+const SVPFrom = 800
+
+// SVPsFrom is the headcount from which there are several SVPs, one for
+// about every five VPs; below it one SVP runs all of engineering's
+// delivery.
+const SVPsFrom = 1200
+
+// Org is the shape of engineering at a headcount, the one model behind
+// every count that postings and the ladder print: teams of about eight
+// engineers, a director over about six teams, a VP over about four
+// directors, from SVPFrom one SVP over the VPs, and from SVPsFrom an SVP
+// for about every five VPs.
+type Org struct {
+	Engineers, Teams, Directors, VPs int
+	// SVPs is 0 below SVPFrom: the VPs report to the CTO.
+	SVPs int
+}
+
+// OrgAt returns engineering's shape at a headcount.
+func OrgAt(size int) Org {
+	o := Org{Engineers: size, Teams: max(1, (size+4)/8)}
+	o.Directors = max(2, (o.Teams+3)/6)
+	o.VPs = 1
+	if size >= VPsFrom {
+		o.VPs = max(2, (o.Directors+2)/4)
+	}
+	switch {
+	case size >= SVPsFrom:
+		o.SVPs = max(2, (o.VPs+2)/5)
+	case size >= SVPFrom:
+		o.SVPs = 1
+	}
+	return o
+}
+
+// SizeText replaces the size words of a catalog or ladder text with
+// numbers from OrgAt, so a sentence is true at the size it is printed
+// for: {engineers}, {teams}, {directors}, {vps}, {next} (the headcount a
+// company usually reaches next), {per_vp} (engineers in a VP's org),
+// {directors_per_vp}, and from SVPFrom {svps}, {per_svp} (engineers under
+// an SVP) and {vps_per_svp}.
 func SizeText(text string, size int) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
-	teams := max(1, (size+4)/8)
-	directors := max(2, (teams+3)/6)
-	vps := max(2, (directors+2)/4)
+	o := OrgAt(size)
+	svps := max(1, o.SVPs)
 	return strings.NewReplacer(
 		"{engineers}", thousands(size),
-		"{teams}", about(teams),
-		"{directors}", about(directors),
-		"{vps}", about(vps),
+		"{teams}", about(o.Teams),
+		"{directors}", about(o.Directors),
+		"{vps}", about(o.VPs),
 		"{next}", thousands(nextSize(size)),
-		"{per_vp}", about(size/vps),
+		"{per_vp}", about(div(size, o.VPs)),
+		"{directors_per_vp}", about(max(1, div(o.Directors, o.VPs))),
+		"{svps}", about(svps),
+		"{per_svp}", about(div(size, svps)),
+		"{vps_per_svp}", about(max(1, div(o.VPs, svps))),
 	).Replace(text)
 }
+
+// div divides to the nearest whole number, so a count per VP or SVP reads
+// as a person would round it (3.9 directors is about 4).
+func div(a, b int) int { return (a + b/2) / b }
 
 // about rounds a count the way a person would say it: exact below 20, to
 // five below 100, to ten above.

@@ -204,7 +204,9 @@ func TestSizedTitlesAndNotes(t *testing.T) {
 		t.Errorf("CTO notes should differ at 5, 25 and 500: %q / %q / %q", a, b, c)
 	}
 	staff, _ := l.Level("staff-engineer")
-	if staff.NoteAt(20) == "" || staff.NoteAt(80) != "" {
+	// Below 50 engineers the note is about setting direction with the
+	// CTO; above, it gives the count of staff engineers.
+	if staff.NoteAt(20) == "" || staff.NoteAt(80) == staff.NoteAt(20) || !strings.Contains(staff.NoteAt(80), "{staff}") {
 		t.Errorf("staff note at 20 = %q, at 80 = %q", staff.NoteAt(20), staff.NoteAt(80))
 	}
 }
@@ -373,6 +375,9 @@ func TestNeutralWording(t *testing.T) {
 		add(v.Title, v.Summary, v.Scope, v.TypicalTime, v.Size.Needs, v.Size.Reserved, v.Size.Absent)
 		add(v.Behaviours...)
 		add(v.Signals...)
+		for _, n := range append(v.SizedBehaviours, v.SizedSignals...) {
+			add(n.Items...)
+		}
 		for _, n := range v.SizeNotes {
 			add(n.Note)
 		}

@@ -296,6 +296,24 @@ func (l *Ladder) validate(errs *strictyaml.List) {
 		if n := len(v.Signals); n < 2 {
 			errs.Add(v.File, v.At("signals"), "%s: give at least two signals of readiness for the next level, got %d", what, n)
 		}
+		for _, sl := range []struct {
+			key  string
+			list []SizedList
+		}{{"sized_behaviours", v.SizedBehaviours}, {"sized_signals", v.SizedSignals}} {
+			prev := 0
+			for i, n := range sl.list {
+				if n := len(n.Items); n < 2 {
+					errs.Add(v.File, v.At(sl.key), "%s: %s entry %d: give at least two items, got %d", what, sl.key, i+1, n)
+				}
+				if n.Below != 0 && n.Below <= prev {
+					errs.Add(v.File, v.At(sl.key), "%s: %s entry %d: below %d must be above the entry before it (%d); list entries from the smallest headcount up", what, sl.key, i+1, n.Below, prev)
+				}
+				if n.Below == 0 && i != len(sl.list)-1 {
+					errs.Add(v.File, v.At(sl.key), "%s: %s entry %d has no below, so it applies at any size and the entries after it never do; move it last", what, sl.key, i+1)
+				}
+				prev = n.Below
+			}
+		}
 		for _, e := range v.Equivalents {
 			if q, ok := levelRef(what+" equivalents", v.Pos, "equivalents", e); ok && q.Track == v.Track {
 				errs.Add(v.File, v.At("equivalents"), "%s: equivalent %q is on the same track; equivalents name levels of the other track", what, e)
@@ -383,6 +401,9 @@ func (l *Ladder) validate(errs *strictyaml.List) {
 			top = l.Levels[i]
 		}
 		below, hasBelow := l.Below(top)
+		if n := len(a.CTOBehaviours); n == 1 {
+			errs.Add(a.File, a.At("cto_behaviours"), "%s: give at least two CTO behaviours, or none, got 1", what)
+		}
 		for _, k := range sortedKeys(a.CTOExpectations) {
 			e := a.CTOExpectations[k]
 			line := a.KeyAt("cto_expectations", k)

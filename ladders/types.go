@@ -93,8 +93,11 @@ type Settings struct {
 	// document, why the weights differ by level as well as by stage.
 	BandNote string `yaml:"band_note" json:"band_note,omitempty"`
 	// WeightMeaning says what a weight is, printed beside the weights.
-	WeightMeaning string   `yaml:"weight_meaning" json:"weight_meaning,omitempty"`
-	Sources       []string `yaml:"sources" json:"sources,omitempty"`
+	WeightMeaning string `yaml:"weight_meaning" json:"weight_meaning,omitempty"`
+	// SpanMeaning says what each span word means, printed beside the
+	// overview so a reader can tell "group" from "org".
+	SpanMeaning string   `yaml:"span_meaning" json:"span_meaning,omitempty"`
+	Sources     []string `yaml:"sources" json:"sources,omitempty"`
 }
 
 // Track is a career track: ic or management.
@@ -288,6 +291,12 @@ type Level struct {
 	Behaviours   []string   `yaml:"behaviours" json:"behaviours"`
 	// Signals are signs of readiness for the next level.
 	Signals []string `yaml:"signals" json:"signals"`
+	// SizedBehaviours and SizedSignals replace Behaviours and Signals at
+	// some headcounts, tried like SizeNotes, so an example is true at the
+	// size it is printed for and the signs name the rung that is next
+	// there.
+	SizedBehaviours []SizedList `yaml:"sized_behaviours" json:"sized_behaviours,omitempty"`
+	SizedSignals    []SizedList `yaml:"sized_signals" json:"sized_signals,omitempty"`
 	// ManagementSignals, on a level both tracks share, are the signs of
 	// readiness for the first management rung, which is earned on
 	// management evidence.
@@ -351,6 +360,28 @@ func (l Level) SummaryAt(size int) string {
 	return l.Summary
 }
 
+// SizedList is a list that replaces another below a headcount (Below 0:
+// at any size).
+type SizedList struct {
+	Below int      `yaml:"below" json:"below,omitempty"`
+	Items []string `yaml:"items" json:"items"`
+}
+
+func listAt(base []string, sized []SizedList, size int) []string {
+	for _, n := range sized {
+		if n.Below == 0 || size < n.Below {
+			return n.Items
+		}
+	}
+	return base
+}
+
+// BehavioursAt returns the level's example behaviours at a headcount.
+func (l Level) BehavioursAt(size int) []string { return listAt(l.Behaviours, l.SizedBehaviours, size) }
+
+// SignalsAt returns the level's signs of readiness at a headcount.
+func (l Level) SignalsAt(size int) []string { return listAt(l.Signals, l.SizedSignals, size) }
+
 // Hat is a role an engineer takes on at some levels without changing level,
 // such as Tech Lead.
 type Hat struct {
@@ -393,7 +424,11 @@ type Archetype struct {
 	// CTOExpectations replace the top rung's expectations in some
 	// dimensions, so the CTO rung follows the archetype's focus.
 	CTOExpectations map[string]Expectation `yaml:"cto_expectations" json:"cto_expectations"`
-	Sources         []string               `yaml:"sources" json:"sources,omitempty"`
+	// CTOBehaviours replace the top rung's default example behaviours
+	// (those printed where no sized list applies, from a few hundred
+	// engineers), so a CTO's examples follow the archetype's focus.
+	CTOBehaviours []string `yaml:"cto_behaviours" json:"cto_behaviours,omitempty"`
+	Sources       []string `yaml:"sources" json:"sources,omitempty"`
 }
 
 // CareerStep is one step of the usual path from IC to CTO (seed 004).
