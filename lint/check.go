@@ -410,7 +410,7 @@ var payFix = map[string]string{
 	ElementPayRange:     `State the base pay as a range with currency and period: "$140,000–$170,000 per year".`,
 	ElementNoOpenEnded:  `Give both ends of the range: replace "and up", "up to" or "starting at" with a minimum and a maximum.`,
 	ElementBenefits:     `Add a short "Benefits" section: health cover, retirement plan, paid leave, bonus and equity.`,
-	ElementDeadline:     `Add the application deadline as a date: "Apply by 2026-12-31".`,
+	ElementDeadline:     `Add the application deadline as a date ("Apply by 2026-12-31"), or say that applications are accepted on an ongoing basis.`,
 	ElementNeutralTitle: `Use a gender-neutral title ("Salesperson", "Chair"), or mark it "(m/f/d)" or "(all genders)".`,
 }
 

@@ -88,7 +88,26 @@ type Jurisdiction struct {
 	Checked string `yaml:"checked" json:"checked,omitempty"`
 	// Basis says where each summarised fact was checked.
 	Basis Basis `yaml:"basis" json:"basis"`
+	// Sources name what each fact was checked against, so a reader can
+	// open the same text: every fact whose basis is not unchecked has at
+	// least one source of that basis.
+	Sources []Source `yaml:"sources" json:"sources,omitempty"`
 }
+
+// Source is one text a fact of a jurisdiction was checked against.
+type Source struct {
+	// Fact is effective, threshold or requires.
+	Fact string `yaml:"fact" json:"fact"`
+	// Basis is statute, official or secondary.
+	Basis string `yaml:"basis" json:"basis"`
+	// Cite names the text: the section, the guidance or the summary.
+	Cite string `yaml:"cite" json:"cite"`
+	// URL is where the text was read.
+	URL string `yaml:"url" json:"url"`
+}
+
+// The facts a Source can support, as named in Basis.
+var facts = []string{"effective", "threshold", "requires"}
 
 // Basis says, for the effective date, the employer threshold and the
 // required elements of a jurisdiction, what they were checked against: one
@@ -338,9 +357,26 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		if j.Law == "" || j.Source == "" || j.Name == "" || len(j.Requires) == 0 {
 			errs.Add(yf, line, "jurisdiction %s: name, law, source and requires are required", j.ID)
 		}
+		cited := map[[2]string]bool{} // fact, basis
+		for _, src := range j.Sources {
+			switch {
+			case !slices.Contains(facts, src.Fact):
+				errs.Add(yf, line, "jurisdiction %s: source fact %q; valid: %s", j.ID, src.Fact, strings.Join(facts, ", "))
+			case src.Basis == BasisUnchecked || !slices.Contains(bases, src.Basis):
+				errs.Add(yf, line, "jurisdiction %s: source basis %q; valid: %s, %s, %s", j.ID, src.Basis, BasisStatute, BasisOfficial, BasisSecondary)
+			case src.Cite == "" || src.URL == "":
+				errs.Add(yf, line, "jurisdiction %s: a source of %s needs cite and url", j.ID, src.Fact)
+			}
+			cited[[2]string{src.Fact, src.Basis}] = true
+		}
 		for _, b := range []struct{ field, v string }{{"effective", j.Basis.Effective}, {"threshold", j.Basis.Threshold}, {"requires", j.Basis.Requires}} {
-			if !slices.Contains(bases, b.v) {
+			switch {
+			case !slices.Contains(bases, b.v):
 				errs.Add(yf, line, "jurisdiction %s: basis.%s %q; valid: %s", j.ID, b.field, b.v, strings.Join(bases, ", "))
+			case b.v != BasisUnchecked && !cited[[2]string{b.field, b.v}]:
+				// A basis claimed without the text it was read in cannot be
+				// re-checked by the next reader.
+				errs.Add(yf, line, "jurisdiction %s: basis.%s is %s but no source of %s has that basis; add one (fact: %s, basis: %s, cite, url)", j.ID, b.field, b.v, b.field, b.field, b.v)
 			}
 		}
 		for _, r := range j.Requires {

@@ -318,6 +318,38 @@ func TestLawBasis(t *testing.T) {
 			t.Errorf("%s: basis %+v", j.ID, j.Basis)
 		}
 	}
+	// Every fact that is not unchecked names what it was read in, and no
+	// law is left unchecked after the 2026-12-02 review.
+	for _, j := range Jurisdictions() {
+		for _, b := range []struct{ fact, v string }{{"effective", j.Basis.Effective}, {"threshold", j.Basis.Threshold}, {"requires", j.Basis.Requires}} {
+			if b.v == BasisUnchecked {
+				t.Errorf("%s: %s unchecked", j.ID, b.fact)
+			}
+			if !slices.ContainsFunc(j.Sources, func(s Source) bool { return s.Fact == b.fact && s.Basis == b.v && s.URL != "" }) {
+				t.Errorf("%s: %s is %s but no source says where", j.ID, b.fact, b.v)
+			}
+		}
+	}
+	// Corrections of the 2026-12-02 review, each in the text read.
+	for _, c := range []struct {
+		id, law string
+		want    bool
+	}{
+		{"co", "8-5-201", true},      // CDLE guidance: no "and up" / "up to"
+		{"il", "112/10(b-25)", true}, // IDOL FAQ: no "up to" / "starting at"
+		{"nj", "34:6B-23", false},    // NJDOL page; was 34:11-56a41
+		{"wa", "SSB 5408", false},    // the 2025 amendment allows a single amount
+		{"vt", "495p", true},
+		{"dc", "32–1453.01", true},
+	} {
+		j := byID[c.id]
+		if _, ok := j.Requirement(ElementNoOpenEnded); ok != c.want || !strings.Contains(j.Law, c.law) {
+			t.Errorf("%s: law %q, no-open-ended %v, want %q and %v", c.id, j.Law, ok, c.law, c.want)
+		}
+	}
+	if co := byID["co"]; !strings.Contains(co.Source, "INFO #9A") {
+		t.Errorf("Colorado source cut at a YAML comment: %q", co.Source)
+	}
 	if hi := byID["hi"]; hi.Employees != 50 || hi.Effective != "2024-01-01" || !strings.Contains(hi.Law, "378-2.8") || hi.Basis.Requires != BasisStatute {
 		t.Errorf("Hawaii: %+v", hi)
 	}

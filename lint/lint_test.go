@@ -47,6 +47,11 @@ func TestDataErrors(t *testing.T) {
 		{"bad regexp", "", "rules:\n  - {id: x, name: X, level: info, reason: r, fix: f, patterns: ['a(']}\n", "", "pattern"},
 		{"bad date", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: soon, requires: [{element: pay-range}]}\n", "not YYYY-MM-DD"},
 		{"bad element", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: salary}]}\n", `element "salary"`},
+		{"basis without its source", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: pay-range}], basis: {effective: statute, threshold: unchecked, requires: unchecked}}\n", "basis.effective is statute but no source of effective has that basis"},
+		{"source of another basis", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: pay-range}], basis: {effective: statute, threshold: unchecked, requires: unchecked}, sources: [{fact: effective, basis: secondary, cite: C, url: U}]}\n", "basis.effective is statute but no source"},
+		{"bad source fact", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: pay-range}], basis: {effective: unchecked, threshold: unchecked, requires: unchecked}, sources: [{fact: date, basis: statute, cite: C, url: U}]}\n", `source fact "date"; valid: effective, threshold, requires`},
+		{"unchecked source", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: pay-range}], basis: {effective: unchecked, threshold: unchecked, requires: unchecked}, sources: [{fact: effective, basis: unchecked, cite: C, url: U}]}\n", `source basis "unchecked"`},
+		{"source without url", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: pay-range}], basis: {effective: official, threshold: unchecked, requires: unchecked}, sources: [{fact: effective, basis: official, cite: C}]}\n", "a source of effective needs cite and url"},
 	}
 	for _, c := range cases {
 		gg, pp, yy := g, p, y
@@ -614,10 +619,16 @@ func TestPayRules(t *testing.T) {
 		{"co", "Denver, CO", "Engineer", []string{partRange, partBenefits}, []string{"pay-deadline"}},
 		{"co", "Denver, CO", "Engineer", []string{partRange, partDeadline}, []string{"pay-benefits"}},
 		{"co", "Denver, CO", "Engineer", nil, []string{"pay-benefits", "pay-deadline", "pay-range"}},
+		// POST Rule 11.1.3(A): "accepted on an ongoing basis" stands in for
+		// a date; the Division's guidance rules out open-ended ranges.
+		{"co", "Denver, CO", "Engineer", []string{partRange, partBenefits, "Applications are accepted on an ongoing basis."}, nil},
+		{"co", "Denver, CO", "Engineer", []string{partOpen, partBenefits, partDeadline}, []string{"pay-open-ended", "pay-range"}},
 		{"wa", "Seattle, WA", "Engineer", []string{partRange, partBenefits}, nil},
 		{"wa", "Seattle, WA", "Engineer", []string{partRange}, []string{"pay-benefits"}},
 		{"il", "Chicago, IL", "Engineer", []string{partRange, partBenefits}, nil},
 		{"il", "Chicago, IL", "Engineer", []string{partBenefits}, []string{"pay-range"}},
+		// The Department of Labor's FAQ rejects "up to" and "starting at".
+		{"il", "Chicago, IL", "Engineer", []string{partOpen, partBenefits}, []string{"pay-open-ended", "pay-range"}},
 		{"eu", "Berlin, Germany", "Engineer (m/f/d)", []string{"Salary: €70,000–€85,000 per year."}, nil},
 		{"eu", "Berlin, Germany", "Engineer (m/f)", []string{"Salary: €70,000–€85,000 per year."}, []string{"pay-neutral-title"}},
 		{"eu", "Paris", "Salesman", nil, []string{"pay-neutral-title", "pay-range"}},

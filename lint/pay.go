@@ -50,7 +50,11 @@ var (
 	// deadlineRE finds an application deadline phrase followed, within the
 	// same line, by a date.
 	deadlinePhrase = newFastRE(`(?i)\b(?:apply by|apply before|applications? (?:close|closes|are due|due|deadline|accepted (?:until|through)|will be accepted (?:until|through))|application (?:window|period) (?:closes|ends|is open until|open until)|deadline(?: to apply)?|closing date|posting (?:closes|expires|open until|is open until)|accepting applications (?:until|through)|open until|this posting will close)\b`, 128)
-	dateRE         = regexp.MustCompile(`(?i)\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4})\b`)
+	// ongoingPhrase finds a statement that applications are taken on an
+	// ongoing basis, which Colorado's POST Rule 11.1.3(A) accepts in place
+	// of a deadline date.
+	ongoingPhrase = newFastRE(`(?i)\b(?:applications?|candidates?|resumes?)\b[^.\n]{0,40}\b(?:accepted|reviewed|considered|taken)\s+on\s+an?\s+(?:ongoing|rolling|continuous)\s+basis\b|\b(?:accepting|accept|review|reviewing|consider|considering)\s+applications\s+on\s+an?\s+(?:ongoing|rolling|continuous)\s+basis\b`, 128)
+	dateRE        = regexp.MustCompile(`(?i)\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4})\b`)
 
 	// gendered titles, and binary gender markers such as "(m/f)" that the
 	// EU directive's gender-neutral titles rule out; "(m/f/d)" and "(all
@@ -107,6 +111,9 @@ func findPayIn(units []*unit, rows []textLine) payFacts {
 		s, lower, starts := u.forms()
 		for _, loc := range benefitTerms.findAll(s, lower, starts) {
 			distinctBenefits[lower[loc[0]:loc[1]]] = true
+		}
+		if len(ongoingPhrase.findAll(s, lower, starts)) > 0 {
+			f.deadline = true
 		}
 		for _, loc := range deadlinePhrase.findAll(s, lower, starts) {
 			rest := u.text[loc[1]:]
