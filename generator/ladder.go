@@ -218,7 +218,11 @@ type LadderView struct {
 	Columns    []WeightView     `json:"columns"`
 	Levels     []LevelView      `json:"levels"`
 	Absent     []AbsentView     `json:"absent,omitempty"`
-	Tracks     []TrackView      `json:"tracks"`
+	// Later are the levels that join further off than the absent list
+	// looks (absent_horizon), so the counts the ladder gives of levels
+	// still to come are true (review ladder4, item 3).
+	Later  []AbsentView `json:"later,omitempty"`
+	Tracks []TrackView  `json:"tracks"`
 	Peers      []PeerView       `json:"peers,omitempty"`
 	Hats       []HatView        `json:"hats"`
 	CareerPath []CareerStepView `json:"career_path"`
@@ -564,9 +568,12 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 	}
 	for _, v := range levels {
 		if !RungShown(v, p.Size) {
+			_, title, _ := RungTitle(v, p)
+			av := AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, FillFrom: v.Size.FillFrom, Instead: v.Size.Absent}
 			if AbsentListed(lad, v, p.Size) {
-				_, title, _ := RungTitle(v, p)
-				out.Absent = append(out.Absent, AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, FillFrom: v.Size.FillFrom, Instead: v.Size.Absent})
+				out.Absent = append(out.Absent, av)
+			} else {
+				out.Later = append(out.Later, av)
 			}
 			continue
 		}
@@ -639,9 +646,25 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 	return out, nil
 }
 
+// LaterFrom is the headcount from which the first of the Later levels
+// opens (0 when there are none).
+func (l *LadderView) LaterFrom() int {
+	n := 0
+	for _, v := range l.Later {
+		if f := v.Opens(); n == 0 || f < n {
+			n = f
+		}
+	}
+	return n
+}
+
+// Opens is the headcount from which a level that is not on the ladder
+// yet opens: where it can be filled, or shown if that is later.
+func (v AbsentView) Opens() int { return max(v.FillFrom, v.ShowFrom) }
+
 // SizeSummary says in one sentence how this ladder fits the headcount.
 func SizeSummary(l *LadderView) string {
-	res, abs := l.Reserved(), len(l.Absent)
+	res, abs := l.Reserved(), len(l.Absent)+len(l.Later)
 	s := fmt.Sprintf("At %s the ladder has %s", engineers(l.Size), plural(len(l.Levels), "level"))
 	joins := func(n int) string {
 		if n == 1 {
