@@ -215,14 +215,14 @@ type QuestionView struct {
 type LadderView struct {
 	LadderMeta
 	// Columns are the dimensions of the overview table.
-	Columns    []WeightView     `json:"columns"`
-	Levels     []LevelView      `json:"levels"`
-	Absent     []AbsentView     `json:"absent,omitempty"`
+	Columns []WeightView `json:"columns"`
+	Levels  []LevelView  `json:"levels"`
+	Absent  []AbsentView `json:"absent,omitempty"`
 	// Later are the levels that join further off than the absent list
 	// looks (absent_horizon), so the counts the ladder gives of levels
 	// still to come are true (review ladder4, item 3).
-	Later  []AbsentView `json:"later,omitempty"`
-	Tracks []TrackView  `json:"tracks"`
+	Later      []AbsentView     `json:"later,omitempty"`
+	Tracks     []TrackView      `json:"tracks"`
 	Peers      []PeerView       `json:"peers,omitempty"`
 	Hats       []HatView        `json:"hats"`
 	CareerPath []CareerStepView `json:"career_path"`
