@@ -197,3 +197,75 @@ func TestSVPSizedForSeveral(t *testing.T) {
 		}
 	}
 }
+
+// TestGrowthPlanIsAPlan checks the growth plan's parts (review ladder4,
+// item 6): the ladder at the target size weighs the dimensions as the
+// stage given for it does, the count table follows OrgAt, and each level
+// that can be filled on the way, and a second VP, comes with a decision.
+func TestGrowthPlanIsAPlan(t *testing.T) {
+	l := builtinLadder(t)
+	p := lprof("growth", 120, "product")
+	p.Stage.TypicalMax = 250
+	ent := lprof("enterprise", 400, "product")
+	g, err := GrowthTo(l, p, "all", 400, ent.Stage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Stage != "enterprise" {
+		t.Errorf("stage %q, want enterprise", g.Stage)
+	}
+	want, err := CareerLadder(l, ent, "all")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range want.Levels {
+		if fmt.Sprint(v.Cells) != fmt.Sprint(g.Levels[i].Cells) {
+			t.Errorf("%s: the plan's last table has %v, the enterprise ladder at 400 %v", v.ID, g.Levels[i].Cells, v.Cells)
+		}
+	}
+	same, err := Growth(l, p, "all", 400)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same.Stage != "growth" || !strings.Contains(strings.Join(same.Notes, " "), "You chose that stage") {
+		t.Errorf("a chosen stage must be kept and said: %q %q", same.Stage, same.Notes)
+	}
+	o := OrgAt(400)
+	for _, c := range g.Counts {
+		var w int
+		switch c.What {
+		case "Teams of about eight engineers":
+			w = o.Teams
+		case "Staff engineers":
+			w = o.Staff()
+		case "Principal engineers":
+			w = o.Principals()
+		case directorsRow:
+			w = o.Directors
+		case "VPs of Engineering":
+			w = o.VPs
+		default:
+			continue
+		}
+		if c.To != w {
+			t.Errorf("%s at 400: %d, want %d from OrgAt", c.What, c.To, w)
+		}
+	}
+	if len(g.Counts) < 5 {
+		t.Errorf("count table too short: %v", g.Counts)
+	}
+	all := strings.Join(g.Decisions, "\n")
+	for _, w := range []string{"Who becomes Senior Staff Engineer", "Who becomes Senior Engineering Manager", "second VP of Engineering at about 300"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("no decision %q in %q", w, all)
+		}
+	}
+	// No second VP before VPsFrom: a plan that ends below it has none.
+	small, err := Growth(l, p, "all", VPsFrom-1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(strings.Join(small.Decisions, " "), "second VP") {
+		t.Errorf("second VP below %d: %q", VPsFrom, small.Decisions)
+	}
+}

@@ -700,6 +700,23 @@ type Org struct {
 	SVPs int
 }
 
+// Staff is the usual number of staff engineers: about one for every one
+// or two teams.
+func (o Org) Staff() int { return max(1, o.Teams*2/3) }
+
+// SeniorStaff is the usual number of senior staff engineers: one for each
+// platform or area that five to ten teams depend on, about two in seven
+// teams' worth.
+func (o Org) SeniorStaff() int { return max(1, o.Teams*2/7) }
+
+// Principals is the usual number of principal engineers: one per
+// director's group.
+func (o Org) Principals() int { return o.Directors }
+
+// Distinguished is the usual number of distinguished engineers: one per
+// VP's org or company-wide domain.
+func (o Org) Distinguished() int { return o.VPs }
+
 // OrgAt returns engineering's shape at a headcount.
 func OrgAt(size int) Org {
 	o := Org{Engineers: size, Teams: max(1, (size+4)/8)}
