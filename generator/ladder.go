@@ -121,6 +121,9 @@ type LevelView struct {
 	Expectations []ExpectationView `json:"expectations"`
 	// Cells are the overview table's cells, one per column.
 	Cells []string `json:"-"`
+	// Tied names the dimensions the overview row leaves out that weigh as
+	// much as its last cell ("" when none).
+	Tied string `json:"-"`
 	// Heavy marks the cells of the level's heaviest dimensions.
 	Heavy       []bool     `json:"-"`
 	Behaviours  []string   `json:"behaviours"`
@@ -477,7 +480,28 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		lv.Cells = append(lv.Cells, fmt.Sprintf("%s %d%%: %s", w.Short, w.Weight, b.sz(v.Expectations[w.Dimension].At(p.Size).Short)))
 		lv.Heavy = append(lv.Heavy, false)
 	}
+	// A dimension that weighs as much as the last one shown is named in
+	// the last cell, so the overview hides no tie (review ladder4, item 18).
+	if n := len(lv.Cells); n > 0 && n < len(weights) {
+		var tied []string
+		for _, w := range weights[n:] {
+			if w.Weight == weights[n-1].Weight {
+				tied = append(tied, w.Short)
+			}
+		}
+		if len(tied) > 0 {
+			lv.Tied = fmt.Sprintf("%s %s %d%%, like %s", listAnd(tied), map[bool]string{true: "also weighs", false: "also weigh"}[len(tied) == 1], weights[n-1].Weight, weights[n-1].Short)
+		}
+	}
 	return lv
+}
+
+// listAnd joins words as a list: "a", "a and b", "a, b and c".
+func listAnd(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
 
 // sz sizes a text: its size words ({teams}, {vps}, {per_vp}...) become

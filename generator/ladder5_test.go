@@ -269,3 +269,32 @@ func TestGrowthPlanIsAPlan(t *testing.T) {
 		t.Errorf("second VP below %d: %q", VPsFrom, small.Decisions)
 	}
 }
+
+// TestOverviewShowsTies checks that no overview row hides a dimension
+// that weighs as much as one it shows (review ladder4, item 18).
+func TestOverviewShowsTies(t *testing.T) {
+	l := builtinLadder(t)
+	for _, a := range ladderArchetypes {
+		for _, n := range []int{5, 25, 120, 1000, 3000} {
+			lv, err := CareerLadder(l, lprof(map[bool]string{true: "seed", false: "enterprise"}[n < 10], n, a), "all")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range lv.Levels {
+				row := strings.Join(v.Cells, " ") + " " + v.Tied
+				last := v.Expectations[len(v.Cells)-1].Weight
+				for _, e := range v.Expectations {
+					short := ""
+					for _, w := range StageWeights(l, "enterprise") {
+						if w.Dimension == e.Dimension {
+							short = w.Short
+						}
+					}
+					if e.Weight == last && !strings.Contains(row, short) {
+						t.Errorf("%s/%d %s: %s weighs %d%% like the last shown, but the row hides it: %q", a, n, v.ID, e.Title, e.Weight, row)
+					}
+				}
+			}
+		}
+	}
+}
