@@ -555,13 +555,19 @@ func (b *builder) topOfRoad(from, to ladders.Level) ladders.Level {
 // rung on this ladder.
 func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladders.Level) bool) string {
 	o := OrgAt(size)
-	top := ""
+	top, peer := "", ""
 	for _, v := range lad.TrackLevels("ic") {
 		if shown(v) {
-			top = v.Title
+			top, peer = v.Title, ""
+			for _, id := range v.Equivalents {
+				if e, err := lad.Level(id); err == nil && shown(e) {
+					peer = article(e.Title) + " " + e.Title
+				}
+			}
 		}
 	}
 	text = strings.NewReplacer(
+		"{ic_top_peer}", peer,
 		"{staff}", about(o.Staff()),
 		"{senior_staff}", about(o.SeniorStaff()),
 		"{principals}", about(o.Principals()),

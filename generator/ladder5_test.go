@@ -298,3 +298,34 @@ func TestOverviewShowsTies(t *testing.T) {
 		}
 	}
 }
+
+// TestICRouteNamesItsPeer checks that the FAQ's IC route answer names
+// the top IC level's management peer at every size, so a reader sees
+// where the IC track stops against the management track (review
+// ladder4, items 22 and 8), and that no level text keeps the clichés the
+// review named.
+func TestICRouteNamesItsPeer(t *testing.T) {
+	l := builtinLadder(t)
+	for n := 15; n <= 5000; n += 11 {
+		lv, err := CareerLadder(l, lprof("growth", n, "infrastructure"), "all")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range lv.FAQ {
+			if q.ID == "ic-route-to-the-top" && (!strings.Contains(q.Answer, "the peer of a") || strings.Contains(q.Answer, "{")) {
+				t.Errorf("%d: %q", n, q.Answer)
+			}
+		}
+		for _, v := range lv.Levels {
+			all := strings.Join(append(append([]string{}, v.Signals...), v.Behaviours...), " ")
+			for _, e := range v.Expectations {
+				all += " " + e.Expect
+			}
+			for _, bad := range []string{"culture by example", "ask you to advise them", "Head or VP of Engineering, could"} {
+				if strings.Contains(all, bad) {
+					t.Errorf("%d %s: %q", n, v.ID, bad)
+				}
+			}
+		}
+	}
+}
