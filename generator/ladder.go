@@ -1187,6 +1187,11 @@ func stageName(st catalog.Stage) string {
 
 const directorsRow = "Directors and senior directors"
 
+// FromNumber and ToNumber are the two headcounts as the documents print
+// numbers, with thousands separators.
+func (g *GrowthPlan) FromNumber() string { return thousands(g.From) }
+func (g *GrowthPlan) ToNumber() string   { return thousands(g.To) }
+
 // growthCounts is the count table of a growth plan, from OrgAt, the one
 // size model the ladder and the postings share. A level's count is 0 at a
 // size where it is not filled.
@@ -1286,7 +1291,7 @@ func growthDecisions(lad *ladders.Ladder, p profile.Profile, track string, g *Gr
 		if a.SVPs == 0 && b.SVPs > 0 {
 			out = append(out, fmt.Sprintf("Who becomes the SVP of Engineering at about %s, when about five VPs would otherwise report to the CTO.", engineers(SVPFrom)))
 		} else if b.SVPs > max(1, a.SVPs) {
-			out = append(out, fmt.Sprintf("Who runs each division: engineering goes from %d SVPs of Engineering to %d, and one of them, or the CTO's office, owns the levels process for all of them.", max(1, a.SVPs), b.SVPs))
+			out = append(out, fmt.Sprintf("Who runs each division: engineering goes from %s to %d SVPs of Engineering, while the CTO's office keeps one levels process for all of them.", plural(max(1, a.SVPs), "SVP"), b.SVPs))
 		}
 	}
 	return out
