@@ -756,8 +756,19 @@ func SizeText(text string, size int) string {
 		"{directors_per_vp}", about(max(1, div(o.Directors, o.VPs))),
 		"{svps}", about(svps),
 		"{per_svp}", about(div(size, svps)),
-		"{vps_per_svp}", about(max(1, div(o.VPs, svps))),
+		"{vps_per_svp}", vpsPerSVP(o.VPs, svps),
 	).Replace(text)
+}
+
+// vpsPerSVP is how many VPs each SVP runs: "5 or 6" when they do not
+// share out evenly, so the counts add up to the VPs (review ladder4,
+// item 16: 16 VPs under 3 SVPs).
+func vpsPerSVP(vps, svps int) string {
+	lo := max(1, vps/svps)
+	if vps%svps == 0 || vps < svps {
+		return about(lo)
+	}
+	return fmt.Sprintf("%s or %s", about(lo), about(lo+1))
 }
 
 // div divides to the nearest whole number, so a count per VP or SVP reads
