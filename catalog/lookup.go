@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -73,6 +74,21 @@ func (c *Catalog) Stage(name string) (Stage, error) {
 func (c *Catalog) Archetype(name string) (Archetype, error) {
 	i, err := lookup("archetype", name, c.archetypes, c.ArchetypeIDs())
 	if err != nil {
+		// An alias is accepted but not in the valid list, so the hint
+		// names the id it stands for, which the list shows (review
+		// ladder4, item 31): "operational" suggests infrastructure, not
+		// its alias operations.
+		var u *UnknownError
+		if errors.As(err, &u) {
+			if j, ok := c.archetypes[u.Nearest]; ok && c.Archetypes[j].ID != u.Nearest {
+				id := c.Archetypes[j].ID
+				if suggest.Nearest(Normalize(name), []string{id, u.Nearest}) == id {
+					u.Nearest = id
+				} else {
+					u.Nearest = fmt.Sprintf("%s (also called %s)", id, u.Nearest)
+				}
+			}
+		}
 		return Archetype{}, err
 	}
 	return c.Archetypes[i], nil

@@ -66,14 +66,14 @@ func RungWarning(lad *ladders.Ladder, p profile.Profile, roleID string) string {
 	status, reason, from := RungStatus(lad, v, p)
 	switch status {
 	case "absent":
-		return fmt.Sprintf("%s %s is rarely a separate job with %s: the career ladder adds the rung from about %s. %s",
+		return fmt.Sprintf("%s %s is rarely a separate job with %s: the career ladder adds the level from about %s. %s",
 			article(title), title, engineers(p.Size), engineers(from), sentence(reason))
 	case "reserved":
 		where := ""
 		if v.ID == lad.Settings.DeliveryRung {
 			where = " at this stage and for this CTO"
 		}
-		return fmt.Sprintf("%s %s is rarely a separate job with %s: the career ladder keeps the rung reserved until about %s%s. %s",
+		return fmt.Sprintf("%s %s is rarely a separate job with %s: the career ladder keeps the level reserved until about %s%s. %s",
 			article(title), title, engineers(p.Size), engineers(from), where, sentence(reason))
 	}
 	return ""

@@ -118,7 +118,7 @@ func TestSizeText(t *testing.T) {
 		{400, "{vps} VPs of about {per_vp} engineers", "2 VPs of about 200 engineers"},
 		{90, "from {engineers} to {next}", "from 90 to 200"},
 		{1000, "{svps} SVP over {vps} VPs of {per_vp}, {directors_per_vp} directors each", "1 SVP over 5 VPs of 200, 4 directors each"},
-		{3000, "{svps} SVPs, each over {vps_per_svp} VPs and {per_svp} engineers", "3 SVPs, each over 5 VPs and 1,000 engineers"},
+		{3000, "{svps} SVPs, each over {vps_per_svp} VPs and {per_svp} engineers", "3 SVPs, each over 5 or 6 VPs and 1,000 engineers"},
 		{8, "from {engineers} to {next}", "from 8 to 16"},
 		{5, "no words here", "no words here"},
 	}

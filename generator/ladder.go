@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
 )
@@ -120,6 +121,9 @@ type LevelView struct {
 	Expectations []ExpectationView `json:"expectations"`
 	// Cells are the overview table's cells, one per column.
 	Cells []string `json:"-"`
+	// Tied names the dimensions the overview row leaves out that weigh as
+	// much as its last cell ("" when none).
+	Tied string `json:"-"`
 	// Heavy marks the cells of the level's heaviest dimensions.
 	Heavy       []bool     `json:"-"`
 	Behaviours  []string   `json:"behaviours"`
@@ -215,9 +219,13 @@ type QuestionView struct {
 type LadderView struct {
 	LadderMeta
 	// Columns are the dimensions of the overview table.
-	Columns    []WeightView     `json:"columns"`
-	Levels     []LevelView      `json:"levels"`
-	Absent     []AbsentView     `json:"absent,omitempty"`
+	Columns []WeightView `json:"columns"`
+	Levels  []LevelView  `json:"levels"`
+	Absent  []AbsentView `json:"absent,omitempty"`
+	// Later are the levels that join further off than the absent list
+	// looks (absent_horizon), so the counts the ladder gives of levels
+	// still to come are true (review ladder4, item 3).
+	Later      []AbsentView     `json:"later,omitempty"`
 	Tracks     []TrackView      `json:"tracks"`
 	Peers      []PeerView       `json:"peers,omitempty"`
 	Hats       []HatView        `json:"hats"`
@@ -472,7 +480,28 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		lv.Cells = append(lv.Cells, fmt.Sprintf("%s %d%%: %s", w.Short, w.Weight, b.sz(v.Expectations[w.Dimension].At(p.Size).Short)))
 		lv.Heavy = append(lv.Heavy, false)
 	}
+	// A dimension that weighs as much as the last one shown is named in
+	// the last cell, so the overview hides no tie (review ladder4, item 18).
+	if n := len(lv.Cells); n > 0 && n < len(weights) {
+		var tied []string
+		for _, w := range weights[n:] {
+			if w.Weight == weights[n-1].Weight {
+				tied = append(tied, w.Short)
+			}
+		}
+		if len(tied) > 0 {
+			lv.Tied = fmt.Sprintf("%s %s %d%%, like %s", listAnd(tied), map[bool]string{true: "also weighs", false: "also weigh"}[len(tied) == 1], weights[n-1].Weight, weights[n-1].Short)
+		}
+	}
 	return lv
+}
+
+// listAnd joins words as a list: "a", "a and b", "a, b and c".
+func listAnd(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
 
 // sz sizes a text: its size words ({teams}, {vps}, {per_vp}...) become
@@ -526,17 +555,23 @@ func (b *builder) topOfRoad(from, to ladders.Level) ladders.Level {
 // rung on this ladder.
 func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladders.Level) bool) string {
 	o := OrgAt(size)
-	top := ""
+	top, peer := "", ""
 	for _, v := range lad.TrackLevels("ic") {
 		if shown(v) {
-			top = v.Title
+			top, peer = v.Title, ""
+			for _, id := range v.Equivalents {
+				if e, err := lad.Level(id); err == nil && shown(e) {
+					peer = article(e.Title) + " " + e.Title
+				}
+			}
 		}
 	}
 	text = strings.NewReplacer(
-		"{staff}", about(max(1, o.Teams*2/3)),
-		"{senior_staff}", about(max(1, o.Teams*2/7)),
-		"{principals}", about(o.Directors),
-		"{distinguished}", about(o.VPs),
+		"{ic_top_peer}", peer,
+		"{staff}", about(o.Staff()),
+		"{senior_staff}", about(o.SeniorStaff()),
+		"{principals}", about(o.Principals()),
+		"{distinguished}", about(o.Distinguished()),
 		"{ic_top}", top,
 	).Replace(text)
 	return SizeText(text, size)
@@ -564,9 +599,12 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 	}
 	for _, v := range levels {
 		if !RungShown(v, p.Size) {
+			_, title, _ := RungTitle(v, p)
+			av := AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, FillFrom: v.Size.FillFrom, Instead: v.Size.Absent}
 			if AbsentListed(lad, v, p.Size) {
-				_, title, _ := RungTitle(v, p)
-				out.Absent = append(out.Absent, AbsentView{ID: v.ID, Code: v.Code, Title: title, ShowFrom: v.Size.ShowFrom, FillFrom: v.Size.FillFrom, Instead: v.Size.Absent})
+				out.Absent = append(out.Absent, av)
+			} else {
+				out.Later = append(out.Later, av)
 			}
 			continue
 		}
@@ -639,9 +677,25 @@ func CareerLadder(lad *ladders.Ladder, p profile.Profile, track string) (*Ladder
 	return out, nil
 }
 
+// LaterFrom is the headcount from which the first of the Later levels
+// opens (0 when there are none).
+func (l *LadderView) LaterFrom() int {
+	n := 0
+	for _, v := range l.Later {
+		if f := v.Opens(); n == 0 || f < n {
+			n = f
+		}
+	}
+	return n
+}
+
+// Opens is the headcount from which a level that is not on the ladder
+// yet opens: where it can be filled, or shown if that is later.
+func (v AbsentView) Opens() int { return max(v.FillFrom, v.ShowFrom) }
+
 // SizeSummary says in one sentence how this ladder fits the headcount.
 func SizeSummary(l *LadderView) string {
-	res, abs := l.Reserved(), len(l.Absent)
+	res, abs := l.Reserved(), len(l.Absent)+len(l.Later)
 	s := fmt.Sprintf("At %s the ladder has %s", engineers(l.Size), plural(len(l.Levels), "level"))
 	joins := func(n int) string {
 		if n == 1 {
@@ -899,17 +953,17 @@ func promotionNotes(lad *ladders.Ladder, b *builder, g *PromotionGuide, steps []
 	for _, s := range steps[:len(steps)-1] {
 		switch r := b.ref(s.To); r.Status {
 		case "reserved":
-			notes = append(notes, fmt.Sprintf("On the way, %s is reserved at %s: the company cannot fill that rung yet, so you may grow through it without holding the title.", r.Title, engineers(b.p.Size)))
+			notes = append(notes, fmt.Sprintf("On the way, %s is reserved at %s: the company cannot fill that level yet, so you may grow through it without holding the title.", r.Title, engineers(b.p.Size)))
 		case "absent":
 			notes = append(notes, fmt.Sprintf("On the way, %s is not on the ladder at %s, so you may grow through it without holding the title.", r.Title, engineers(b.p.Size)))
 		}
 	}
 	switch r := b.ref(mustLevel(lad, g.To.ID)); r.Status {
 	case "reserved":
-		notes = append(notes, fmt.Sprintf("At %s the %s rung is reserved: %s You can grow towards it now; the role itself opens at about %s.", engineers(b.p.Size), g.To.Title, sentence(g.To.ReservedReason), engineers(g.To.FillFrom)))
+		notes = append(notes, fmt.Sprintf("At %s the %s level is reserved: %s You can grow towards it now; the role itself opens at about %s.", engineers(b.p.Size), g.To.Title, sentence(g.To.ReservedReason), engineers(g.To.FillFrom)))
 	case "absent":
 		v := mustLevel(lad, g.To.ID)
-		notes = append(notes, fmt.Sprintf("At %s the %s rung is not on the ladder yet: %s It appears at about %s.", engineers(b.p.Size), g.To.Title, sentence(v.Size.Absent), engineers(v.Size.ShowFrom)))
+		notes = append(notes, fmt.Sprintf("At %s the %s level is not on the ladder yet: %s It appears at about %s.", engineers(b.p.Size), g.To.Title, sentence(v.Size.Absent), engineers(v.Size.ShowFrom)))
 	}
 	return notes
 }
@@ -950,9 +1004,40 @@ type GrowthPlan struct {
 	Meanings []GrowthChange `json:"meanings"`
 	// Notes say what else to expect on the way.
 	Notes []string `json:"notes,omitempty"`
+	// Decisions are what the company has to decide on the way: who fills
+	// each level as it opens, who runs the new orgs.
+	Decisions []string `json:"decisions,omitempty"`
+	// Counts are the organisation's numbers at both headcounts.
+	Counts []GrowthCount `json:"counts"`
+	// Stage is the stage whose weights the ladder at the larger headcount
+	// uses.
+	Stage string `json:"stage"`
 	// Columns and Levels are the ladder at the larger headcount.
 	Columns []WeightView `json:"columns"`
 	Levels  []LevelView  `json:"levels"`
+}
+
+// GrowthCount is one line of the growth plan's count table: how many
+// there are of something at both headcounts, 0 where there are none (the
+// level is not filled yet).
+type GrowthCount struct {
+	What string `json:"what"`
+	From int    `json:"from"`
+	To   int    `json:"to"`
+}
+
+// FromText and ToText are the counts as the ladder words them.
+func (c GrowthCount) FromText() string { return countText(c.From) }
+func (c GrowthCount) ToText() string   { return countText(c.To) }
+
+func countText(n int) string {
+	switch n {
+	case 0:
+		return "none"
+	case 1:
+		return "1"
+	}
+	return "about " + about(n)
 }
 
 // rungState is what the growth plan compares at two headcounts.
@@ -1023,19 +1108,35 @@ func thresholds(lad *ladders.Ladder, p profile.Profile, from, to int) []int {
 // Growth builds the growth plan from the profile's headcount to a larger
 // one, at the same stage and archetype.
 func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*GrowthPlan, error) {
+	return GrowthTo(lad, p, track, to, p.Stage)
+}
+
+// GrowthTo builds the growth plan from the profile's headcount to a
+// larger one, whose ladder weighs the dimensions as stage does: the stage
+// the company will be in at that size when its stage was inferred from
+// its size, else the stage it chose (the plan then says so).
+func GrowthTo(lad *ladders.Ladder, p profile.Profile, track string, to int, stage catalog.Stage) (*GrowthPlan, error) {
 	if to <= p.Size {
 		return nil, fmt.Errorf("the target headcount %d must be above the current %d", to, p.Size)
 	}
 	target := p
 	target.Size = to
+	if stage.ID != "" {
+		if _, err := lad.Stage(stage.ID); err == nil {
+			target.Stage = stage
+		}
+	}
 	at, err := CareerLadder(lad, target, track)
 	if err != nil {
 		return nil, err
 	}
 	b := newBuilder(lad, p)
-	g := &GrowthPlan{LadderMeta: b.meta(at.Track), From: p.Size, To: to, Columns: at.Columns, Levels: at.Levels}
-	if st := p.Stage; st.TypicalMax > 0 && to > st.TypicalMax {
-		g.Notes = append(g.Notes, fmt.Sprintf("A company with %[2]s has usually moved past the %[1]s stage, and a later stage weighs the dimensions differently.", st.ID, engineers(to)))
+	g := &GrowthPlan{LadderMeta: b.meta(at.Track), From: p.Size, To: to, Columns: at.Columns, Levels: at.Levels, Stage: target.Stage.ID}
+	switch st := p.Stage; {
+	case target.Stage.ID != st.ID:
+		g.Notes = append(g.Notes, fmt.Sprintf("A company with %s is usually at the %s stage, so the ladder at that size, at the end of this plan, weighs the dimensions as that stage does. The levels, titles and counts do not depend on the stage.", engineers(to), stageName(target.Stage)))
+	case st.TypicalMax > 0 && to > st.TypicalMax:
+		g.Notes = append(g.Notes, fmt.Sprintf("A company with %s has usually moved past the %s stage. You chose that stage, so the ladder at the end of this plan keeps its weights; set a later stage to see how it weighs the dimensions. The levels, titles and counts do not depend on the stage.", engineers(to), stageName(st)))
 	}
 	levels := LadderTrackLevels(lad, at.Track)
 	prev := map[string]rungState{}
@@ -1060,7 +1161,7 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 			}
 			if was.shown && now.shown && was.title != now.title {
 				g.Titles = append(g.Titles, GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.title, After: now.title,
-					Text: fmt.Sprintf("%s becomes %s: the same rung, with the title a larger organisation expects.", was.title, now.title)})
+					Text: fmt.Sprintf("%s becomes %s: the same level, with the title a larger organisation expects.", was.title, now.title)})
 			}
 			if was.shown && now.shown && was.key != now.key {
 				c := GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.notes, After: now.notes}
@@ -1072,7 +1173,128 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 			}
 		}
 	}
+	g.Counts = growthCounts(lad, p, at.Track, p.Size, to)
+	g.Decisions = growthDecisions(lad, p, at.Track, g)
 	return g, nil
+}
+
+func stageName(st catalog.Stage) string {
+	if st.Title == "" {
+		return st.ID
+	}
+	return strings.TrimSuffix(strings.ToLower(st.Title[:1])+st.Title[1:], " stage")
+}
+
+const directorsRow = "Directors and senior directors"
+
+// FromNumber and ToNumber are the two headcounts as the documents print
+// numbers, with thousands separators.
+func (g *GrowthPlan) FromNumber() string { return thousands(g.From) }
+func (g *GrowthPlan) ToNumber() string   { return thousands(g.To) }
+
+// growthCounts is the count table of a growth plan, from OrgAt, the one
+// size model the ladder and the postings share. A level's count is 0 at a
+// size where it is not filled.
+func growthCounts(lad *ladders.Ladder, p profile.Profile, track string, from, to int) []GrowthCount {
+	filled := func(id string, size int) bool {
+		v, err := lad.Level(id)
+		if err != nil || !RungShown(v, size) {
+			return false
+		}
+		f, _ := RungFillFrom(lad, v, p)
+		return size >= f
+	}
+	inTrack := map[string]bool{}
+	for _, v := range LadderTrackLevels(lad, track) {
+		inTrack[v.ID] = true
+	}
+	rows := []struct {
+		id, what string
+		n        func(Org) int
+	}{
+		{"", "Teams of about eight engineers", func(o Org) int { return o.Teams }},
+		{"staff-engineer", "Staff engineers", Org.Staff},
+		{"senior-staff-engineer", "Senior staff engineers", Org.SeniorStaff},
+		{"principal-engineer", "Principal engineers", Org.Principals},
+		{"distinguished-engineer", "Distinguished engineers", Org.Distinguished},
+		{"director-of-engineering", directorsRow, func(o Org) int { return o.Directors }},
+		{"vp-engineering", "VPs of Engineering", func(o Org) int { return o.VPs }},
+		{"svp-engineering", "SVPs of Engineering", func(o Org) int { return o.SVPs }},
+	}
+	var out []GrowthCount
+	for _, r := range rows {
+		if r.id != "" && !inTrack[r.id] {
+			continue
+		}
+		at := func(size int) int {
+			if r.id != "" && !filled(r.id, size) {
+				return 0
+			}
+			return r.n(OrgAt(size))
+		}
+		c := GrowthCount{What: r.what, From: at(from), To: at(to)}
+		if v, err := lad.Level(r.id); err == nil && r.id == "vp-engineering" {
+			q := p
+			q.Size = from
+			if _, t, _ := RungTitle(v, q); t != v.Title {
+				c.What = t + ", then VP of Engineering"
+				if c.To > 1 {
+					c.What = t + ", then VPs of Engineering"
+				}
+			}
+		}
+		if c.From > 0 || c.To > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// growthDecisions says what a company has to decide on the way from one
+// headcount to the other: who fills each level as it can be filled, and
+// who runs the new layers of OrgAt.
+func growthDecisions(lad *ladders.Ladder, p profile.Profile, track string, g *GrowthPlan) []string {
+	var out []string
+	for _, c := range g.Appear {
+		v, err := lad.Level(c.Level)
+		if err != nil || !strings.Contains(c.Text, "can be filled") {
+			continue
+		}
+		// The level people come from is the highest one below on the
+		// same track that is on the ladder by then.
+		below, grade := "", 0
+		for _, w := range LadderTrackLevels(lad, v.Track) {
+			if w.Grade < v.Grade && w.Grade > grade && RungShown(w, c.At) {
+				q := p
+				q.Size = c.At
+				_, below, _ = RungTitle(w, q)
+				grade = w.Grade
+			}
+		}
+		if below == "" {
+			continue
+		}
+		out = append(out, fmt.Sprintf("Who becomes %s from about %s: check each %s against its scope (%s), re-level those already doing the work, and hire only for the rest.", c.Title, engineers(c.At), below, needs(v)))
+	}
+	a, b := OrgAt(g.From), OrgAt(g.To)
+	if track != "ic" {
+		for _, c := range g.Counts {
+			if c.What == directorsRow && c.To > c.From && c.From > 0 {
+				out = append(out, fmt.Sprintf("Which engineering managers grow into directors: engineering goes from %s directors to %s, one for every six teams or so.", c.FromText(), c.ToText()))
+			}
+		}
+		if a.VPs < 2 && b.VPs >= 2 {
+			out = append(out, fmt.Sprintf("Who becomes the second VP of Engineering at about %s, and which directors move into the new org: a director who already runs a large group, or an outside hire.", engineers(VPsFrom)))
+		} else if b.VPs > a.VPs {
+			out = append(out, fmt.Sprintf("Who runs the new VP orgs: engineering goes from about %d VPs of Engineering to about %d.", a.VPs, b.VPs))
+		}
+		if a.SVPs == 0 && b.SVPs > 0 {
+			out = append(out, fmt.Sprintf("Who becomes the SVP of Engineering at about %s, when about five VPs would otherwise report to the CTO.", engineers(SVPFrom)))
+		} else if b.SVPs > max(1, a.SVPs) {
+			out = append(out, fmt.Sprintf("Who runs each division: engineering goes from %s to %d SVPs of Engineering, while the CTO's office keeps one levels process for all of them.", plural(max(1, a.SVPs), "SVP"), b.SVPs))
+		}
+	}
+	return out
 }
 
 func needs(v ladders.Level) string {

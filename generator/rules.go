@@ -700,6 +700,23 @@ type Org struct {
 	SVPs int
 }
 
+// Staff is the usual number of staff engineers: about one for every one
+// or two teams.
+func (o Org) Staff() int { return max(1, o.Teams*2/3) }
+
+// SeniorStaff is the usual number of senior staff engineers: one for each
+// platform or area that five to ten teams depend on, about two in seven
+// teams' worth.
+func (o Org) SeniorStaff() int { return max(1, o.Teams*2/7) }
+
+// Principals is the usual number of principal engineers: one per
+// director's group.
+func (o Org) Principals() int { return o.Directors }
+
+// Distinguished is the usual number of distinguished engineers: one per
+// VP's org or company-wide domain.
+func (o Org) Distinguished() int { return o.VPs }
+
 // OrgAt returns engineering's shape at a headcount.
 func OrgAt(size int) Org {
 	o := Org{Engineers: size, Teams: max(1, (size+4)/8)}
@@ -739,8 +756,19 @@ func SizeText(text string, size int) string {
 		"{directors_per_vp}", about(max(1, div(o.Directors, o.VPs))),
 		"{svps}", about(svps),
 		"{per_svp}", about(div(size, svps)),
-		"{vps_per_svp}", about(max(1, div(o.VPs, svps))),
+		"{vps_per_svp}", vpsPerSVP(o.VPs, svps),
 	).Replace(text)
+}
+
+// vpsPerSVP is how many VPs each SVP runs: "5 or 6" when they do not
+// share out evenly, so the counts add up to the VPs (review ladder4,
+// item 16: 16 VPs under 3 SVPs).
+func vpsPerSVP(vps, svps int) string {
+	lo := max(1, vps/svps)
+	if vps%svps == 0 || vps < svps {
+		return about(lo)
+	}
+	return fmt.Sprintf("%s or %s", about(lo), about(lo+1))
 }
 
 // div divides to the nearest whole number, so a count per VP or SVP reads

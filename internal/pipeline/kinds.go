@@ -336,7 +336,7 @@ var Kinds = []Kind{
 				return View{}, &ParamError{"grow_to", err}
 			}
 			track, _ := generator.ResolveTrack(lad, p.Get("track"))
-			g, err := generator.Growth(lad, prof, track, n)
+			g, err := generator.GrowthTo(lad, prof, track, n, growStage(env, prof, n))
 			if err != nil {
 				return View{}, err
 			}
@@ -521,4 +521,14 @@ func IsParamError(err error) (*ParamError, bool) {
 	var pe *ParamError
 	ok := errors.As(err, &pe)
 	return pe, ok
+}
+
+// growStage is the stage whose weights a growth plan's target ladder
+// uses: the stage the target size suggests when the company's stage was
+// inferred from its size, else the stage it chose.
+func growStage(env *Env, prof profile.Profile, to int) catalog.Stage {
+	if !prof.StageInferred || env == nil || env.Cat == nil {
+		return prof.Stage
+	}
+	return profile.StageForSize(env.Cat, to)
 }

@@ -449,6 +449,7 @@ func Render(env *Env, r *Request) (*Result, error) {
 		if src.GrowTo, err = profile.ParseSize(r.Params.Get("grow_to")); err != nil {
 			return res, &ParamError{"grow_to", err}
 		}
+		src.GrowStage = growStage(env, r.Profile, src.GrowTo)
 	}
 	site, err := sitedoc.Build(src)
 	if err != nil {

@@ -28,6 +28,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
@@ -47,6 +48,9 @@ type Source struct {
 	// GrowTo, when above the profile's size, adds the growth plan to that
 	// headcount.
 	GrowTo int
+	// GrowStage is the stage whose weights the growth plan's ladder at
+	// GrowTo uses; zero means the profile's stage.
+	GrowStage catalog.Stage
 	// Templates are the templates to render with; nil means the built-in
 	// ones.
 	Templates *templates.Set
@@ -517,7 +521,7 @@ func (b *builder) comparisons() error {
 
 // growthPlan is the growth plan's page.
 func (b *builder) growthPlan(track string) error {
-	g, err := generator.Growth(b.src.Ladder, b.src.Profile, track, b.src.GrowTo)
+	g, err := generator.GrowthTo(b.src.Ladder, b.src.Profile, track, b.src.GrowTo, b.src.GrowStage)
 	if err != nil {
 		return err
 	}
