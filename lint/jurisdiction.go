@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -93,20 +94,39 @@ var roleBasedPhrase = regexp.MustCompile(`(?i)\b(?:role|position|job)\s+(?:is|wi
 // mayLabelPlace and mayNamePlace are quick tests before the regular
 // expressions locationLine and placePhrase: a line without one of their
 // words cannot match.
+var (
+	labelPlaceWords = [][]byte{[]byte("location"), []byte("office"), []byte("workplace"), []byte("place"), []byte("where"), []byte("city"), []byte("based")}
+	namePlaceWords  = [][]byte{[]byte("based"), []byte("located"), []byte("work "), []byte("office"), []byte("remote"), []byte("hybrid"), []byte("site in"), []byte("-based")}
+)
+
 func mayLabelPlace(s string) bool {
-	l := lowerASCII(s[:min(len(s), 40)])
-	for _, w := range []string{"location", "office", "workplace", "place", "where", "city", "based"} {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
+	return holdsLowerASCII(s[:min(len(s), 40)], labelPlaceWords)
 }
 
 func mayNamePlace(s string) bool {
-	l := lowerASCII(s)
-	for _, w := range []string{"based", "located", "work ", "office", "remote", "hybrid", "site in", "-based"} {
-		if strings.Contains(l, w) {
+	return holdsLowerASCII(s, namePlaceWords)
+}
+
+// holdsLowerASCII reports whether lowerASCII(s) contains one of words.
+// It runs on every line of a posting, so the lowered copy of a line of
+// usual length is made on the stack, not the heap.
+func holdsLowerASCII(s string, words [][]byte) bool {
+	var buf [512]byte
+	var l []byte
+	if len(s) <= len(buf) {
+		l = buf[:len(s)]
+	} else {
+		l = make([]byte, len(s))
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		l[i] = c
+	}
+	for _, w := range words {
+		if bytes.Contains(l, w) {
 			return true
 		}
 	}

@@ -132,6 +132,27 @@ var (
 	mustHaveNot     = regexp.MustCompile(`(?i)nice[ -]to[ -]have|preferred|bonus|optional|plus\b`)
 )
 
+// mustHaveWords and mustHaveNotWords are words without an s, lowercase:
+// every match of mustHaveHeading (of mustHaveNot) holds one of them, in
+// any ASCII case, since (?i) folds only s and k to letters outside ASCII
+// (ſ, the Kelvin sign). A heading with none of them is decided without
+// running the expression, which most headings are: the expression costs
+// more than the rest of the walk over a heading.
+var (
+	mustHaveWords    = []string{"bring", "requirement", "have", "qualification"}
+	mustHaveNotWords = []string{"nice", "preferred", "bonu", "optional", "plu"}
+)
+
+// matchHeading is re.MatchString(s), run only when s holds one of words.
+func matchHeading(re *regexp.Regexp, words []string, s string) bool {
+	for _, w := range words {
+		if containsLowerASCII(s, w) {
+			return re.MatchString(s)
+		}
+	}
+	return false
+}
+
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
 
 type section struct {
@@ -275,8 +296,8 @@ func (w *walker) enterSection(u *unit) {
 	}
 	w.sections = append(w.sections, section{
 		level:    u.level,
-		mustHave: mustHaveHeading.MatchString(u.text),
-		skip:     mustHaveNot.MatchString(u.text),
+		mustHave: matchHeading(mustHaveHeading, mustHaveWords, u.text),
+		skip:     matchHeading(mustHaveNot, mustHaveNotWords, u.text),
 		line:     u.firstLine(),
 	})
 }
