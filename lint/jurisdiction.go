@@ -133,6 +133,24 @@ func holdsLowerASCII(s string, words [][]byte) bool {
 	return false
 }
 
+// phraseWords are words without which placePhrase cannot match: each of
+// its alternatives holds one (lowercase, in any ASCII case).
+var phraseWords = [][]byte{[]byte("based"), []byte("located"), []byte("work from "), []byte("work at "),
+	[]byte("work in "), []byte("office in"), []byte("remote"), []byte("hybrid "), []byte("site in")}
+
+// placePhrases returns placePhrase's matches in s (at most 4), running the
+// expression only on a line that holds one of phraseWords: most lines
+// that may name a place ("work ", "office") hold no phrase, and the
+// expression, tried at every word of the line, is the costly part. (?i)
+// also matches s and k with ſ and the Kelvin sign, which the ASCII test
+// does not see: a line with either is given to the expression as it is.
+func placePhrases(s string) [][]string {
+	if !strings.Contains(s, "ſ") && !strings.Contains(s, "\u212a") && !holdsLowerASCII(s, phraseWords) {
+		return nil
+	}
+	return placePhrase.FindAllStringSubmatch(s, 4)
+}
+
 // placeFinder collects places and the jurisdictions they bring in.
 type placeFinder struct {
 	d      *data
@@ -177,7 +195,7 @@ func detectPlaces(d *data, lines []textLine, date time.Time) ([]Place, []detecti
 		if labelled[i] || l.row || !mayNamePlace(l.text) || (i >= phraseLines && !roleBasedPhrase.MatchString(l.text)) {
 			continue
 		}
-		for _, m := range placePhrase.FindAllStringSubmatch(l.text, 4) {
+		for _, m := range placePhrases(l.text) {
 			f.phrase(l, m[1])
 		}
 		if strings.Contains(l.text, "-based") {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -54,18 +55,24 @@ func TestContainsLowerASCII(t *testing.T) {
 	}
 }
 
-// FuzzMatchHeading checks the prefiltered heading tests against the
-// expressions alone, and containsLowerASCII against lowering first.
+// FuzzMatchHeading checks the prefiltered heading and place-phrase tests
+// against the expressions alone, and containsLowerASCII against lowering
+// first.
 func FuzzMatchHeading(f *testing.F) {
 	for _, s := range headingCases {
 		f.Add(s, "plu")
 	}
+	f.Add("The job is baſed in Austin", "based")
+	f.Add("worK from the office in Oslo", "work ")
 	f.Fuzz(func(t *testing.T, s, w string) {
 		if got, want := matchHeading(mustHaveHeading, mustHaveWords, s), mustHaveHeading.MatchString(s); got != want {
 			t.Fatalf("must-have %q: %v, the expression says %v", s, got, want)
 		}
 		if got, want := matchHeading(mustHaveNot, mustHaveNotWords, s), mustHaveNot.MatchString(s); got != want {
 			t.Fatalf("optional %q: %v, the expression says %v", s, got, want)
+		}
+		if got, want := placePhrases(s), placePhrase.FindAllStringSubmatch(s, 4); len(got) != len(want) {
+			t.Fatalf("placePhrases(%q) = %q, the expression gives %q", s, got, want)
 		}
 		w = lowerASCII(w)
 		if got, want := containsLowerASCII(s, w), strings.Contains(lowerASCII(s), w); got != want {
@@ -92,6 +99,31 @@ func TestMayNamePlace(t *testing.T) {
 		}
 		if got := mayLabelPlace(s); got != wantLabel {
 			t.Errorf("mayLabelPlace(%.50q) = %v, want %v", s, got, wantLabel)
+		}
+	}
+}
+
+// placePhrases gives what the expression gives, on lines with and
+// without a phrase, and with the letters (?i) folds outside ASCII.
+func TestPlacePhrases(t *testing.T) {
+	for _, s := range []string{
+		"", "You work with the team", "This role is based in New York City", "The job is baſed in Austin, TX",
+		"We work from our office in Berlin.", "Work at the office in Paris", "worK from the Lisbon office",
+		"Remote within the United States", "Remotely from anywhere in Europe", "Hybrid in London",
+		"On-site in Denver, CO", "Onsite in Denver", "In-office in Tokyo", "Located in Austin",
+		"Based out of Chicago", "The team is located in Oslo", "You will be based   in Rome", "Our office",
+		"remote-first", "REMOTE IN CANADA", "hybrid from Madrid", "you can be located out of Boston",
+	} {
+		want := placePhrase.FindAllStringSubmatch(s, 4)
+		got := placePhrases(s)
+		if len(got) != len(want) {
+			t.Errorf("%q: %q, the expression gives %q", s, got, want)
+			continue
+		}
+		for i := range got {
+			if !slices.Equal(got[i], want[i]) {
+				t.Errorf("%q: %q, the expression gives %q", s, got, want)
+			}
 		}
 	}
 }
