@@ -91,14 +91,16 @@ var basedSuffix = regexp.MustCompile(`(\p{Lu}[\p{L} .]{1,30}(?:, \p{Lu}[\p{L}.]{
 
 var roleBasedPhrase = regexp.MustCompile(`(?i)\b(?:role|position|job)\s+(?:is|will be)\s+(?:based|located)\b`)
 
-// mayLabelPlace and mayNamePlace are quick tests before the regular
-// expressions locationLine and placePhrase: a line without one of their
-// words cannot match.
+// labelPlaceWords and namePlaceWords are the words of mayLabelPlace and
+// mayNamePlace, lowercase.
 var (
 	labelPlaceWords = [][]byte{[]byte("location"), []byte("office"), []byte("workplace"), []byte("place"), []byte("where"), []byte("city"), []byte("based")}
 	namePlaceWords  = [][]byte{[]byte("based"), []byte("located"), []byte("work "), []byte("office"), []byte("remote"), []byte("hybrid"), []byte("site in"), []byte("-based")}
 )
 
+// mayLabelPlace and mayNamePlace are quick tests before the regular
+// expressions locationLine and placePhrase: a line without one of their
+// words cannot match.
 func mayLabelPlace(s string) bool {
 	return holdsLowerASCII(s[:min(len(s), 40)], labelPlaceWords)
 }

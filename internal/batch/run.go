@@ -335,8 +335,8 @@ func writeSite(res *Result, dir string, site *sitedoc.Site) error {
 }
 
 // writeIfChanged writes data to path atomically (and with sync, durably),
-// unless path already holds exactly data. It refuses to write where a symbolic link stands: the
-// link could point outside the output folder.
+// unless path already holds exactly data. It refuses to write where a
+// symbolic link stands: the link could point outside the output folder.
 func writeIfChanged(path string, data []byte, sync bool) (bool, error) {
 	fi, err := os.Lstat(path)
 	switch {
