@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -90,27 +91,66 @@ var basedSuffix = regexp.MustCompile(`(\p{Lu}[\p{L} .]{1,30}(?:, \p{Lu}[\p{L}.]{
 
 var roleBasedPhrase = regexp.MustCompile(`(?i)\b(?:role|position|job)\s+(?:is|will be)\s+(?:based|located)\b`)
 
+// labelPlaceWords and namePlaceWords are the words of mayLabelPlace and
+// mayNamePlace, lowercase.
+var (
+	labelPlaceWords = [][]byte{[]byte("location"), []byte("office"), []byte("workplace"), []byte("place"), []byte("where"), []byte("city"), []byte("based")}
+	namePlaceWords  = [][]byte{[]byte("based"), []byte("located"), []byte("work "), []byte("office"), []byte("remote"), []byte("hybrid"), []byte("site in"), []byte("-based")}
+)
+
 // mayLabelPlace and mayNamePlace are quick tests before the regular
 // expressions locationLine and placePhrase: a line without one of their
 // words cannot match.
 func mayLabelPlace(s string) bool {
-	l := lowerASCII(s[:min(len(s), 40)])
-	for _, w := range []string{"location", "office", "workplace", "place", "where", "city", "based"} {
-		if strings.Contains(l, w) {
+	return holdsLowerASCII(s[:min(len(s), 40)], labelPlaceWords)
+}
+
+func mayNamePlace(s string) bool {
+	return holdsLowerASCII(s, namePlaceWords)
+}
+
+// holdsLowerASCII reports whether lowerASCII(s) contains one of words.
+// It runs on every line of a posting, so the lowered copy of a line of
+// usual length is made on the stack, not the heap.
+func holdsLowerASCII(s string, words [][]byte) bool {
+	var buf [512]byte
+	var l []byte
+	if len(s) <= len(buf) {
+		l = buf[:len(s)]
+	} else {
+		l = make([]byte, len(s))
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		l[i] = c
+	}
+	for _, w := range words {
+		if bytes.Contains(l, w) {
 			return true
 		}
 	}
 	return false
 }
 
-func mayNamePlace(s string) bool {
-	l := lowerASCII(s)
-	for _, w := range []string{"based", "located", "work ", "office", "remote", "hybrid", "site in", "-based"} {
-		if strings.Contains(l, w) {
-			return true
-		}
+// phraseWords are words without which placePhrase cannot match: each of
+// its alternatives holds one (lowercase, in any ASCII case).
+var phraseWords = [][]byte{[]byte("based"), []byte("located"), []byte("work from "), []byte("work at "),
+	[]byte("work in "), []byte("office in"), []byte("remote"), []byte("hybrid "), []byte("site in")}
+
+// placePhrases returns placePhrase's matches in s (at most 4), running the
+// expression only on a line that holds one of phraseWords: most lines
+// that may name a place ("work ", "office") hold no phrase, and the
+// expression, tried at every word of the line, is the costly part. (?i)
+// also matches s and k with ſ and the Kelvin sign, which the ASCII test
+// does not see: a line with either is given to the expression as it is.
+func placePhrases(s string) [][]string {
+	if !strings.Contains(s, "ſ") && !strings.Contains(s, "\u212a") && !holdsLowerASCII(s, phraseWords) {
+		return nil
 	}
-	return false
+	return placePhrase.FindAllStringSubmatch(s, 4)
 }
 
 // placeFinder collects places and the jurisdictions they bring in.
@@ -157,7 +197,7 @@ func detectPlaces(d *data, lines []textLine, date time.Time) ([]Place, []detecti
 		if labelled[i] || l.row || !mayNamePlace(l.text) || (i >= phraseLines && !roleBasedPhrase.MatchString(l.text)) {
 			continue
 		}
-		for _, m := range placePhrase.FindAllStringSubmatch(l.text, 4) {
+		for _, m := range placePhrases(l.text) {
 			f.phrase(l, m[1])
 		}
 		if strings.Contains(l.text, "-based") {

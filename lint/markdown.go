@@ -44,8 +44,9 @@ type unit struct {
 	// its word starts (see forms).
 	flat, lower string
 	starts      []int32
-	// buf collects the text while the unit is built (see add and done).
-	buf []byte
+	// buf collects the text while the unit is built (see add and done):
+	// a Builder hands its bytes over as the text without a copy.
+	buf strings.Builder
 }
 
 // inCode reports whether the byte at off is inside inline code.
@@ -65,16 +66,32 @@ func (u *unit) add(s string, line int) {
 	if s == "" {
 		return
 	}
-	if n := len(u.spans); n == 0 || u.spans[n-1].line != line {
-		u.spans = append(u.spans, span{len(u.buf), line})
+	u.mark(line)
+	u.buf.WriteString(s)
+}
+
+// addBytes is add for text still in the source's bytes: no string is
+// made for it.
+func (u *unit) addBytes(b []byte, line int) {
+	if len(b) == 0 {
+		return
 	}
-	u.buf = append(u.buf, s...)
+	u.mark(line)
+	u.buf.Write(b)
+}
+
+// mark records that the text added next comes from line.
+func (u *unit) mark(line int) {
+	if n := len(u.spans); n == 0 || u.spans[n-1].line != line {
+		u.spans = append(u.spans, span{u.buf.Len(), line})
+	}
 }
 
 // done turns the collected bytes into the unit's text. Appending to a byte
 // slice keeps building a unit linear in its size.
 func (u *unit) done() *unit {
-	u.text, u.buf = string(u.buf), nil
+	u.text = u.buf.String()
+	u.buf = strings.Builder{}
 	return u
 }
 
@@ -131,6 +148,27 @@ var (
 	mustHaveHeading = regexp.MustCompile(`(?i)what you(['’]ll)? bring|requirement|must[ -]haves?|qualification`)
 	mustHaveNot     = regexp.MustCompile(`(?i)nice[ -]to[ -]have|preferred|bonus|optional|plus\b`)
 )
+
+// mustHaveWords and mustHaveNotWords are words without an s, lowercase:
+// every match of mustHaveHeading (of mustHaveNot) holds one of them, in
+// any ASCII case, since (?i) folds only s and k to letters outside ASCII
+// (ſ, the Kelvin sign). A heading with none of them is decided without
+// running the expression, which most headings are: the expression costs
+// more than the rest of the walk over a heading.
+var (
+	mustHaveWords    = []string{"bring", "requirement", "have", "qualification"}
+	mustHaveNotWords = []string{"nice", "preferred", "bonu", "optional", "plu"}
+)
+
+// matchHeading is re.MatchString(s), run only when s holds one of words.
+func matchHeading(re *regexp.Regexp, words []string, s string) bool {
+	for _, w := range words {
+		if containsLowerASCII(s, w) {
+			return re.MatchString(s)
+		}
+	}
+	return false
+}
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
 
@@ -275,8 +313,8 @@ func (w *walker) enterSection(u *unit) {
 	}
 	w.sections = append(w.sections, section{
 		level:    u.level,
-		mustHave: mustHaveHeading.MatchString(u.text),
-		skip:     mustHaveNot.MatchString(u.text),
+		mustHave: matchHeading(mustHaveHeading, mustHaveWords, u.text),
+		skip:     matchHeading(mustHaveNot, mustHaveNotWords, u.text),
 		line:     u.firstLine(),
 	})
 }
@@ -334,20 +372,20 @@ func (w *walker) inline(n ast.Node, kind unitKind) *unit {
 					v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
 				}
 				last = w.line(c.Segment.Start)
-				u.add(string(v), last)
+				u.addBytes(v, last)
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					u.add("\n", last)
 				}
 			case *ast.String:
-				u.add(string(c.Value), last)
+				u.addBytes(c.Value, last)
 			case *ast.AutoLink:
-				u.add(string(c.Label(w.src)), last)
+				u.addBytes(c.Label(w.src), last)
 			case *ast.RawHTML, *east.TaskCheckBox:
 				u.add(" ", last)
 			case *ast.CodeSpan:
-				start := len(u.buf)
+				start := u.buf.Len()
 				walk(c)
-				u.code = append(u.code, [2]int{start, len(u.buf)})
+				u.code = append(u.code, [2]int{start, u.buf.Len()})
 			default:
 				walk(c)
 			}

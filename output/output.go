@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,10 +102,23 @@ func FileName(company, document, ext string) string {
 	return document + "." + ext
 }
 
-// WriteFile writes data to path atomically: it writes a temporary file in
-// the same folder, syncs it, and renames it over path. On any error the
-// temporary file is removed and path is untouched.
-func WriteFile(path string, data []byte) (err error) {
+// WriteFile writes data to path atomically and durably: it writes a
+// temporary file in the same folder, syncs it, and renames it over path.
+// On any error the temporary file is removed and path is untouched.
+func WriteFile(path string, data []byte) error {
+	return WriteFileSync(path, data, true)
+}
+
+// WriteFileSync writes data to path atomically: a temporary file in the
+// same folder, renamed over path once complete, so a reader or a process
+// killed at any moment (SIGKILL) sees the old file or the new one, never
+// part of one. The rename alone gives that. With sync, the temporary file
+// is also flushed to the disk before the rename, so that a power cut
+// cannot leave an empty or partial file under the new name; call SyncDir
+// on the folder afterwards to make the rename itself durable. The flush
+// is most of the cost of writing a small file, which is why a batch of
+// thousands of files leaves it to --sync.
+func WriteFileSync(path string, data []byte, sync bool) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -122,8 +136,10 @@ func WriteFile(path string, data []byte) (err error) {
 	if err = tmp.Chmod(0o644); err != nil {
 		return err
 	}
-	if err = tmp.Sync(); err != nil {
-		return err
+	if sync {
+		if err = tmp.Sync(); err != nil {
+			return err
+		}
 	}
 	if err = tmp.Close(); err != nil {
 		return err
@@ -132,6 +148,25 @@ func WriteFile(path string, data []byte) (err error) {
 		return fmt.Errorf("rename %s: %w", path, err)
 	}
 	return nil
+}
+
+// SyncDir flushes a folder's entries to the disk: after renames into it,
+// the new names survive a power cut.
+func SyncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		// Windows cannot open a folder for flushing; its renames are
+		// made durable by the file system's own journal.
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // JoinKeywords joins document keywords for PDF, HTML and DOCX metadata:

@@ -94,6 +94,41 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
+// Without sync the write is as atomic: the new content under the name,
+// no temporary file left. SyncDir flushes a folder and names the one it
+// cannot open.
+func TestWriteFileSyncPolicy(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.md")
+	for _, c := range []struct {
+		data string
+		sync bool
+	}{{"one", false}, {"two", true}, {"three", false}} {
+		if err := WriteFileSync(path, []byte(c.data), c.sync); err != nil {
+			t.Fatalf("sync %v: %v", c.sync, err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil || string(data) != c.data {
+			t.Fatalf("sync %v: content = %q, %v", c.sync, data, err)
+		}
+		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
+			t.Fatalf("sync %v: mode %v, %v", c.sync, fi.Mode(), err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	if err := WriteFileSync(filepath.Join(dir, "missing", "b.md"), []byte("x"), false); err == nil {
+		t.Error("write into a missing folder succeeded")
+	}
+	if err := SyncDir(dir); err != nil {
+		t.Errorf("SyncDir(%s): %v", dir, err)
+	}
+	if err := SyncDir(filepath.Join(dir, "missing")); err == nil || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("SyncDir of a missing folder: %v, want an error naming it", err)
+	}
+}
+
 func TestJSON(t *testing.T) {
 	got, err := JSON(map[string]string{"a": "<b>&"})
 	if err != nil {

@@ -7,6 +7,8 @@
 #   scripts/bench-batch.sh 10000 md+pdf 3    # peak memory <= 1.5 x that of 1,000
 #   scripts/bench-batch.sh 10000 md 3        # the target: <= 7 s of CPU
 #   RUNGS=/tmp/rungs-old scripts/bench-batch.sh 10000 md 3   # another binary
+#   TMPDIR=/dev/shm scripts/bench-batch.sh 10000 md 3         # on tmpfs: no disk
+#   BATCH_ARGS=--sync scripts/bench-batch.sh 10000 md 3       # extra batch flags
 #
 # Each run starts from an empty output folder. The figures printed last
 # are the medians of the runs. Peak memory and CPU time come from GNU time
@@ -57,24 +59,31 @@ industry: software
 date: 2026-01-01
 YAML
 
-args=(batch "$work/roles.csv" -o "$work/out" --quiet --company "$work/company.yaml")
+args=(batch "$work/roles.csv" --quiet --company "$work/company.yaml")
 if [ -n "$jobs" ]; then args+=(--jobs "$jobs"); fi
+# shellcheck disable=SC2206 # BATCH_ARGS is a list of flags
+if [ -n "${BATCH_ARGS:-}" ]; then args+=($BATCH_ARGS); fi
 
 median() { sort -n | awk '{a[NR] = $1} END {m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; print m}'; }
 
 echo "rungs batch: $n documents as $formats, $runs runs, ${jobs:-all} CPUs ($(nproc) here)"
 : > "$work/secs"; : > "$work/rss"; : > "$work/cpu"; : > "$work/user"; : > "$work/sys"
+# Each run writes into a new folder; the folders are removed at the end.
+# Removing one before the next run would slow that run down: on ext4
+# without a journal, creating a file skips, one by one, the inodes freed in
+# the last 30 seconds, so the next run would pay for the previous one's
+# deletion.
 for ((run = 1; run <= runs; run++)); do
-  rm -rf "$work/out"
+  out=$work/out-$run
   start=$(date +%s.%N)
-  /usr/bin/time -v -o "$work/time.txt" "$rungs" "${args[@]}"
+  /usr/bin/time -v -o "$work/time.txt" "$rungs" "${args[@]}" -o "$out"
   end=$(date +%s.%N)
   secs=$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
   cpu=$(awk -F': ' '/User time|System time/ {t += $2} END {print t}' "$work/time.txt")
   user=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
   sys=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
-  files=$(find "$work/out" -type f ! -name '.*' | wc -l)
+  files=$(find "$out" -type f ! -name '.*' | wc -l)
   awk -v r="$run" -v s="$secs" -v n="$n" -v k="$rss" -v f="$files" -v c="$cpu" \
     -v u="$user" -v y="$sys" \
     'BEGIN {printf "run %d: %.2f s, %.0f docs/s, CPU %.2f s (user %.2f, system %.2f), peak RSS %.1f MB, %d files\n", r, s, n / s, c, u, y, k / 1024, f}'

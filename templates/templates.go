@@ -293,22 +293,42 @@ func Execute(set *template.Template, name string, data any) ([]byte, error) {
 // tidy trims trailing spaces, collapses runs of blank lines left by
 // omitted sections, and ends the document with one newline.
 func tidy(b []byte) []byte {
-	lines := strings.Split(string(b), "\n")
-	var out []string
-	blank := 0
-	for _, l := range lines {
-		l = strings.TrimRight(l, " \t")
-		if l == "" {
-			blank++
-			if blank > 1 || len(out) == 0 {
-				continue
-			}
+	// In place: every line written is at most as long as the line read,
+	// and every separator written stands for one read, so the writes
+	// never overtake the reads. A posting is rendered thousands of times
+	// in a batch, and the copies of a split and a join showed.
+	w, blank := 0, 0
+	started, pending := false, false
+	for start := 0; start <= len(b); {
+		end := bytes.IndexByte(b[start:], '\n')
+		if end < 0 {
+			end = len(b)
 		} else {
-			blank = 0
+			end += start
 		}
-		out = append(out, l)
+		l := bytes.TrimRight(b[start:end], " \t")
+		start = end + 1
+		if len(l) == 0 {
+			blank++
+			if blank == 1 && started {
+				pending = true // kept, unless nothing follows it
+			}
+			continue
+		}
+		blank = 0
+		if started {
+			b[w] = '\n'
+			w++
+		}
+		if pending {
+			b[w] = '\n'
+			w++
+			pending = false
+		}
+		w += copy(b[w:], l)
+		started = true
 	}
-	return []byte(strings.TrimRight(strings.Join(out, "\n"), "\n") + "\n")
+	return append(b[:w], '\n')
 }
 
 type cappedBuffer struct {

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -156,4 +157,37 @@ func TestCount(t *testing.T) {
 			t.Errorf("count(%d) = %q, want %q", n, got, want)
 		}
 	}
+}
+
+// tidyReference is tidy as first written, with a split and a join: the
+// in-place tidy must give the same bytes.
+func tidyReference(b []byte) []byte {
+	lines := strings.Split(string(b), "\n")
+	var out []string
+	blank := 0
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if l == "" {
+			blank++
+			if blank > 1 || len(out) == 0 {
+				continue
+			}
+		} else {
+			blank = 0
+		}
+		out = append(out, l)
+	}
+	return []byte(strings.TrimRight(strings.Join(out, "\n"), "\n") + "\n")
+}
+
+func FuzzTidy(f *testing.F) {
+	for _, s := range []string{"", "\n", "a", "a\n", "\n\n# A  \n\n\n\ntext\n\n\n", " \t\n\t", "a \n \nb\t\n\n\nc", "\r\n\r\n", "x\n\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		want := tidyReference(b)
+		if got := tidy(bytes.Clone(b)); !bytes.Equal(got, want) {
+			t.Fatalf("tidy(%q) = %q, want %q", b, got, want)
+		}
+	})
 }

@@ -31,6 +31,7 @@ type batchOptions struct {
 	report   string
 	quiet    bool
 	prune    bool
+	sync     bool
 	lint     bool
 	strict   bool
 	// Defaults for entries that do not give a value.
@@ -79,6 +80,7 @@ Exit codes: 0 success, 1 an entry failed, 2 usage error, 3 invalid input
 	fl.StringVar(&opts.report, "report", "", "write a JSON report to this file; - for stdout")
 	fl.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar or progress lines, no warnings")
 	fl.BoolVar(&opts.prune, "prune", false, "remove the files earlier runs of this plan wrote into -o that it no longer produces (never any other file)")
+	fl.BoolVar(&opts.sync, "sync", false, "flush every file to the disk before it replaces the old one, so a power cut loses none (slower; a killed run never leaves a partial file either way)")
 	fl.BoolVar(&opts.lint, "lint", false, "lint every posting; the report (--report) holds each posting's lint summary")
 	fl.BoolVar(&opts.strict, "strict", false, "fail the postings that lack pay details the law of their location requires (exit 3), instead of warning")
 	fl.StringVar(&opts.kind, "kind", "", "default kind of document: "+strings.Join(pipeline.KindNames(), ", ")+" (default "+pipeline.DefaultKind+")")
@@ -222,7 +224,7 @@ func runBatch(a *app, opts *batchOptions, args []string) error {
 	}
 	tot, runErr := batch.Run(ctx, src, res, total, batch.Options{
 		Cat: cat, Out: opts.output, Jobs: jobs, FailFast: opts.failFast,
-		Started: started, Observers: observers,
+		Started: started, Observers: observers, Sync: opts.sync,
 	})
 	stop()
 	tidy, tidyErr := folder.Finish(produces, opts.prune, tot.Interrupted)

@@ -98,6 +98,12 @@ type Options struct {
 	Started time.Time
 	// Observers are told of each entry.
 	Observers []Observer
+	// Sync flushes every written file to the disk before it is renamed
+	// into place, and the output folder once the run ends, so that the
+	// files survive a power cut. Without it, writes are still atomic: a
+	// killed process (SIGKILL) leaves every file complete, old or new,
+	// since a file is renamed into place only once it is whole.
+	Sync bool
 }
 
 type task struct {
@@ -113,7 +119,8 @@ type task struct {
 // few per worker are held at a time, so memory does not grow with the
 // input. When ctx is cancelled (Ctrl-C), no new entry is started, entries
 // not yet writing are abandoned, and Run returns what was done. The error
-// is for the input becoming unreadable; entry failures are in Totals.
+// is for the input becoming unreadable or, with Sync, the output folder
+// failing to flush; entry failures are in Totals.
 func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (Totals, error) {
 	jobs := max(opt.Jobs, 1)
 	tot := Totals{Entries: total}
@@ -128,7 +135,8 @@ func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (
 
 	// --jobs bounds the documents rendered at once (CPU work). Twice as
 	// many workers exist, so that while some wait on the disk (a write is
-	// a create, an fsync and a rename) others render: the CPUs stay busy.
+	// a create and a rename, and with Sync an fsync) others render: the
+	// CPUs stay busy.
 	// With --fail-fast, stopping soon matters more than throughput: one
 	// worker per job, so with --jobs 1 nothing runs after a failure.
 	workers := 2 * jobs
@@ -222,6 +230,13 @@ func Run(ctx context.Context, src Source, r *Resolver, total int, opt Options) (
 		}
 	}
 	tot.Skipped = tot.Entries - done
+	if opt.Sync && tot.Written > 0 {
+		// The files were flushed one by one; this makes their names
+		// durable. Every name is directly in the output folder.
+		if err := output.SyncDir(opt.Out); err != nil && srcErr == nil {
+			srcErr = fmt.Errorf("sync %s: %v", opt.Out, unwrapPath(err))
+		}
+	}
 	tot.Interrupted = ctx.Err() != nil
 	tot.Elapsed = time.Since(opt.Started)
 	for _, o := range opt.Observers {
@@ -282,7 +297,7 @@ func work(stop context.Context, opt Options, t *task, cpu chan struct{}) *Result
 			}
 			continue
 		}
-		changed, err := writeIfChanged(path, f.Data)
+		changed, err := writeIfChanged(path, f.Data, opt.Sync)
 		if err != nil {
 			res.Status, res.Err = Failed, err
 			return res
@@ -319,10 +334,10 @@ func writeSite(res *Result, dir string, site *sitedoc.Site) error {
 	return nil
 }
 
-// writeIfChanged writes data to path atomically, unless path already holds
-// exactly data. It refuses to write where a symbolic link stands: the
-// link could point outside the output folder.
-func writeIfChanged(path string, data []byte) (bool, error) {
+// writeIfChanged writes data to path atomically (and with sync, durably),
+// unless path already holds exactly data. It refuses to write where a
+// symbolic link stands: the link could point outside the output folder.
+func writeIfChanged(path string, data []byte, sync bool) (bool, error) {
 	fi, err := os.Lstat(path)
 	switch {
 	case err == nil && fi.Mode()&fs.ModeSymlink != 0:
@@ -338,7 +353,7 @@ func writeIfChanged(path string, data []byte) (bool, error) {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return false, fmt.Errorf("%s: %v", path, unwrapPath(err))
 	}
-	if err := output.WriteFile(path, data); err != nil {
+	if err := output.WriteFileSync(path, data, sync); err != nil {
 		return false, fmt.Errorf("write %s: %v", path, unwrapPath(err))
 	}
 	return true, nil
