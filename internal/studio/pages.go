@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,6 +38,33 @@ type finding struct {
 // fieldErr is a field's problem as the summary above the document lists
 // it, linked to the field.
 type fieldErr struct{ Anchor, Label, Msg string }
+
+// flagRef is a command-line flag named in a note the generator wrote for
+// the terminal ("check --stage and --size"), with the value that may
+// follow it ("--role cto").
+var flagRef = regexp.MustCompile(`--([a-z][a-z-]*)( [a-z][a-z0-9-]*)?`)
+
+// formWords rewrites the flags the generator's notes name into the form's
+// labels, so the page speaks of its own fields: "check --stage and
+// --size" reads "check Company stage and Engineers", "consider --role
+// cto" reads "consider Role: cto". A flag the form has no field for stays.
+func formWords(notes []string) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = flagRef.ReplaceAllStringFunc(n, func(m string) string {
+			sub := flagRef.FindStringSubmatch(m)
+			l, ok := fieldLabels[strings.ReplaceAll(sub[1], "-", "_")]
+			if !ok {
+				return m
+			}
+			if sub[2] != "" && sub[1] == "role" {
+				return l[1] + ":" + sub[2]
+			}
+			return l[1] + sub[2]
+		})
+	}
+	return out
+}
 
 // fieldLabels name the fields as the form labels them; Anchor is the
 // input a group's message links to.
@@ -235,7 +263,7 @@ func (s *Server) fillJD(p *page, d *Data, doc *doc, res *resolved, f *form) {
 	rep := lintJD(doc, res.prof)
 	jd, _ := doc.view.Model.(*generator.JobDescription)
 	p.DocTitle = pipeline.Title(doc.md)
-	p.Warnings = append(slices.Clone(doc.warnings), pipeline.PDFWarnings(res.prof.Company, []string{"pdf"})...)
+	p.Warnings = formWords(append(slices.Clone(doc.warnings), pipeline.PDFWarnings(res.prof.Company, []string{"pdf"})...))
 	var placed map[int]bool
 	p.Preview, placed = markFindings(doc.md, rep.Findings)
 	p.Findings = findingsOf(rep.Findings, placed)
@@ -537,7 +565,7 @@ func (s *Server) ladderPage(w http.ResponseWriter, r *http.Request) {
 	status := res.status()
 	if doc != nil && res.ok() {
 		p.DocTitle = pipeline.Title(doc.md)
-		p.Warnings = doc.warnings
+		p.Warnings = formWords(doc.warnings)
 		p.Preview = plainHTML(doc.md)
 		q := f.query(ladderFields)
 		p.Downloads = downloads("ladder", q)

@@ -564,3 +564,22 @@ func TestEventsOnChange(t *testing.T) {
 		t.Errorf("a broken file is not reported, or the last good data is lost:\n%.3000s", body)
 	}
 }
+
+// The generator's notes name command-line flags; the page names its own
+// fields instead.
+func TestFormWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"an early company usually has 8 to 40 engineers, and you gave 120; check --stage and --size",
+			"an early company usually has 8 to 40 engineers, and you gave 120; check Company stage and Engineers"},
+		{"with 6 engineers, the CTO usually holds the VP Engineering role too; consider --role cto",
+			"with 6 engineers, the CTO usually holds the VP Engineering role too; consider Role: cto"},
+		{"set --grow-to above the size", "set Growth plan up to above the size"},
+		{"--paper letter", "Paper size letter"},
+		{"use --verbose", "use --verbose"},
+		{"no flag here", "no flag here"},
+	} {
+		if got := formWords([]string{c.in})[0]; got != c.want {
+			t.Errorf("formWords(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
