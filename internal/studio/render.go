@@ -116,10 +116,6 @@ func markFindings(src []byte, fs []lint.Finding) (template.HTML, map[int]bool) {
 			continue
 		}
 		line := lines[f.Line-1]
-		if strings.HasPrefix(strings.TrimSpace(line), "|") {
-			// A table row: a mark across cells would not nest.
-			continue
-		}
 		s, e := findWord(line, f.Text)
 		if s < 0 {
 			s = len(blockPrefix.FindString(line))
@@ -127,6 +123,12 @@ func markFindings(src []byte, fs []lint.Finding) (template.HTML, map[int]bool) {
 			if s >= e {
 				continue
 			}
+		}
+		if strings.Contains(line[s:e], "|") {
+			// Across a table's cell boundary (a row need not start
+			// with a pipe) a mark would not nest: the finding is
+			// listed, not marked.
+			continue
 		}
 		sp := spans[f.Line-1]
 		merged := false

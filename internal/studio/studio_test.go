@@ -482,9 +482,13 @@ func TestMarkFindings(t *testing.T) {
 	if !strings.Contains(h, `href="http://rockstar.example"`) {
 		t.Errorf("a mark broke a link target:\n%s", h)
 	}
+	// A word in a table cell is marked inside its cell.
+	if !strings.Contains(h, `<td><mark class="lint warning" id="m3" tabindex="0" aria-describedby="f3"><span class="visually-hidden">Warning: </span>ninja<sup class="mark-n" aria-hidden="true">4</sup></mark></td>`) {
+		t.Errorf("the table cell's word is not marked in its cell:\n%s", h)
+	}
 	// The last is placed on its whole line: its words are only in a link
 	// target, which stays intact.
-	for i, want := range []bool{true, true, true, false, false, true} {
+	for i, want := range []bool{true, true, true, true, false, true} {
 		if placed[i] != want {
 			t.Errorf("finding %d placed %v, want %v", i, placed[i], want)
 		}
