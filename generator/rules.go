@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 )
 
@@ -138,13 +139,6 @@ func AboutCompany(p profile.Profile) string {
 	return b.String()
 }
 
-func engineers(n int) string {
-	if n == 1 {
-		return "one engineer"
-	}
-	return thousands(n) + " engineers"
-}
-
 // WhereYouWork words the work model and locations.
 func WhereYouWork(c profile.Company) string {
 	var locs []string
@@ -155,21 +149,21 @@ func WhereYouWork(c profile.Company) string {
 	switch c.WorkModel {
 	case "remote":
 		if where != "" {
-			return "The role is fully remote; you work from " + where + "."
+			return words.Text("posting.where.remote_in", locale.Args{"where": where})
 		}
-		return "The role is fully remote."
+		return words.Text("posting.where.remote", nil)
 	case "hybrid":
 		if where != "" {
-			return "The role is hybrid: part of the week at our office in " + where + ", the rest from home."
+			return words.Text("posting.where.hybrid_in", locale.Args{"where": where})
 		}
-		return "The role is hybrid: part of the week in the office, the rest from home."
+		return words.Text("posting.where.hybrid", nil)
 	case "onsite":
 		if where != "" {
-			return "You work with us on site in " + where + "."
+			return words.Text("posting.where.onsite_in", locale.Args{"where": where})
 		}
-		return "You work with us on site."
+		return words.Text("posting.where.onsite", nil)
 	}
-	return "The role is based in " + where + "."
+	return words.Text("posting.where.based_in", locale.Args{"where": where})
 }
 
 // RoleName is how a document names a role in a sentence: the company's own
@@ -233,66 +227,70 @@ func TeamScope(role catalog.Role, size int) string {
 	teams := max(1, (size+4)/8)
 	org := ""
 	if size >= 200 {
-		org = SizeText(", in about {teams} teams under {directors} directors", size)
+		o := OrgAt(size)
+		org = words.Text("posting.scope.org_suffix", locale.Args{"teams": about(o.Teams), "directors": about(o.Directors)})
 	}
+	eng := engineers(size)
+	all := thousands(size)
 	switch role.ID {
 	case "cto":
-		return fmt.Sprintf("You are responsible for technology across the company and for its %s%s.", engineers(size), org)
+		return words.Text("posting.scope.cto", locale.Args{"engineers": eng, "org": org})
 	case "cio":
-		return "You are responsible for the internal systems every employee relies on, from the first day of work to the last."
+		return words.Text("posting.scope.cio", nil)
 	case "cpo":
-		return "You run the product team, and work with the CTO as a peer."
+		return words.Text("posting.scope.cpo", nil)
 	case "vp-engineering":
 		if size >= VPsFrom {
-			return SizeText("You run one of about {vps} engineering organisations: about {per_vp} engineers, within an engineering team of {engineers}.", size)
+			o := OrgAt(size)
+			return words.Text("posting.scope.vp_one_of_many", locale.Args{"vps": about(o.VPs), "per_vp": about(div(size, o.VPs)), "size": all})
 		}
-		return fmt.Sprintf("You are responsible for the whole engineering team: %s.", engineers(size))
+		return words.Text("posting.scope.whole_team", locale.Args{"engineers": eng, "org": ""})
 	case "head-of-engineering":
-		return fmt.Sprintf("You are responsible for the whole engineering team: %s%s.", engineers(size), org)
+		return words.Text("posting.scope.whole_team", locale.Args{"engineers": eng, "org": org})
 	case "director-of-engineering":
 		if size < 16 {
-			return fmt.Sprintf("You manage the engineering team of %s directly, and build its first layer of managers.", engineers(size))
+			return words.Text("posting.scope.director_small", locale.Args{"engineers": eng})
 		}
 		if teams > 8 {
 			teams = 6
 		}
-		return fmt.Sprintf("You run about %d teams and their managers, within an engineering team of %s.", max(2, teams), thousands(size))
+		return words.Text("posting.scope.director", locale.Args{"teams": strconv.Itoa(max(2, teams)), "size": all})
 	case "engineering-manager":
 		if size <= 8 {
-			return fmt.Sprintf("You manage the whole engineering team: %s.", engineers(size))
+			return words.Text("posting.scope.manager_whole", locale.Args{"engineers": eng})
 		}
-		return fmt.Sprintf("You manage one team of up to %s, within an engineering team of %s.", engineers(team), thousands(size))
+		return words.Text("posting.scope.manager_one_team", locale.Args{"team": engineers(team), "size": all})
 	case "tech-lead":
-		return fmt.Sprintf("You guide the technical work of one team of about %s, and you still write code.", engineers(team))
+		return words.Text("posting.scope.tech_lead", locale.Args{"team": engineers(team)})
 	case "staff-engineer":
 		if size <= 8 {
-			return fmt.Sprintf("You work across the whole engineering team of %s.", engineers(size))
+			return words.Text("posting.scope.staff_whole", locale.Args{"engineers": eng})
 		}
-		return fmt.Sprintf("You work across %s teams, within an engineering team of %s.", teamRange(teams), thousands(size))
+		return words.Text("posting.scope.staff_teams", locale.Args{"teams": teamRange(teams), "size": all})
 	case "principal-engineer":
 		if size < 200 {
-			return fmt.Sprintf("You set technical direction across the whole engineering team of %s.", engineers(size))
+			return words.Text("posting.scope.principal_whole", locale.Args{"engineers": eng})
 		}
-		return fmt.Sprintf("You set technical direction for one large area, and your designs reach teams across all %s.", engineers(size))
+		return words.Text("posting.scope.principal_area", locale.Args{"engineers": eng})
 	}
 	switch {
 	case size <= 1:
-		return "You are the first engineer on the team."
+		return words.Text("posting.scope.first_engineer", nil)
 	case size <= 12:
-		return fmt.Sprintf("You join an engineering team of %s.", engineers(size))
+		return words.Text("posting.scope.join_team", locale.Args{"engineers": eng})
 	}
-	return fmt.Sprintf("You join one of about %s teams, within an engineering team of %s.", about(teams), thousands(size))
+	return words.Text("posting.scope.join_one_of", locale.Args{"teams": about(teams), "size": all})
 }
 
 // teamRange is the teams a staff engineer works across.
 func teamRange(teams int) string {
 	switch {
 	case teams <= 2:
-		return "both"
+		return words.Text("posting.scope.teams_both", nil)
 	case teams <= 4:
-		return "all " + strconv.Itoa(teams)
+		return words.Text("posting.scope.teams_all", locale.Args{"n": strconv.Itoa(teams)})
 	}
-	return "several of the " + about(teams)
+	return words.Text("posting.scope.teams_several", locale.Args{"n": about(teams)})
 }
 
 // MergedRoles lists the roles the given role absorbs at this headcount:
