@@ -56,23 +56,25 @@ const (
 func stagePhrase(s catalog.Stage) string {
 	switch s.ID {
 	case "seed":
-		return "a seed-stage startup"
+		return words.Text("stage.phrase.seed", nil)
 	case "early":
-		return "an early-stage startup"
+		return words.Text("stage.phrase.early", nil)
 	case "growth":
-		return "a growth-stage company"
+		return words.Text("stage.phrase.growth", nil)
 	case "enterprise":
-		return "an established company"
+		return words.Text("stage.phrase.enterprise", nil)
 	}
-	return "a " + strings.ToLower(s.Title) + " company"
+	return words.Text("stage.phrase.other", locale.Args{"stage": strings.ToLower(s.Title)})
 }
 
 // StageLabel names the stage for the header line of a document.
 func StageLabel(s catalog.Stage) string {
 	if s.ID == "enterprise" {
-		return "Established company"
+		return words.Text("stage.label.enterprise", nil)
 	}
-	return strings.TrimSuffix(s.Title, " stage") + " stage"
+	// Stage titles in the catalog may already end in " stage" ("Early
+	// stage"); the label adds it once.
+	return words.Text("stage.label.other", locale.Args{"stage": strings.TrimSuffix(s.Title, " stage")})
 }
 
 // Placeholders lists what only the company can say and its company file
@@ -113,20 +115,21 @@ func AboutCompany(p profile.Profile) string {
 	if strings.TrimSpace(c.Industry) == "" && strings.TrimSpace(c.Mission) == "" {
 		return ""
 	}
-	who := "We are " + stagePhrase(p.Stage)
-	if name := strings.TrimSpace(c.Name); name != "" {
-		who = name + " is " + stagePhrase(p.Stage)
-	}
+	// The sentence is built from parts because a language orders them
+	// differently: who, in what industry, with how many people.
+	industry := ""
 	if ind := strings.TrimSpace(c.Industry); ind != "" {
-		who += " in " + ind
+		industry = words.Text("posting.about.industry", locale.Args{"industry": ind})
+	}
+	people := words.Text("posting.about.with_engineers", locale.Args{"engineers": engineers(p.Size)})
+	if c.Employees > p.Size {
+		people = words.Text("posting.about.with_people", locale.Args{"people": thousands(c.Employees), "size": thousands(p.Size)})
 	}
 	var b strings.Builder
-	b.WriteString(who)
-	switch {
-	case c.Employees > p.Size:
-		fmt.Fprintf(&b, " with %s people, %s of them in engineering.", thousands(c.Employees), thousands(p.Size))
-	default:
-		fmt.Fprintf(&b, " with %s.", engineers(p.Size))
+	if name := strings.TrimSpace(c.Name); name != "" {
+		b.WriteString(words.Text("posting.about.named", locale.Args{"name": name, "stage": stagePhrase(p.Stage), "industry": industry, "with": people}))
+	} else {
+		b.WriteString(words.Text("posting.about.unnamed", locale.Args{"stage": stagePhrase(p.Stage), "industry": industry, "with": people}))
 	}
 	if m := strings.TrimSpace(c.Mission); m != "" {
 		b.WriteString(" ")
@@ -186,17 +189,17 @@ func ReportsTo(cat *catalog.Catalog, role catalog.Role, p profile.Profile) strin
 	for {
 		rule, ok := matchRule(cur.ReportsTo, stage, size)
 		if !ok {
-			return "the CEO"
+			return words.Text("posting.reports_to.ceo", nil)
 		}
 		if rule.Title != "" {
 			return rule.Title
 		}
 		mgr, err := cat.Role(rule.Role)
 		if err != nil || seen[mgr.ID] {
-			return "the CEO"
+			return words.Text("posting.reports_to.ceo", nil)
 		}
 		if mgr.MinSize <= size {
-			return "the " + RoleName(p, mgr)
+			return words.Text("posting.reports_to.role", locale.Args{"role": RoleName(p, mgr)})
 		}
 		seen[mgr.ID] = true
 		cur = mgr
@@ -331,17 +334,19 @@ func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) st
 	large := p.Size >= cat.Settings.LeadersFrom
 	a := p.Archetype
 	focus := lowerFirst(strings.TrimSuffix(a.Focus, "."))
+	// English needs "a" or "an" before the archetype; the article is
+	// passed as its own value so a language without one can leave it out.
 	switch {
 	case role.ID == "cto" && large:
-		return fmt.Sprintf("With %s, your VPs of Engineering run delivery day to day, and you work through your leadership team.", engineers(p.Size))
+		return words.Text("posting.delivery.cto_leaders", locale.Args{"engineers": engineers(p.Size)})
 	case role.ID == "cto" && big && p.Size < cat.Settings.HeadOfEngineeringBelow:
-		return "A Head of Engineering runs people and delivery day to day and reports to you."
+		return words.Text("posting.delivery.cto_head", nil)
 	case role.ID == "cto" && big:
-		return "A VP of Engineering runs delivery day to day and reports to you."
+		return words.Text("posting.delivery.cto_vp", nil)
 	case role.ID == "vp-engineering" && large:
-		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery for your organisation day to day.", article(a.Title), a.Title, focus)
+		return words.Text("posting.delivery.vp_org", locale.Args{"article": article(a.Title), "archetype": a.Title, "focus": focus})
 	case role.ID == "vp-engineering" && big:
-		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery day to day.", article(a.Title), a.Title, focus)
+		return words.Text("posting.delivery.vp", locale.Args{"article": article(a.Title), "archetype": a.Title, "focus": focus})
 	}
 	return ""
 }
@@ -821,9 +826,9 @@ func Compensation(c profile.Company, role catalog.Role) *PayView {
 	}
 	switch {
 	case pay.Min > 0 && pay.Max > 0 && pay.Min != pay.Max:
-		v.Range = fmt.Sprintf("%s %s – %s per %s", pay.Currency, money(pay.Min), money(pay.Max), period)
+		v.Range = words.Text("posting.pay.range", locale.Args{"currency": pay.Currency, "min": money(pay.Min), "max": money(pay.Max), "period": period})
 	case pay.Min > 0 || pay.Max > 0:
-		v.Range = fmt.Sprintf("%s %s per %s", pay.Currency, money(max(pay.Min, pay.Max)), period)
+		v.Range = words.Text("posting.pay.single", locale.Args{"currency": pay.Currency, "amount": money(max(pay.Min, pay.Max)), "period": period})
 	}
 	return v
 }
@@ -833,11 +838,11 @@ func HowToApply(c profile.Company, role catalog.Role) string {
 	u, e := strings.TrimSpace(c.Apply.URL), strings.TrimSpace(c.Apply.Email)
 	switch {
 	case u != "" && e != "":
-		return fmt.Sprintf("Apply at %s, or email %s with \"%s\" in the subject line.", u, e, role.Title)
+		return words.Text("posting.apply.url_and_email", locale.Args{"url": u, "email": e, "title": role.Title})
 	case u != "":
-		return fmt.Sprintf("Apply at %s.", u)
+		return words.Text("posting.apply.url", locale.Args{"url": u})
 	case e != "":
-		return fmt.Sprintf("Email %s with \"%s\" in the subject line.", e, role.Title)
+		return words.Text("posting.apply.email", locale.Args{"email": e, "title": role.Title})
 	}
 	// Only the company knows where to apply: the posting shows a
 	// placeholder (Placeholders) rather than advice with no address.
@@ -880,7 +885,7 @@ func joinAnd(items []string) string {
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+	return words.Text("list.or", locale.Args{"items": strings.Join(items[:len(items)-1], ", "), "last": items[len(items)-1]})
 }
 
 // sentence makes sure text ends with a full stop.
