@@ -5,9 +5,11 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
 )
@@ -60,16 +62,15 @@ type LevelRef struct {
 
 // Label is "Staff Engineer (L3)", with the status when not filled.
 func (r LevelRef) Label() string {
-	s := fmt.Sprintf("%s (%s)", r.Title, r.Code)
 	switch r.Status {
 	case "reserved":
-		s = fmt.Sprintf("%s (%s, reserved)", r.Title, r.Code)
+		return words.Text("ladder.label.reserved", locale.Args{"title": r.Title, "code": r.Code})
 	case "absent":
 		// Nobody holds the rung before it is filled, so the label gives
 		// the later of the two headcounts.
-		s = fmt.Sprintf("%s (%s, from about %s)", r.Title, r.Code, engineers(max(r.From, r.Fill)))
+		return words.Text("ladder.label.absent", locale.Args{"title": r.Title, "code": r.Code, "engineers": engineers(max(r.From, r.Fill))})
 	}
-	return s
+	return words.Text("ladder.label.filled", locale.Args{"title": r.Title, "code": r.Code})
 }
 
 // ExpectationView is a level's expectation in one dimension.
@@ -312,7 +313,7 @@ func (b *builder) meta(track string) LadderMeta {
 				continue
 			}
 			r := b.ref(v)
-			rungs = append(rungs, BandRung{Name: fmt.Sprintf("%s (%s)", r.Title, r.Code), WeightsID: WeightsID(b.lad, v, b.p.Size)})
+			rungs = append(rungs, BandRung{Name: words.Text("ladder.label.filled", locale.Args{"title": r.Title, "code": r.Code}), WeightsID: WeightsID(b.lad, v, b.p.Size)})
 		}
 		m.Bands = BandTable(b.lad, b.p.Stage.ID, rungs)
 	}
@@ -383,7 +384,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 	case lad.Settings.TopRung:
 		// The CTO rung tops both tracks: the card shows a road from each.
 		// The archetype shapes its summary and expectations, not a tag.
-		lv.TrackTitle = "Both tracks lead here"
+		lv.TrackTitle = words.Text("ladder.track.both", nil)
 		if d, err := lad.Level(lad.Settings.DeliveryRung); err == nil {
 			dres, _ := RungReserved(lad, d, p)
 			filled := b.onLadder[d.ID] && !dres
@@ -477,7 +478,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 	// with its weight, so no row loses its heaviest and ties show.
 	for i := range b.columns {
 		w := weights[i]
-		lv.Cells = append(lv.Cells, fmt.Sprintf("%s %d%%: %s", w.Short, w.Weight, b.sz(v.Expectations[w.Dimension].At(p.Size).Short)))
+		lv.Cells = append(lv.Cells, words.Text("ladder.overview.cell", locale.Args{"dimension": w.Short, "weight": strconv.Itoa(w.Weight), "short": b.sz(v.Expectations[w.Dimension].At(p.Size).Short)}))
 		lv.Heavy = append(lv.Heavy, false)
 	}
 	// A dimension that weighs as much as the last one shown is named in
@@ -490,7 +491,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 			}
 		}
 		if len(tied) > 0 {
-			lv.Tied = fmt.Sprintf("%s %s %d%%, like %s", listAnd(tied), map[bool]string{true: "also weighs", false: "also weigh"}[len(tied) == 1], weights[n-1].Weight, weights[n-1].Short)
+			lv.Tied = words.Count("ladder.overview.tied", len(tied), strconv.Itoa(len(tied)), locale.Args{"dimensions": listAnd(tied), "weight": strconv.Itoa(weights[n-1].Weight), "like": weights[n-1].Short})
 		}
 	}
 	return lv
@@ -501,7 +502,7 @@ func listAnd(ws []string) string {
 	if len(ws) < 2 {
 		return strings.Join(ws, "")
 	}
-	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
+	return words.Text("list.and", locale.Args{"items": strings.Join(ws[:len(ws)-1], ", "), "last": ws[len(ws)-1]})
 }
 
 // sz sizes a text: its size words ({teams}, {vps}, {per_vp}...) become

@@ -214,9 +214,8 @@ func readMessage(name, key string, v *yaml.Node, errs *strictyaml.List) (message
 	return m, true
 }
 
-// placeholders collects the names a message uses. The "one" form may leave
-// out {n} (English says "one engineer"), so the set is the union of forms;
-// a plural message must use {n} somewhere.
+// placeholders collects the names a message uses: the union of its forms,
+// since the "one" form may leave out {n} (English says "one engineer").
 func placeholders(name, key string, line int, m message, errs *strictyaml.List) ([]string, bool) {
 	seen := map[string]bool{}
 	ok := true
@@ -235,9 +234,10 @@ func placeholders(name, key string, line int, m message, errs *strictyaml.List) 
 			seen[sm[1]] = true
 		}
 	}
-	if m.text == "" && !seen["n"] {
-		errs.Add(name, line, "message %q has plural forms but never uses {n}", key)
-		ok = false
+	if m.text == "" {
+		// Count always supplies {n}; a form may choose only a verb
+		// ("also weighs", "also weigh") without showing the number.
+		seen["n"] = true
 	}
 	vars := make([]string, 0, len(seen))
 	for v := range seen {

@@ -43,6 +43,16 @@ a.count:
 	if vars, _ := c.Vars("a.count"); strings.Join(vars, ",") != "city,n" {
 		t.Errorf("Vars(a.count) = %v, want [city n]", vars)
 	}
+	verb, err := Load("v.yaml", "en", []byte("a.v:\n  one: \"{who} weighs\"\n  other: \"{who} weigh\"\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := verb.Count("a.v", 2, "2", Args{"who": "they"}); got != "they weigh" {
+		t.Errorf("plural without {n}: got %q", got)
+	}
+	if vars, _ := verb.Vars("a.v"); strings.Join(vars, ",") != "n,who" {
+		t.Errorf("Vars(a.v) = %v, want [n who]: Count always supplies n", vars)
+	}
 	if !c.Plural("a.count") || c.Plural("a.plain") {
 		t.Error("Plural wrong")
 	}
@@ -78,7 +88,6 @@ func TestLoadErrors(t *testing.T) {
 		{"plural shape", "a.hello: \"Bonjour {who}.\"\na.count: \"{n}\"\n", ref, `English gives plural forms one and other`},
 		{"unknown form", "a.x:\n  one: \"a\"\n  few: \"{n}\"\n", nil, `unknown plural form "few"`},
 		{"missing form", "a.x:\n  other: \"{n}\"\n", nil, `needs both plural forms`},
-		{"plural without n", "a.x:\n  one: \"a\"\n  other: \"b\"\n", nil, `never uses {n}`},
 		{"unmatched brace", "a.x: \"Hello {who.\"\n", nil, `unmatched brace`},
 		{"bad placeholder", "a.x: \"Hello {Who Is}.\"\n", nil, `is not a name`},
 		{"bad key", "Hello: \"x\"\n", nil, `use dotted lower-case words`},
