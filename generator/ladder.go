@@ -1027,11 +1027,11 @@ func (c GrowthCount) ToText() string   { return countText(c.To) }
 func countText(n int) string {
 	switch n {
 	case 0:
-		return "none"
+		return words.Text("ladder.growth.count.none", nil)
 	case 1:
 		return "1"
 	}
-	return "about " + about(n)
+	return words.Text("ladder.growth.count.about", locale.Args{"n": about(n)})
 }
 
 // rungState is what the growth plan compares at two headcounts.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
 )
@@ -278,7 +279,12 @@ func OverviewColumns(weights []WeightView, n int) []WeightView {
 
 // OverviewHeads are the overview's column headings: each row shows its
 // own heaviest dimensions, with their weights, so the columns are ranks.
-var OverviewHeads = []string{"Weighs most", "Then", "Then", "Then"}
+var OverviewHeads = []string{
+	words.Text("ladder.overview.head_first", nil),
+	words.Text("ladder.overview.head_then", nil),
+	words.Text("ladder.overview.head_then", nil),
+	words.Text("ladder.overview.head_then", nil),
+}
 
 // CTOForArchetype returns the top rung with the archetype's summary and
 // expectations in place of the generic ones.
@@ -314,7 +320,7 @@ func CTOHoldsDelivery(deliveryFilled bool, deliveryTitle string) string {
 	if deliveryFilled {
 		return ""
 	}
-	return fmt.Sprintf("There is no %s yet, so you also run people and delivery yourself.", deliveryTitle)
+	return words.Text("ladder.cto.holds_delivery", locale.Args{"delivery": deliveryTitle})
 }
 
 // DeliveryRole returns the delivery rung's note under this archetype: what
@@ -326,7 +332,7 @@ func DeliveryRole(lad *ladders.Ladder, ca catalog.Archetype) string {
 		return ""
 	}
 	title, _ := archetypeName(a, ca)
-	return fmt.Sprintf("The CTO here is %s %s. %s", article(title), title, strings.TrimSpace(a.DeliveryRung.Role))
+	return words.Text("ladder.delivery.cto_is", locale.Args{"article": article(title), "archetype": title, "role": strings.TrimSpace(a.DeliveryRung.Role)})
 }
 
 // archetypeName returns the archetype's title and focus, from the catalog

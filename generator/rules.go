@@ -771,7 +771,7 @@ func vpsPerSVP(vps, svps int) string {
 	if vps%svps == 0 || vps < svps {
 		return about(lo)
 	}
-	return fmt.Sprintf("%s or %s", about(lo), about(lo+1))
+	return words.Text("count.either", locale.Args{"a": about(lo), "b": about(lo + 1)})
 }
 
 // div divides to the nearest whole number, so a count per VP or SVP reads
