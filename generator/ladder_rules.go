@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
@@ -356,8 +357,7 @@ func LadderWarnings(p profile.Profile) []string {
 		w = append(w, m)
 	}
 	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
-		w = append(w, fmt.Sprintf("the %s archetype (%s) usually needs %d or more engineers; with %s, the top of this ladder is mostly reserved",
-			p.Archetype.ID, lowerFirst(p.Archetype.Focus), p.Archetype.MinSize, engineers(p.Size)))
+		w = append(w, words.Text("warning.archetype_too_small.ladder", locale.Args{"archetype": p.Archetype.ID, "focus": lowerFirst(p.Archetype.Focus), "min": strconv.Itoa(p.Archetype.MinSize), "engineers": engineers(p.Size)}))
 	}
 	return w
 }

@@ -359,18 +359,16 @@ func Mismatches(cat *catalog.Catalog, role catalog.Role, p profile.Profile) []st
 		w = append(w, m)
 	}
 	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
-		w = append(w, fmt.Sprintf("the %s archetype (%s) usually needs %d or more engineers; with %s, the CTO spends most of the time building, so expect the role to be hands-on",
-			p.Archetype.ID, lowerFirst(p.Archetype.Focus), p.Archetype.MinSize, engineers(p.Size)))
+		w = append(w, words.Text("warning.archetype_too_small.posting", locale.Args{"archetype": p.Archetype.ID, "focus": lowerFirst(p.Archetype.Focus), "min": strconv.Itoa(p.Archetype.MinSize), "engineers": engineers(p.Size)}))
 	}
 	// A role that is a ladder rung takes its threshold from the ladder
 	// (RungWarning, added where postings are built); the catalog's
 	// min_size speaks only for the other roles.
 	if role.MinSize > p.Size && !isBuiltinRung(role.ID) {
-		w = append(w, fmt.Sprintf("%s %s is rarely a separate job below %d engineers; with %s, consider a broader role",
-			article(role.Title), role.Title, role.MinSize, engineers(p.Size)))
+		w = append(w, words.Text("warning.role_too_small", locale.Args{"article": article(role.Title), "title": role.Title, "min": strconv.Itoa(role.MinSize), "engineers": engineers(p.Size)}))
 	}
 	if role.ID == "vp-engineering" && p.Size < mergeThreshold(cat) {
-		w = append(w, fmt.Sprintf("with %s, the CTO usually holds the VP Engineering role too; consider --role cto", engineers(p.Size)))
+		w = append(w, words.Text("warning.cto_holds_vpe", locale.Args{"engineers": engineers(p.Size)}))
 	}
 	return w
 }
@@ -382,8 +380,7 @@ func StageSizeMismatch(p profile.Profile) string {
 	if st.TypicalMax <= 0 || (p.Size >= st.TypicalMin && p.Size <= st.TypicalMax) {
 		return ""
 	}
-	return fmt.Sprintf("%s %s company usually has %d to %s engineers, and you gave %s; check --stage and --size",
-		article(st.ID), st.ID, st.TypicalMin, thousands(st.TypicalMax), thousands(p.Size))
+	return words.Text("warning.stage_size", locale.Args{"article": article(st.ID), "stage": st.ID, "min": strconv.Itoa(st.TypicalMin), "max": thousands(st.TypicalMax), "size": thousands(p.Size)})
 }
 
 // applies reports whether an item limited to stages applies at stage.
