@@ -1,8 +1,7 @@
 package generator
 
 import (
-	"fmt"
-
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
 )
@@ -66,15 +65,12 @@ func RungWarning(lad *ladders.Ladder, p profile.Profile, roleID string) string {
 	status, reason, from := RungStatus(lad, v, p)
 	switch status {
 	case "absent":
-		return fmt.Sprintf("%s %s is rarely a separate job with %s: the career ladder adds the level from about %s. %s",
-			article(title), title, engineers(p.Size), engineers(from), sentence(reason))
+		return words.Text("warning.rung_absent", locale.Args{"article": article(title), "title": title, "engineers": engineers(p.Size), "from": engineers(from), "reason": sentence(reason)})
 	case "reserved":
-		where := ""
 		if v.ID == lad.Settings.DeliveryRung {
-			where = " at this stage and for this CTO"
+			return words.Text("warning.rung_reserved_delivery", locale.Args{"article": article(title), "title": title, "engineers": engineers(p.Size), "from": engineers(from), "reason": sentence(reason)})
 		}
-		return fmt.Sprintf("%s %s is rarely a separate job with %s: the career ladder keeps the level reserved until about %s%s. %s",
-			article(title), title, engineers(p.Size), engineers(from), where, sentence(reason))
+		return words.Text("warning.rung_reserved", locale.Args{"article": article(title), "title": title, "engineers": engineers(p.Size), "from": engineers(from), "reason": sentence(reason)})
 	}
 	return ""
 }

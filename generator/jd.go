@@ -6,10 +6,11 @@
 package generator
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 )
 
@@ -146,11 +147,6 @@ type PayView struct {
 	Bonus  string `json:"bonus,omitempty"`
 }
 
-// DefaultEqualOpportunity is used when company.yaml has no statement.
-const DefaultEqualOpportunity = "We hire on skills and welcome people of every background. " +
-	"We do not discriminate on race, colour, religion, sex, sexual orientation, gender identity, national origin, age, disability, veteran status or any other protected trait. " +
-	"Tell us if you need support during the process."
-
 // JD builds the job description for a role. role may be an id or alias.
 func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescription, error) {
 	role, err := cat.Role(roleName)
@@ -181,8 +177,7 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 	merged := MergedRoles(cat, role, p.Size)
 	for _, m := range merged {
 		other, _ := cat.Role(m)
-		jd.Notes = append(jd.Notes, fmt.Sprintf("With %d engineers, one person holds both the %s and %s roles: you take on the %s's duties too.",
-			p.Size, RoleName(p, role), RoleName(p, other), RoleName(p, other)))
+		jd.Notes = append(jd.Notes, words.Text("posting.merged_roles", locale.Args{"size": strconv.Itoa(p.Size), "role": RoleName(p, role), "other": RoleName(p, other)}))
 	}
 	if note := DeliveryNote(cat, role, p); note != "" {
 		jd.Notes = append(jd.Notes, note)
@@ -241,7 +236,8 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 	}
 	jd.EqualOpportunity = strings.TrimSpace(p.Company.EqualOpportunity)
 	if jd.EqualOpportunity == "" {
-		jd.EqualOpportunity = DefaultEqualOpportunity
+		// Used when company.yaml has no statement of its own.
+		jd.EqualOpportunity = words.Text("posting.equal_opportunity", nil)
 	}
 	return jd, nil
 }

@@ -5,9 +5,11 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
 )
@@ -60,16 +62,15 @@ type LevelRef struct {
 
 // Label is "Staff Engineer (L3)", with the status when not filled.
 func (r LevelRef) Label() string {
-	s := fmt.Sprintf("%s (%s)", r.Title, r.Code)
 	switch r.Status {
 	case "reserved":
-		s = fmt.Sprintf("%s (%s, reserved)", r.Title, r.Code)
+		return words.Text("ladder.label.reserved", locale.Args{"title": r.Title, "code": r.Code})
 	case "absent":
 		// Nobody holds the rung before it is filled, so the label gives
 		// the later of the two headcounts.
-		s = fmt.Sprintf("%s (%s, from about %s)", r.Title, r.Code, engineers(max(r.From, r.Fill)))
+		return words.Text("ladder.label.absent", locale.Args{"title": r.Title, "code": r.Code, "engineers": engineers(max(r.From, r.Fill))})
 	}
-	return s
+	return words.Text("ladder.label.filled", locale.Args{"title": r.Title, "code": r.Code})
 }
 
 // ExpectationView is a level's expectation in one dimension.
@@ -312,7 +313,7 @@ func (b *builder) meta(track string) LadderMeta {
 				continue
 			}
 			r := b.ref(v)
-			rungs = append(rungs, BandRung{Name: fmt.Sprintf("%s (%s)", r.Title, r.Code), WeightsID: WeightsID(b.lad, v, b.p.Size)})
+			rungs = append(rungs, BandRung{Name: words.Text("ladder.label.filled", locale.Args{"title": r.Title, "code": r.Code}), WeightsID: WeightsID(b.lad, v, b.p.Size)})
 		}
 		m.Bands = BandTable(b.lad, b.p.Stage.ID, rungs)
 	}
@@ -383,7 +384,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 	case lad.Settings.TopRung:
 		// The CTO rung tops both tracks: the card shows a road from each.
 		// The archetype shapes its summary and expectations, not a tag.
-		lv.TrackTitle = "Both tracks lead here"
+		lv.TrackTitle = words.Text("ladder.track.both", nil)
 		if d, err := lad.Level(lad.Settings.DeliveryRung); err == nil {
 			dres, _ := RungReserved(lad, d, p)
 			filled := b.onLadder[d.ID] && !dres
@@ -477,7 +478,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 	// with its weight, so no row loses its heaviest and ties show.
 	for i := range b.columns {
 		w := weights[i]
-		lv.Cells = append(lv.Cells, fmt.Sprintf("%s %d%%: %s", w.Short, w.Weight, b.sz(v.Expectations[w.Dimension].At(p.Size).Short)))
+		lv.Cells = append(lv.Cells, words.Text("ladder.overview.cell", locale.Args{"dimension": w.Short, "weight": strconv.Itoa(w.Weight), "short": b.sz(v.Expectations[w.Dimension].At(p.Size).Short)}))
 		lv.Heavy = append(lv.Heavy, false)
 	}
 	// A dimension that weighs as much as the last one shown is named in
@@ -490,7 +491,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 			}
 		}
 		if len(tied) > 0 {
-			lv.Tied = fmt.Sprintf("%s %s %d%%, like %s", listAnd(tied), map[bool]string{true: "also weighs", false: "also weigh"}[len(tied) == 1], weights[n-1].Weight, weights[n-1].Short)
+			lv.Tied = words.Count("ladder.overview.tied", len(tied), strconv.Itoa(len(tied)), locale.Args{"dimensions": listAnd(tied), "weight": strconv.Itoa(weights[n-1].Weight), "like": weights[n-1].Short})
 		}
 	}
 	return lv
@@ -501,7 +502,7 @@ func listAnd(ws []string) string {
 	if len(ws) < 2 {
 		return strings.Join(ws, "")
 	}
-	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
+	return words.Text("list.and", locale.Args{"items": strings.Join(ws[:len(ws)-1], ", "), "last": ws[len(ws)-1]})
 }
 
 // sz sizes a text: its size words ({teams}, {vps}, {per_vp}...) become
@@ -696,31 +697,18 @@ func (v AbsentView) Opens() int { return max(v.FillFrom, v.ShowFrom) }
 // SizeSummary says in one sentence how this ladder fits the headcount.
 func SizeSummary(l *LadderView) string {
 	res, abs := l.Reserved(), len(l.Absent)+len(l.Later)
-	s := fmt.Sprintf("At %s the ladder has %s", engineers(l.Size), plural(len(l.Levels), "level"))
-	joins := func(n int) string {
-		if n == 1 {
-			return "1 more level joins as the company grows"
-		}
-		return fmt.Sprintf("%d more levels join as the company grows", n)
-	}
+	n := len(l.Levels)
+	levels := words.Count("ladder.summary.levels", n, strconv.Itoa(n), locale.Args{"engineers": engineers(l.Size)})
+	joins := words.Count("ladder.summary.joins", abs, strconv.Itoa(abs), nil)
 	switch {
 	case res > 0 && abs > 0:
-		s += fmt.Sprintf(", %d of them not yet filled, and %s.", res, joins(abs))
+		return words.Count("ladder.summary.reserved_and_joins", res, strconv.Itoa(res), locale.Args{"levels": levels, "joins": joins})
 	case res > 0:
-		s += fmt.Sprintf(", %d of them not yet filled.", res)
+		return words.Count("ladder.summary.reserved", res, strconv.Itoa(res), locale.Args{"levels": levels})
 	case abs > 0:
-		s += fmt.Sprintf(", and %s.", joins(abs))
-	default:
-		s += ", and every one of them can be filled."
+		return words.Text("ladder.summary.joins_only", locale.Args{"levels": levels, "joins": joins})
 	}
-	return s
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return words.Text("ladder.summary.all_fillable", locale.Args{"levels": levels})
 }
 
 // LevelCard is one level's card, on its own.
@@ -889,7 +877,7 @@ func Promotion(lad *ladders.Ladder, p profile.Profile, fromName, toName string) 
 			case s.Road != nil:
 				text = s.Road.Changes[w.Dimension]
 			case s.Lateral:
-				text = fmt.Sprintf("Across to the other track, at the same grade: from %q to %q.", strings.TrimSuffix(a.Short, "."), strings.TrimSuffix(z.Short, "."))
+				text = words.Text("ladder.guide.lateral_change", locale.Args{"from": strings.TrimSuffix(a.Short, "."), "to": strings.TrimSuffix(z.Short, ".")})
 			}
 			gd.Changes = append(gd.Changes, StepChange{From: b.ref(s.From).Title, To: b.ref(s.To).Title, Lateral: s.Lateral, Text: b.sz(text)})
 		}
@@ -935,13 +923,13 @@ func promotionNotes(lad *ladders.Ladder, b *builder, g *PromotionGuide, steps []
 		for _, s := range steps[:n-1] {
 			mid = append(mid, b.ref(s.To).Title)
 		}
-		notes = append(notes, fmt.Sprintf("This guide spans %d steps, through %s. Most people spend time at each level on the way; use the steps as a map, not a shortcut.", n, strings.Join(mid, " and ")))
+		notes = append(notes, words.Count("ladder.guide.steps", n, strconv.Itoa(n), locale.Args{"through": strings.Join(mid, words.Text("list.and_sep", nil))}))
 	}
 	for _, s := range steps {
 		if !s.Lateral {
 			continue
 		}
-		notes = append(notes, fmt.Sprintf("The move from %s to %s is lateral: you change track and keep your grade. Expect six months to a year before the new work feels familiar.", b.ref(s.From).Title, b.ref(s.To).Title))
+		notes = append(notes, words.Text("ladder.guide.lateral", locale.Args{"from": b.ref(s.From).Title, "to": b.ref(s.To).Title}))
 	}
 	if g.From.Shared && g.To.Track != "ic" || g.Lateral && g.To.Track != "ic" {
 		for _, h := range lad.Hats {
@@ -953,17 +941,17 @@ func promotionNotes(lad *ladders.Ladder, b *builder, g *PromotionGuide, steps []
 	for _, s := range steps[:len(steps)-1] {
 		switch r := b.ref(s.To); r.Status {
 		case "reserved":
-			notes = append(notes, fmt.Sprintf("On the way, %s is reserved at %s: the company cannot fill that level yet, so you may grow through it without holding the title.", r.Title, engineers(b.p.Size)))
+			notes = append(notes, words.Text("ladder.guide.on_the_way_reserved", locale.Args{"title": r.Title, "engineers": engineers(b.p.Size)}))
 		case "absent":
-			notes = append(notes, fmt.Sprintf("On the way, %s is not on the ladder at %s, so you may grow through it without holding the title.", r.Title, engineers(b.p.Size)))
+			notes = append(notes, words.Text("ladder.guide.on_the_way_absent", locale.Args{"title": r.Title, "engineers": engineers(b.p.Size)}))
 		}
 	}
 	switch r := b.ref(mustLevel(lad, g.To.ID)); r.Status {
 	case "reserved":
-		notes = append(notes, fmt.Sprintf("At %s the %s level is reserved: %s You can grow towards it now; the role itself opens at about %s.", engineers(b.p.Size), g.To.Title, sentence(g.To.ReservedReason), engineers(g.To.FillFrom)))
+		notes = append(notes, words.Text("ladder.guide.target_reserved", locale.Args{"engineers": engineers(b.p.Size), "title": g.To.Title, "reason": sentence(g.To.ReservedReason), "opens": engineers(g.To.FillFrom)}))
 	case "absent":
 		v := mustLevel(lad, g.To.ID)
-		notes = append(notes, fmt.Sprintf("At %s the %s level is not on the ladder yet: %s It appears at about %s.", engineers(b.p.Size), g.To.Title, sentence(v.Size.Absent), engineers(v.Size.ShowFrom)))
+		notes = append(notes, words.Text("ladder.guide.target_absent", locale.Args{"engineers": engineers(b.p.Size), "title": g.To.Title, "reason": sentence(v.Size.Absent), "opens": engineers(v.Size.ShowFrom)}))
 	}
 	return notes
 }
@@ -990,6 +978,9 @@ type GrowthChange struct {
 	Before string `json:"before,omitempty"`
 	After  string `json:"after,omitempty"`
 	Text   string `json:"text"`
+	// fillable marks a change that makes the level fillable, which calls
+	// for a decision (growthDecisions), whatever language Text is in.
+	fillable bool
 }
 
 // GrowthPlan shows how the ladder changes between two headcounts.
@@ -1024,6 +1015,9 @@ type GrowthCount struct {
 	What string `json:"what"`
 	From int    `json:"from"`
 	To   int    `json:"to"`
+	// level is the row's level id ("" for teams), so rules find a row
+	// without reading its words.
+	level string
 }
 
 // FromText and ToText are the counts as the ladder words them.
@@ -1033,11 +1027,11 @@ func (c GrowthCount) ToText() string   { return countText(c.To) }
 func countText(n int) string {
 	switch n {
 	case 0:
-		return "none"
+		return words.Text("ladder.growth.count.none", nil)
 	case 1:
 		return "1"
 	}
-	return "about " + about(n)
+	return words.Text("ladder.growth.count.about", locale.Args{"n": about(n)})
 }
 
 // rungState is what the growth plan compares at two headcounts.
@@ -1134,9 +1128,9 @@ func GrowthTo(lad *ladders.Ladder, p profile.Profile, track string, to int, stag
 	g := &GrowthPlan{LadderMeta: b.meta(at.Track), From: p.Size, To: to, Columns: at.Columns, Levels: at.Levels, Stage: target.Stage.ID}
 	switch st := p.Stage; {
 	case target.Stage.ID != st.ID:
-		g.Notes = append(g.Notes, fmt.Sprintf("A company with %s is usually at the %s stage, so the ladder at that size, at the end of this plan, weighs the dimensions as that stage does. The levels, titles and counts do not depend on the stage.", engineers(to), stageName(target.Stage)))
+		g.Notes = append(g.Notes, words.Text("ladder.growth.stage_follows_size", locale.Args{"engineers": engineers(to), "stage": stageName(target.Stage)}))
 	case st.TypicalMax > 0 && to > st.TypicalMax:
-		g.Notes = append(g.Notes, fmt.Sprintf("A company with %s has usually moved past the %s stage. You chose that stage, so the ladder at the end of this plan keeps its weights; set a later stage to see how it weighs the dimensions. The levels, titles and counts do not depend on the stage.", engineers(to), stageName(st)))
+		g.Notes = append(g.Notes, words.Text("ladder.growth.stage_kept", locale.Args{"engineers": engineers(to), "stage": stageName(st)}))
 	}
 	levels := LadderTrackLevels(lad, at.Track)
 	prev := map[string]rungState{}
@@ -1150,24 +1144,26 @@ func GrowthTo(lad *ladders.Ladder, p profile.Profile, track string, to int, stag
 			c := GrowthChange{Level: v.ID, At: n, Title: now.title}
 			switch {
 			case !was.shown && now.shown && now.reserved:
-				c.Text = fmt.Sprintf("%s appears on the ladder, not yet filled: people can grow towards it.", now.title)
+				c.Text = words.Text("ladder.growth.appears_reserved", locale.Args{"title": now.title})
 				g.Appear = append(g.Appear, c)
 			case !was.shown && now.shown:
-				c.Text = fmt.Sprintf("%s joins the ladder and can be filled.", now.title)
+				c.Text = words.Text("ladder.growth.joins", locale.Args{"title": now.title})
+				c.fillable = true
 				g.Appear = append(g.Appear, c)
 			case was.shown && was.reserved && !now.reserved:
-				c.Text = fmt.Sprintf("%s can be filled: there is now room for it (%s).", now.title, needs(v))
+				c.Text = words.Text("ladder.growth.fillable", locale.Args{"title": now.title, "needs": needs(v)})
+				c.fillable = true
 				g.Appear = append(g.Appear, c)
 			}
 			if was.shown && now.shown && was.title != now.title {
 				g.Titles = append(g.Titles, GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.title, After: now.title,
-					Text: fmt.Sprintf("%s becomes %s: the same level, with the title a larger organisation expects.", was.title, now.title)})
+					Text: words.Text("ladder.growth.retitled", locale.Args{"before": was.title, "after": now.title})})
 			}
 			if was.shown && now.shown && was.key != now.key {
 				c := GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.notes, After: now.notes}
 				c.Text = now.notes
 				if c.Text == "" {
-					c.Text, c.Before = "No longer part of the role: "+was.notes, ""
+					c.Text, c.Before = words.Text("ladder.growth.no_longer", locale.Args{"notes": was.notes}), ""
 				}
 				g.Meanings = append(g.Meanings, c)
 			}
@@ -1185,7 +1181,8 @@ func stageName(st catalog.Stage) string {
 	return strings.TrimSuffix(strings.ToLower(st.Title[:1])+st.Title[1:], " stage")
 }
 
-const directorsRow = "Directors and senior directors"
+// directorsRow is the directors' row of a growth plan's count table.
+var directorsRow = words.Text("ladder.growth.count.directors", nil)
 
 // FromNumber and ToNumber are the two headcounts as the documents print
 // numbers, with thousands separators.
@@ -1212,14 +1209,14 @@ func growthCounts(lad *ladders.Ladder, p profile.Profile, track string, from, to
 		id, what string
 		n        func(Org) int
 	}{
-		{"", "Teams of about eight engineers", func(o Org) int { return o.Teams }},
-		{"staff-engineer", "Staff engineers", Org.Staff},
-		{"senior-staff-engineer", "Senior staff engineers", Org.SeniorStaff},
-		{"principal-engineer", "Principal engineers", Org.Principals},
-		{"distinguished-engineer", "Distinguished engineers", Org.Distinguished},
+		{"", words.Text("ladder.growth.count.teams", nil), func(o Org) int { return o.Teams }},
+		{"staff-engineer", words.Text("ladder.growth.count.staff", nil), Org.Staff},
+		{"senior-staff-engineer", words.Text("ladder.growth.count.senior_staff", nil), Org.SeniorStaff},
+		{"principal-engineer", words.Text("ladder.growth.count.principals", nil), Org.Principals},
+		{"distinguished-engineer", words.Text("ladder.growth.count.distinguished", nil), Org.Distinguished},
 		{"director-of-engineering", directorsRow, func(o Org) int { return o.Directors }},
-		{"vp-engineering", "VPs of Engineering", func(o Org) int { return o.VPs }},
-		{"svp-engineering", "SVPs of Engineering", func(o Org) int { return o.SVPs }},
+		{"vp-engineering", words.Text("ladder.growth.count.vps", nil), func(o Org) int { return o.VPs }},
+		{"svp-engineering", words.Text("ladder.growth.count.svps", nil), func(o Org) int { return o.SVPs }},
 	}
 	var out []GrowthCount
 	for _, r := range rows {
@@ -1232,15 +1229,14 @@ func growthCounts(lad *ladders.Ladder, p profile.Profile, track string, from, to
 			}
 			return r.n(OrgAt(size))
 		}
-		c := GrowthCount{What: r.what, From: at(from), To: at(to)}
+		c := GrowthCount{What: r.what, From: at(from), To: at(to), level: r.id}
 		if v, err := lad.Level(r.id); err == nil && r.id == "vp-engineering" {
 			q := p
 			q.Size = from
 			if _, t, _ := RungTitle(v, q); t != v.Title {
-				c.What = t + ", then VP of Engineering"
-				if c.To > 1 {
-					c.What = t + ", then VPs of Engineering"
-				}
+				// Fewer than two VPs reads as one, none included.
+				n := max(1, c.To)
+				c.What = words.Count("ladder.growth.count.head_then_vp", n, strconv.Itoa(n), locale.Args{"title": t})
 			}
 		}
 		if c.From > 0 || c.To > 0 {
@@ -1257,7 +1253,7 @@ func growthDecisions(lad *ladders.Ladder, p profile.Profile, track string, g *Gr
 	var out []string
 	for _, c := range g.Appear {
 		v, err := lad.Level(c.Level)
-		if err != nil || !strings.Contains(c.Text, "can be filled") {
+		if err != nil || !c.fillable {
 			continue
 		}
 		// The level people come from is the highest one below on the
@@ -1274,24 +1270,24 @@ func growthDecisions(lad *ladders.Ladder, p profile.Profile, track string, g *Gr
 		if below == "" {
 			continue
 		}
-		out = append(out, fmt.Sprintf("Who becomes %s from about %s: check each %s against its scope (%s), re-level those already doing the work, and hire only for the rest.", c.Title, engineers(c.At), below, needs(v)))
+		out = append(out, words.Text("ladder.decision.who_fills", locale.Args{"title": c.Title, "engineers": engineers(c.At), "below": below, "needs": needs(v)}))
 	}
 	a, b := OrgAt(g.From), OrgAt(g.To)
 	if track != "ic" {
 		for _, c := range g.Counts {
-			if c.What == directorsRow && c.To > c.From && c.From > 0 {
-				out = append(out, fmt.Sprintf("Which engineering managers grow into directors: engineering goes from %s directors to %s, one for every six teams or so.", c.FromText(), c.ToText()))
+			if c.level == "director-of-engineering" && c.To > c.From && c.From > 0 {
+				out = append(out, words.Text("ladder.decision.directors", locale.Args{"from": c.FromText(), "to": c.ToText()}))
 			}
 		}
 		if a.VPs < 2 && b.VPs >= 2 {
-			out = append(out, fmt.Sprintf("Who becomes the second VP of Engineering at about %s, and which directors move into the new org: a director who already runs a large group, or an outside hire.", engineers(VPsFrom)))
+			out = append(out, words.Text("ladder.decision.second_vp", locale.Args{"engineers": engineers(VPsFrom)}))
 		} else if b.VPs > a.VPs {
-			out = append(out, fmt.Sprintf("Who runs the new VP orgs: engineering goes from about %d VPs of Engineering to about %d.", a.VPs, b.VPs))
+			out = append(out, words.Text("ladder.decision.more_vps", locale.Args{"from": strconv.Itoa(a.VPs), "to": strconv.Itoa(b.VPs)}))
 		}
 		if a.SVPs == 0 && b.SVPs > 0 {
-			out = append(out, fmt.Sprintf("Who becomes the SVP of Engineering at about %s, when about five VPs would otherwise report to the CTO.", engineers(SVPFrom)))
-		} else if b.SVPs > max(1, a.SVPs) {
-			out = append(out, fmt.Sprintf("Who runs each division: engineering goes from %s to %d SVPs of Engineering, while the CTO's office keeps one levels process for all of them.", plural(max(1, a.SVPs), "SVP"), b.SVPs))
+			out = append(out, words.Text("ladder.decision.first_svp", locale.Args{"engineers": engineers(SVPFrom)}))
+		} else if from := max(1, a.SVPs); b.SVPs > from {
+			out = append(out, words.Count("ladder.decision.more_svps", from, strconv.Itoa(from), locale.Args{"to": strconv.Itoa(b.SVPs)}))
 		}
 	}
 	return out
@@ -1301,5 +1297,5 @@ func needs(v ladders.Level) string {
 	if v.Size.Needs != "" {
 		return v.Size.Needs
 	}
-	return "enough scope"
+	return words.Text("ladder.growth.needs_default", nil)
 }

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
 )
@@ -278,7 +280,12 @@ func OverviewColumns(weights []WeightView, n int) []WeightView {
 
 // OverviewHeads are the overview's column headings: each row shows its
 // own heaviest dimensions, with their weights, so the columns are ranks.
-var OverviewHeads = []string{"Weighs most", "Then", "Then", "Then"}
+var OverviewHeads = []string{
+	words.Text("ladder.overview.head_first", nil),
+	words.Text("ladder.overview.head_then", nil),
+	words.Text("ladder.overview.head_then", nil),
+	words.Text("ladder.overview.head_then", nil),
+}
 
 // CTOForArchetype returns the top rung with the archetype's summary and
 // expectations in place of the generic ones.
@@ -314,7 +321,7 @@ func CTOHoldsDelivery(deliveryFilled bool, deliveryTitle string) string {
 	if deliveryFilled {
 		return ""
 	}
-	return fmt.Sprintf("There is no %s yet, so you also run people and delivery yourself.", deliveryTitle)
+	return words.Text("ladder.cto.holds_delivery", locale.Args{"delivery": deliveryTitle})
 }
 
 // DeliveryRole returns the delivery rung's note under this archetype: what
@@ -326,7 +333,7 @@ func DeliveryRole(lad *ladders.Ladder, ca catalog.Archetype) string {
 		return ""
 	}
 	title, _ := archetypeName(a, ca)
-	return fmt.Sprintf("The CTO here is %s %s. %s", article(title), title, strings.TrimSpace(a.DeliveryRung.Role))
+	return words.Text("ladder.delivery.cto_is", locale.Args{"article": article(title), "archetype": title, "role": strings.TrimSpace(a.DeliveryRung.Role)})
 }
 
 // archetypeName returns the archetype's title and focus, from the catalog
@@ -350,8 +357,7 @@ func LadderWarnings(p profile.Profile) []string {
 		w = append(w, m)
 	}
 	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
-		w = append(w, fmt.Sprintf("the %s archetype (%s) usually needs %d or more engineers; with %s, the top of this ladder is mostly reserved",
-			p.Archetype.ID, lowerFirst(p.Archetype.Focus), p.Archetype.MinSize, engineers(p.Size)))
+		w = append(w, words.Text("warning.archetype_too_small.ladder", locale.Args{"archetype": p.Archetype.ID, "focus": lowerFirst(p.Archetype.Focus), "min": strconv.Itoa(p.Archetype.MinSize), "engineers": engineers(p.Size)}))
 	}
 	return w
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 )
 
@@ -55,23 +56,25 @@ const (
 func stagePhrase(s catalog.Stage) string {
 	switch s.ID {
 	case "seed":
-		return "a seed-stage startup"
+		return words.Text("stage.phrase.seed", nil)
 	case "early":
-		return "an early-stage startup"
+		return words.Text("stage.phrase.early", nil)
 	case "growth":
-		return "a growth-stage company"
+		return words.Text("stage.phrase.growth", nil)
 	case "enterprise":
-		return "an established company"
+		return words.Text("stage.phrase.enterprise", nil)
 	}
-	return "a " + strings.ToLower(s.Title) + " company"
+	return words.Text("stage.phrase.other", locale.Args{"stage": strings.ToLower(s.Title)})
 }
 
 // StageLabel names the stage for the header line of a document.
 func StageLabel(s catalog.Stage) string {
 	if s.ID == "enterprise" {
-		return "Established company"
+		return words.Text("stage.label.enterprise", nil)
 	}
-	return strings.TrimSuffix(s.Title, " stage") + " stage"
+	// Stage titles in the catalog may already end in " stage" ("Early
+	// stage"); the label adds it once.
+	return words.Text("stage.label.other", locale.Args{"stage": strings.TrimSuffix(s.Title, " stage")})
 }
 
 // Placeholders lists what only the company can say and its company file
@@ -112,20 +115,21 @@ func AboutCompany(p profile.Profile) string {
 	if strings.TrimSpace(c.Industry) == "" && strings.TrimSpace(c.Mission) == "" {
 		return ""
 	}
-	who := "We are " + stagePhrase(p.Stage)
-	if name := strings.TrimSpace(c.Name); name != "" {
-		who = name + " is " + stagePhrase(p.Stage)
-	}
+	// The sentence is built from parts because a language orders them
+	// differently: who, in what industry, with how many people.
+	industry := ""
 	if ind := strings.TrimSpace(c.Industry); ind != "" {
-		who += " in " + ind
+		industry = words.Text("posting.about.industry", locale.Args{"industry": ind})
+	}
+	people := words.Text("posting.about.with_engineers", locale.Args{"engineers": engineers(p.Size)})
+	if c.Employees > p.Size {
+		people = words.Text("posting.about.with_people", locale.Args{"people": thousands(c.Employees), "size": thousands(p.Size)})
 	}
 	var b strings.Builder
-	b.WriteString(who)
-	switch {
-	case c.Employees > p.Size:
-		fmt.Fprintf(&b, " with %s people, %s of them in engineering.", thousands(c.Employees), thousands(p.Size))
-	default:
-		fmt.Fprintf(&b, " with %s.", engineers(p.Size))
+	if name := strings.TrimSpace(c.Name); name != "" {
+		b.WriteString(words.Text("posting.about.named", locale.Args{"name": name, "stage": stagePhrase(p.Stage), "industry": industry, "with": people}))
+	} else {
+		b.WriteString(words.Text("posting.about.unnamed", locale.Args{"stage": stagePhrase(p.Stage), "industry": industry, "with": people}))
 	}
 	if m := strings.TrimSpace(c.Mission); m != "" {
 		b.WriteString(" ")
@@ -138,13 +142,6 @@ func AboutCompany(p profile.Profile) string {
 	return b.String()
 }
 
-func engineers(n int) string {
-	if n == 1 {
-		return "one engineer"
-	}
-	return thousands(n) + " engineers"
-}
-
 // WhereYouWork words the work model and locations.
 func WhereYouWork(c profile.Company) string {
 	var locs []string
@@ -155,21 +152,21 @@ func WhereYouWork(c profile.Company) string {
 	switch c.WorkModel {
 	case "remote":
 		if where != "" {
-			return "The role is fully remote; you work from " + where + "."
+			return words.Text("posting.where.remote_in", locale.Args{"where": where})
 		}
-		return "The role is fully remote."
+		return words.Text("posting.where.remote", nil)
 	case "hybrid":
 		if where != "" {
-			return "The role is hybrid: part of the week at our office in " + where + ", the rest from home."
+			return words.Text("posting.where.hybrid_in", locale.Args{"where": where})
 		}
-		return "The role is hybrid: part of the week in the office, the rest from home."
+		return words.Text("posting.where.hybrid", nil)
 	case "onsite":
 		if where != "" {
-			return "You work with us on site in " + where + "."
+			return words.Text("posting.where.onsite_in", locale.Args{"where": where})
 		}
-		return "You work with us on site."
+		return words.Text("posting.where.onsite", nil)
 	}
-	return "The role is based in " + where + "."
+	return words.Text("posting.where.based_in", locale.Args{"where": where})
 }
 
 // RoleName is how a document names a role in a sentence: the company's own
@@ -192,17 +189,17 @@ func ReportsTo(cat *catalog.Catalog, role catalog.Role, p profile.Profile) strin
 	for {
 		rule, ok := matchRule(cur.ReportsTo, stage, size)
 		if !ok {
-			return "the CEO"
+			return words.Text("posting.reports_to.ceo", nil)
 		}
 		if rule.Title != "" {
 			return rule.Title
 		}
 		mgr, err := cat.Role(rule.Role)
 		if err != nil || seen[mgr.ID] {
-			return "the CEO"
+			return words.Text("posting.reports_to.ceo", nil)
 		}
 		if mgr.MinSize <= size {
-			return "the " + RoleName(p, mgr)
+			return words.Text("posting.reports_to.role", locale.Args{"role": RoleName(p, mgr)})
 		}
 		seen[mgr.ID] = true
 		cur = mgr
@@ -233,66 +230,70 @@ func TeamScope(role catalog.Role, size int) string {
 	teams := max(1, (size+4)/8)
 	org := ""
 	if size >= 200 {
-		org = SizeText(", in about {teams} teams under {directors} directors", size)
+		o := OrgAt(size)
+		org = words.Text("posting.scope.org_suffix", locale.Args{"teams": about(o.Teams), "directors": about(o.Directors)})
 	}
+	eng := engineers(size)
+	all := thousands(size)
 	switch role.ID {
 	case "cto":
-		return fmt.Sprintf("You are responsible for technology across the company and for its %s%s.", engineers(size), org)
+		return words.Text("posting.scope.cto", locale.Args{"engineers": eng, "org": org})
 	case "cio":
-		return "You are responsible for the internal systems every employee relies on, from the first day of work to the last."
+		return words.Text("posting.scope.cio", nil)
 	case "cpo":
-		return "You run the product team, and work with the CTO as a peer."
+		return words.Text("posting.scope.cpo", nil)
 	case "vp-engineering":
 		if size >= VPsFrom {
-			return SizeText("You run one of about {vps} engineering organisations: about {per_vp} engineers, within an engineering team of {engineers}.", size)
+			o := OrgAt(size)
+			return words.Text("posting.scope.vp_one_of_many", locale.Args{"vps": about(o.VPs), "per_vp": about(div(size, o.VPs)), "size": all})
 		}
-		return fmt.Sprintf("You are responsible for the whole engineering team: %s.", engineers(size))
+		return words.Text("posting.scope.whole_team", locale.Args{"engineers": eng, "org": ""})
 	case "head-of-engineering":
-		return fmt.Sprintf("You are responsible for the whole engineering team: %s%s.", engineers(size), org)
+		return words.Text("posting.scope.whole_team", locale.Args{"engineers": eng, "org": org})
 	case "director-of-engineering":
 		if size < 16 {
-			return fmt.Sprintf("You manage the engineering team of %s directly, and build its first layer of managers.", engineers(size))
+			return words.Text("posting.scope.director_small", locale.Args{"engineers": eng})
 		}
 		if teams > 8 {
 			teams = 6
 		}
-		return fmt.Sprintf("You run about %d teams and their managers, within an engineering team of %s.", max(2, teams), thousands(size))
+		return words.Text("posting.scope.director", locale.Args{"teams": strconv.Itoa(max(2, teams)), "size": all})
 	case "engineering-manager":
 		if size <= 8 {
-			return fmt.Sprintf("You manage the whole engineering team: %s.", engineers(size))
+			return words.Text("posting.scope.manager_whole", locale.Args{"engineers": eng})
 		}
-		return fmt.Sprintf("You manage one team of up to %s, within an engineering team of %s.", engineers(team), thousands(size))
+		return words.Text("posting.scope.manager_one_team", locale.Args{"team": engineers(team), "size": all})
 	case "tech-lead":
-		return fmt.Sprintf("You guide the technical work of one team of about %s, and you still write code.", engineers(team))
+		return words.Text("posting.scope.tech_lead", locale.Args{"team": engineers(team)})
 	case "staff-engineer":
 		if size <= 8 {
-			return fmt.Sprintf("You work across the whole engineering team of %s.", engineers(size))
+			return words.Text("posting.scope.staff_whole", locale.Args{"engineers": eng})
 		}
-		return fmt.Sprintf("You work across %s teams, within an engineering team of %s.", teamRange(teams), thousands(size))
+		return words.Text("posting.scope.staff_teams", locale.Args{"teams": teamRange(teams), "size": all})
 	case "principal-engineer":
 		if size < 200 {
-			return fmt.Sprintf("You set technical direction across the whole engineering team of %s.", engineers(size))
+			return words.Text("posting.scope.principal_whole", locale.Args{"engineers": eng})
 		}
-		return fmt.Sprintf("You set technical direction for one large area, and your designs reach teams across all %s.", engineers(size))
+		return words.Text("posting.scope.principal_area", locale.Args{"engineers": eng})
 	}
 	switch {
 	case size <= 1:
-		return "You are the first engineer on the team."
+		return words.Text("posting.scope.first_engineer", nil)
 	case size <= 12:
-		return fmt.Sprintf("You join an engineering team of %s.", engineers(size))
+		return words.Text("posting.scope.join_team", locale.Args{"engineers": eng})
 	}
-	return fmt.Sprintf("You join one of about %s teams, within an engineering team of %s.", about(teams), thousands(size))
+	return words.Text("posting.scope.join_one_of", locale.Args{"teams": about(teams), "size": all})
 }
 
 // teamRange is the teams a staff engineer works across.
 func teamRange(teams int) string {
 	switch {
 	case teams <= 2:
-		return "both"
+		return words.Text("posting.scope.teams_both", nil)
 	case teams <= 4:
-		return "all " + strconv.Itoa(teams)
+		return words.Text("posting.scope.teams_all", locale.Args{"n": strconv.Itoa(teams)})
 	}
-	return "several of the " + about(teams)
+	return words.Text("posting.scope.teams_several", locale.Args{"n": about(teams)})
 }
 
 // MergedRoles lists the roles the given role absorbs at this headcount:
@@ -333,17 +334,19 @@ func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) st
 	large := p.Size >= cat.Settings.LeadersFrom
 	a := p.Archetype
 	focus := lowerFirst(strings.TrimSuffix(a.Focus, "."))
+	// English needs "a" or "an" before the archetype; the article is
+	// passed as its own value so a language without one can leave it out.
 	switch {
 	case role.ID == "cto" && large:
-		return fmt.Sprintf("With %s, your VPs of Engineering run delivery day to day, and you work through your leadership team.", engineers(p.Size))
+		return words.Text("posting.delivery.cto_leaders", locale.Args{"engineers": engineers(p.Size)})
 	case role.ID == "cto" && big && p.Size < cat.Settings.HeadOfEngineeringBelow:
-		return "A Head of Engineering runs people and delivery day to day and reports to you."
+		return words.Text("posting.delivery.cto_head", nil)
 	case role.ID == "cto" && big:
-		return "A VP of Engineering runs delivery day to day and reports to you."
+		return words.Text("posting.delivery.cto_vp", nil)
 	case role.ID == "vp-engineering" && large:
-		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery for your organisation day to day.", article(a.Title), a.Title, focus)
+		return words.Text("posting.delivery.vp_org", locale.Args{"article": article(a.Title), "archetype": a.Title, "focus": focus})
 	case role.ID == "vp-engineering" && big:
-		return fmt.Sprintf("The CTO works as %s %s, focused on %s; you run delivery day to day.", article(a.Title), a.Title, focus)
+		return words.Text("posting.delivery.vp", locale.Args{"article": article(a.Title), "archetype": a.Title, "focus": focus})
 	}
 	return ""
 }
@@ -356,18 +359,16 @@ func Mismatches(cat *catalog.Catalog, role catalog.Role, p profile.Profile) []st
 		w = append(w, m)
 	}
 	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
-		w = append(w, fmt.Sprintf("the %s archetype (%s) usually needs %d or more engineers; with %s, the CTO spends most of the time building, so expect the role to be hands-on",
-			p.Archetype.ID, lowerFirst(p.Archetype.Focus), p.Archetype.MinSize, engineers(p.Size)))
+		w = append(w, words.Text("warning.archetype_too_small.posting", locale.Args{"archetype": p.Archetype.ID, "focus": lowerFirst(p.Archetype.Focus), "min": strconv.Itoa(p.Archetype.MinSize), "engineers": engineers(p.Size)}))
 	}
 	// A role that is a ladder rung takes its threshold from the ladder
 	// (RungWarning, added where postings are built); the catalog's
 	// min_size speaks only for the other roles.
 	if role.MinSize > p.Size && !isBuiltinRung(role.ID) {
-		w = append(w, fmt.Sprintf("%s %s is rarely a separate job below %d engineers; with %s, consider a broader role",
-			article(role.Title), role.Title, role.MinSize, engineers(p.Size)))
+		w = append(w, words.Text("warning.role_too_small", locale.Args{"article": article(role.Title), "title": role.Title, "min": strconv.Itoa(role.MinSize), "engineers": engineers(p.Size)}))
 	}
 	if role.ID == "vp-engineering" && p.Size < mergeThreshold(cat) {
-		w = append(w, fmt.Sprintf("with %s, the CTO usually holds the VP Engineering role too; consider --role cto", engineers(p.Size)))
+		w = append(w, words.Text("warning.cto_holds_vpe", locale.Args{"engineers": engineers(p.Size)}))
 	}
 	return w
 }
@@ -379,8 +380,7 @@ func StageSizeMismatch(p profile.Profile) string {
 	if st.TypicalMax <= 0 || (p.Size >= st.TypicalMin && p.Size <= st.TypicalMax) {
 		return ""
 	}
-	return fmt.Sprintf("%s %s company usually has %d to %s engineers, and you gave %s; check --stage and --size",
-		article(st.ID), st.ID, st.TypicalMin, thousands(st.TypicalMax), thousands(p.Size))
+	return words.Text("warning.stage_size", locale.Args{"article": article(st.ID), "stage": st.ID, "min": strconv.Itoa(st.TypicalMin), "max": thousands(st.TypicalMax), "size": thousands(p.Size)})
 }
 
 // applies reports whether an item limited to stages applies at stage.
@@ -768,7 +768,7 @@ func vpsPerSVP(vps, svps int) string {
 	if vps%svps == 0 || vps < svps {
 		return about(lo)
 	}
-	return fmt.Sprintf("%s or %s", about(lo), about(lo+1))
+	return words.Text("count.either", locale.Args{"a": about(lo), "b": about(lo + 1)})
 }
 
 // div divides to the nearest whole number, so a count per VP or SVP reads
@@ -823,9 +823,9 @@ func Compensation(c profile.Company, role catalog.Role) *PayView {
 	}
 	switch {
 	case pay.Min > 0 && pay.Max > 0 && pay.Min != pay.Max:
-		v.Range = fmt.Sprintf("%s %s – %s per %s", pay.Currency, money(pay.Min), money(pay.Max), period)
+		v.Range = words.Text("posting.pay.range", locale.Args{"currency": pay.Currency, "min": money(pay.Min), "max": money(pay.Max), "period": period})
 	case pay.Min > 0 || pay.Max > 0:
-		v.Range = fmt.Sprintf("%s %s per %s", pay.Currency, money(max(pay.Min, pay.Max)), period)
+		v.Range = words.Text("posting.pay.single", locale.Args{"currency": pay.Currency, "amount": money(max(pay.Min, pay.Max)), "period": period})
 	}
 	return v
 }
@@ -835,11 +835,11 @@ func HowToApply(c profile.Company, role catalog.Role) string {
 	u, e := strings.TrimSpace(c.Apply.URL), strings.TrimSpace(c.Apply.Email)
 	switch {
 	case u != "" && e != "":
-		return fmt.Sprintf("Apply at %s, or email %s with \"%s\" in the subject line.", u, e, role.Title)
+		return words.Text("posting.apply.url_and_email", locale.Args{"url": u, "email": e, "title": role.Title})
 	case u != "":
-		return fmt.Sprintf("Apply at %s.", u)
+		return words.Text("posting.apply.url", locale.Args{"url": u})
 	case e != "":
-		return fmt.Sprintf("Email %s with \"%s\" in the subject line.", e, role.Title)
+		return words.Text("posting.apply.email", locale.Args{"email": e, "title": role.Title})
 	}
 	// Only the company knows where to apply: the posting shows a
 	// placeholder (Placeholders) rather than advice with no address.
@@ -882,7 +882,7 @@ func joinAnd(items []string) string {
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+	return words.Text("list.or", locale.Args{"items": strings.Join(items[:len(items)-1], ", "), "last": items[len(items)-1]})
 }
 
 // sentence makes sure text ends with a full stop.

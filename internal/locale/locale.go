@@ -1,0 +1,310 @@
+// Package locale holds the words a reader sees that the rules in generator
+// used to write as Go string literals. Each language is one YAML file of
+// keyed messages with named placeholders ({n}, {where}) and, where a count
+// changes the words, plural forms (one, other). Rules pick a key and the
+// values; the file holds the words, so a language is added as data.
+//
+// English is the reference: its keys and the placeholders each key uses
+// are the contract every other language's file is checked against.
+package locale
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/rungs/rungs/internal/strictyaml"
+	"github.com/rungs/rungs/internal/suggest"
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed en.yaml
+var enYAML []byte
+
+// Args gives the value of each named placeholder of a message.
+type Args map[string]string
+
+// message is one key's words: text alone, or plural forms.
+type message struct {
+	text  string // when the message has no plural forms
+	one   string
+	other string
+	// vars are the placeholders the message uses, sorted.
+	vars []string
+	line int
+}
+
+// Catalog is one language's messages.
+type Catalog struct {
+	lang string
+	msgs map[string]message
+}
+
+// Lang is the catalog's language tag ("en").
+func (c *Catalog) Lang() string { return c.lang }
+
+// Keys lists the catalog's keys, sorted.
+func (c *Catalog) Keys() []string {
+	keys := make([]string, 0, len(c.msgs))
+	for k := range c.msgs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Vars lists the placeholders the key's message uses, sorted, and whether
+// the key exists.
+func (c *Catalog) Vars(key string) ([]string, bool) {
+	m, ok := c.msgs[key]
+	return m.vars, ok
+}
+
+// Plural reports whether the key's message has plural forms.
+func (c *Catalog) Plural(key string) bool {
+	m, ok := c.msgs[key]
+	return ok && m.text == "" && m.other != ""
+}
+
+var english = mustLoad("en.yaml", "en", enYAML, nil)
+
+// English is the reference catalog, embedded in the binary.
+func English() *Catalog { return english }
+
+// mustLoad loads an embedded catalog. The embedded files are checked by
+// the package's tests, so a failure here is a build mistake, not bad input.
+func mustLoad(name, lang string, data []byte, ref *Catalog) *Catalog {
+	c, err := Load(name, lang, data, ref)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+var (
+	keyRe = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$`)
+	varRe = regexp.MustCompile(`\{([^{}]*)\}`)
+	idRe  = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+)
+
+// Load reads a language's messages from data (read from file name). When
+// ref is given (the English catalog), every key of ref must be present,
+// no other key may be, and each message must use exactly the placeholders
+// ref's message uses, so a translation can neither drop a number nor
+// invent a value the rules do not supply. Errors carry file:line.
+func Load(name, lang string, data []byte, ref *Catalog) (*Catalog, error) {
+	var raw map[string]any
+	root, err := strictyaml.Decode(name, data, &raw)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{lang: lang, msgs: map[string]message{}}
+	var errs strictyaml.List
+	if root == nil || root.Kind != yaml.MappingNode {
+		line := 0
+		if root != nil {
+			line = root.Line
+		}
+		errs.Add(name, line, "a locale file is a mapping of message keys to text; found none")
+		return nil, errs
+	}
+	var refKeys []string
+	if ref != nil {
+		refKeys = ref.Keys()
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		key := k.Value
+		if !keyRe.MatchString(key) {
+			errs.Add(name, k.Line, "message key %q: use dotted lower-case words, such as posting.where.remote", key)
+			continue
+		}
+		if ref != nil {
+			if _, ok := ref.msgs[key]; !ok {
+				errs.Add(name, k.Line, "unknown message key %q%s", key, suggest.Hint(key, refKeys))
+				continue
+			}
+		}
+		m, ok := readMessage(name, key, v, &errs)
+		if !ok {
+			continue
+		}
+		if ref != nil {
+			want := ref.msgs[key]
+			if !slices.Equal(m.vars, want.vars) {
+				errs.Add(name, v.Line, "message %q uses placeholders {%s}; English uses {%s}: use the same ones", key, strings.Join(m.vars, "}, {"), strings.Join(want.vars, "}, {"))
+			}
+			if (m.text == "") != (want.text == "") {
+				errs.Add(name, v.Line, "message %q: English gives %s; give the same", key, shape(want))
+			}
+		}
+		c.msgs[key] = m
+	}
+	for _, k := range refKeys {
+		if _, ok := c.msgs[k]; !ok && !hasKey(root, k) {
+			errs.Add(name, 0, "missing message key %q", k)
+		}
+	}
+	errs.Sort()
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func hasKey(root *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+func shape(m message) string {
+	if m.text != "" {
+		return "one text"
+	}
+	return "plural forms one and other"
+}
+
+// readMessage reads one key's value: a string, or a mapping with exactly
+// the plural forms one and other.
+func readMessage(name, key string, v *yaml.Node, errs *strictyaml.List) (message, bool) {
+	m := message{line: v.Line}
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!str":
+		if v.Value == "" {
+			errs.Add(name, v.Line, "message %q is empty; give its text", key)
+			return m, false
+		}
+		m.text = v.Value
+	case v.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			f, t := v.Content[i], v.Content[i+1]
+			if t.Kind != yaml.ScalarNode || t.Tag != "!!str" || t.Value == "" {
+				errs.Add(name, t.Line, "message %q, form %q: give a non-empty text", key, f.Value)
+				continue
+			}
+			switch f.Value {
+			case "one":
+				m.one = t.Value
+			case "other":
+				m.other = t.Value
+			default:
+				errs.Add(name, f.Line, "message %q: unknown plural form %q; use one and other", key, f.Value)
+			}
+		}
+		if m.one == "" || m.other == "" {
+			errs.Add(name, v.Line, "message %q needs both plural forms, one and other", key)
+			return m, false
+		}
+	default:
+		errs.Add(name, v.Line, "message %q: give a quoted text, or plural forms one and other", key)
+		return m, false
+	}
+	vars, ok := placeholders(name, key, v.Line, m, errs)
+	if !ok {
+		return m, false
+	}
+	m.vars = vars
+	return m, true
+}
+
+// placeholders collects the names a message uses: the union of its forms,
+// since the "one" form may leave out {n} (English says "one engineer").
+func placeholders(name, key string, line int, m message, errs *strictyaml.List) ([]string, bool) {
+	seen := map[string]bool{}
+	ok := true
+	for _, s := range []string{m.text, m.one, m.other} {
+		if strings.Count(s, "{") != strings.Count(s, "}") {
+			errs.Add(name, line, "message %q has an unmatched brace in %q", key, s)
+			ok = false
+			continue
+		}
+		for _, sm := range varRe.FindAllStringSubmatch(s, -1) {
+			if !idRe.MatchString(sm[1]) {
+				errs.Add(name, line, "message %q: placeholder {%s} is not a name; use lower-case letters, digits and _", key, sm[1])
+				ok = false
+				continue
+			}
+			seen[sm[1]] = true
+		}
+	}
+	if m.text == "" {
+		// Count always supplies {n}; a form may choose only a verb
+		// ("also weighs", "also weigh") without showing the number.
+		seen["n"] = true
+	}
+	vars := make([]string, 0, len(seen))
+	for v := range seen {
+		vars = append(vars, v)
+	}
+	sort.Strings(vars)
+	return vars, ok
+}
+
+// Text returns the key's message with its placeholders filled from args.
+// The generator's tests check that every key it uses exists with the
+// placeholders it passes, so a mismatch here is a programming mistake and
+// is reported in the text itself rather than hidden.
+func (c *Catalog) Text(key string, args Args) string {
+	m, ok := c.msgs[key]
+	if !ok {
+		return "{missing message " + key + "}"
+	}
+	s := m.text
+	if s == "" {
+		s = m.other
+	}
+	return fill(s, args)
+}
+
+// Count returns the key's plural form for n, filled from args, with {n}
+// set to nStr (the count as the caller writes it, such as "1,500").
+func (c *Catalog) Count(key string, n int, nStr string, args Args) string {
+	m, ok := c.msgs[key]
+	if !ok {
+		return "{missing message " + key + "}"
+	}
+	s := m.other
+	if c.pluralOne(n) {
+		s = m.one
+	}
+	if s == "" {
+		s = m.text
+	}
+	full := Args{"n": nStr}
+	for k, v := range args {
+		full[k] = v
+	}
+	return fill(s, full)
+}
+
+// pluralOne is the language's rule for the "one" form. English and French
+// differ at zero (French says "0 ingénieur"), which is why it is per
+// language.
+func (c *Catalog) pluralOne(n int) bool {
+	if c.lang == "fr" {
+		return n == 0 || n == 1
+	}
+	return n == 1
+}
+
+func fill(s string, args Args) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return varRe.ReplaceAllStringFunc(s, func(p string) string {
+		if v, ok := args[p[1:len(p)-1]]; ok {
+			return v
+		}
+		return p
+	})
+}
+
+// String shows the catalog in error messages and test failures.
+func (c *Catalog) String() string { return fmt.Sprintf("locale %s (%d messages)", c.lang, len(c.msgs)) }
