@@ -62,6 +62,18 @@ func mdLint(src []byte) []string {
 		if tableDelimiter.MatchString(l) && !spacedDelimiter.MatchString(l) {
 			add(n, "MD060", "table delimiter row without spaces: "+l)
 		}
+		// axe-core's empty-table-header (not a markdownlint rule): the
+		// row above a delimiter row is the header, and every cell of it
+		// needs a name, for screen readers.
+		if tableDelimiter.MatchString(l) && i > 0 {
+			head := strings.Trim(strings.TrimSpace(lines[i-1]), "|")
+			for _, cell := range strings.Split(head, "|") {
+				if strings.TrimSpace(cell) == "" {
+					add(n-1, "empty-table-header", "a table header cell without text: "+lines[i-1])
+					break
+				}
+			}
+		}
 	}
 
 	doc := lintMarkdown.Parser().Parse(text.NewReader(src))
@@ -229,6 +241,7 @@ func TestMdLintFindsProblems(t *testing.T) {
 		{"# T\n\n#### Deep\n", "MD001"},
 		{"# T\n\n## A\n\n## A\n", "MD024"},
 		{"# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "MD060"},
+		{"# T\n\n| | b |\n| --- | --- |\n| 1 | 2 |\n", "empty-table-header"},
 		{"# T\n\n*IC track · Span: teams*\n\nText.\n", "MD036"},
 		{"# T\n\nPay: 0\\.05% of equity.\n", "escape"},
 		{"# T\n\nText. \n", "MD009"},
