@@ -157,7 +157,14 @@ try {
   await axe(page, "the posting page with findings");
 
   await step("the keyboard reaches a mark and the mark leads to its finding", async () => {
-    await page.focus("#preview mark.lint");
+    // Let the last live update land first: a preview swapped in between
+    // the focus and the key press would take the focus with it. A mark
+    // of the current preview has an id; the dimmed copy's marks do not.
+    await page.waitForFunction(() => {
+      const busy = document.getElementById("busy");
+      return (!busy || busy.hidden) && !document.querySelector(".docwrap.stale") && document.querySelector("#preview mark.lint[id]");
+    }, { timeout: 15000 });
+    await page.focus("#preview mark.lint[id]");
     await page.keyboard.press("Enter");
     const active = await page.evaluate(() => document.activeElement.id);
     if (!/^f\d+$/.test(active)) throw new Error(`focus on ${active}`);
