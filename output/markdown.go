@@ -75,3 +75,33 @@ func LinkTargets(doc ast.Node) map[string]bool {
 	})
 	return targets
 }
+
+// PlainText is the text of a Markdown node without its markup, as a title
+// or a heading reads in metadata and navigation: emphasis and links
+// dropped, raw HTML left out, and backslash escapes read as the
+// characters they escape (goldmark keeps "\\<" in the text's source).
+func PlainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(backslashEscape.ReplaceAllString(b.String(), "$1"))
+}
+
+// backslashEscape is a CommonMark backslash escape: a backslash before an
+// ASCII punctuation character.
+var backslashEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")

@@ -198,32 +198,10 @@ func firstHeading(doc ast.Node, src []byte) string {
 		if !ok || !entering {
 			return ast.WalkContinue, nil
 		}
-		title = plainText(h, src)
+		title = output.PlainText(h, src)
 		return ast.WalkStop, nil
 	})
 	return title
-}
-
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
 }
 
 // overrides changes how some kinds of node are written:
@@ -285,7 +263,7 @@ func (overrides) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindImage, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			_, _ = w.WriteString(`<span class="image-alt">`)
-			_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
+			_, _ = w.Write(util.EscapeHTML([]byte(output.PlainText(n, src))))
 			_, _ = w.WriteString("</span>")
 		}
 		return ast.WalkSkipChildren, nil

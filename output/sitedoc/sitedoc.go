@@ -624,39 +624,13 @@ func firstHeading(md []byte) string {
 	var title string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
-			title = plainText(h, md)
+			title = output.PlainText(h, md)
 			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
 	})
 	return title
 }
-
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	// goldmark keeps a backslash escape in the text's source: "\<" reads
-	// "<".
-	return strings.TrimSpace(escaped.ReplaceAllString(b.String(), "$1"))
-}
-
-// escaped is a Markdown backslash escape: a backslash before ASCII
-// punctuation.
-var escaped = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
 
 // spliceCards takes the level cards out of the ladder's Markdown and puts
 // list where the first one was. A card is a third-level heading that
@@ -684,7 +658,7 @@ func spliceCards(md []byte, levels []generator.LevelView, list []byte) []byte {
 		}
 		start := h.Lines().At(0).Start
 		start = bytes.LastIndexByte(md[:start], '\n') + 1
-		hs = append(hs, heading{start: start, level: h.Level, card: h.Level == 3 && cards[plainText(h, md)]})
+		hs = append(hs, heading{start: start, level: h.Level, card: h.Level == 3 && cards[output.PlainText(h, md)]})
 	}
 	var out bytes.Buffer
 	at, placed := 0, false
