@@ -126,7 +126,11 @@ func (c *CSV) Entries(yield func(*Entry) bool) error {
 				e.Company = append(e.Company, Cell{Key: col.company, Value: cell, Line: l})
 				continue
 			}
-			e.Values[col.field] = Value{S: cell, Line: l, Origin: FromEntry}
+			v := Value{S: cell, Line: l, Origin: FromEntry}
+			if name != col.field.String() {
+				v.Column = name
+			}
+			e.Values[col.field] = v
 		}
 		index++
 		if !yield(e) {
@@ -239,7 +243,13 @@ func parseColumn(h string) (column, string) {
 		return column{}, "a column has no name; name it, or start its name with # or x- to keep notes in it"
 	}
 	msg := fmt.Sprintf("unknown column %q", h)
-	if n := suggest.Nearest(h, ColumnNames()); n != "" {
+	names := ColumnNames()
+	if strings.HasPrefix(h, "company.") {
+		// A misspelt company key is nearest among the company columns;
+		// across all of them, the bare "company" prefix would win.
+		names = slices.DeleteFunc(slices.Clone(names), func(n string) bool { return !strings.HasPrefix(n, "company.") })
+	}
+	if n := suggest.Nearest(h, names); n != "" {
 		msg += "; did you mean " + n + "?"
 	}
 	return column{}, msg + "; for notes, start the column's name with # or x-; valid: " + strings.Join(ColumnNames(), ", ")

@@ -78,8 +78,10 @@ func TestCSVColumns(t *testing.T) {
 		{"# a comment, with a comma\nrole,# notes\ncto,x\n", ""},
 		{"role,compnay.name\ncto,A\n", `unknown column "compnay.name"; did you mean company.name?`},
 		{"role,company.catalog\ncto,c\n", `unknown column "company.catalog"`},
+		{"role,company.pay_mn\ncto,1\n", `unknown column "company.pay_mn"; did you mean company.pay_min?`},
 		{"role,size,company.engineers\ncto,4,4\n", `columns "size" and "company.engineers" give the same value`},
 		{"role,,stage\ncto,,seed\n", "a column has no name"},
+		{"role,company.engineers\ncto,many\n", `column company.engineers: "many" is not a whole number`},
 		{"role,company.employees\ncto,many\n", `column company.employees: "many" is not a whole number`},
 		{"kind,company.pay_min\nladder,9\n", "column company.pay_min: the pay columns give the pay of the row's role"},
 	} {

@@ -160,6 +160,10 @@ type Value struct {
 	// Where names the manifest part the value was written in
 	// ("defaults", "matrix[1]"), when that is not the entry itself.
 	Where string
+	// Column is the CSV header the value came from when it is not the
+	// field's own name (company.engineers gives the size), so an error
+	// names the column the user wrote.
+	Column string
 }
 
 // Set reports whether the value was given.

@@ -461,6 +461,9 @@ func (e *Entry) problem(f Field, msg string) *Problem {
 	if v.Line > 0 {
 		p.Line = v.Line
 	}
+	if v.Column != "" {
+		p.Field = v.Column
+	}
 	if v.Where != "" {
 		// The value was written in the defaults or a matrix: point there,
 		// so a bad default is reported once, not once per entry.
