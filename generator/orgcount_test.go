@@ -56,7 +56,10 @@ func TestOrgCountsAgree(t *testing.T) {
 			t.Fatalf("%d: VP card scope %q disagrees with the posting's org of %s", n, card.Card.Scope, pm[2])
 		}
 		// Who the VP reports to: the posting's line and the ladder's note.
-		toSVP := jd.ReportsTo == "the SVP of Engineering"
+		toSVP := jd.ReportsTo == "the SVP of Engineering" || jd.ReportsTo == "one of the SVPs of Engineering"
+		if several := o.SVPs > 1; toSVP && several != (jd.ReportsTo == "one of the SVPs of Engineering") {
+			t.Fatalf("%d: the model has %d SVPs, the VP posting reports to %q", n, o.SVPs, jd.ReportsTo)
+		}
 		notes := strings.Join(card.Card.Notes, " ")
 		if toSVP != (o.SVPs > 0) || toSVP != strings.Contains(notes, "You report to") || (!toSVP && !strings.Contains(notes, "each reports to the CTO")) {
 			t.Fatalf("%d: the VP posting reports to %q, the ladder says %q", n, jd.ReportsTo, notes)
