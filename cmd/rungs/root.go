@@ -269,8 +269,15 @@ func readErr(path string, err error) error {
 
 // readCompany reads and parses company.yaml; "" means no file.
 func readCompany(path string) (*profile.Company, error) {
+	c, _, err := readCompanyData(path)
+	return c, err
+}
+
+// readCompanyData is readCompany that also returns the file's bytes, read
+// once, for a caller that keeps the text (rungs serve edits a copy of it).
+func readCompanyData(path string) (*profile.Company, []byte, error) {
 	if path == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
 	data, err := boundedio.ReadFile(path, strictyaml.MaxBytes)
 	if err != nil {
@@ -278,11 +285,11 @@ func readCompany(path string) (*profile.Company, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, dataErr(fmt.Errorf("--company %s: cannot read the file: %v", path, err))
+		return nil, nil, dataErr(fmt.Errorf("--company %s: cannot read the file: %v", path, err))
 	}
 	c, err := profile.ParseCompany(path, data)
 	if err != nil {
-		return nil, dataErr(err)
+		return nil, nil, dataErr(err)
 	}
-	return c, nil
+	return c, data, nil
 }

@@ -14,9 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/profile"
-	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/studio"
 	"github.com/spf13/cobra"
 )
@@ -92,16 +90,13 @@ func serveLoader(a *app, opts *serveOptions) (load func() (*studio.Data, error),
 	load = func() (*studio.Data, error) {
 		// --verbose says which files were used once, not at every reload.
 		defer func() { lo.verbose, opts.verbose = false, false }()
-		company, err := readCompany(opts.company)
+		// One read gives both the parsed company and the text the form's
+		// company.yaml is edited from, so the two always agree.
+		company, text, err := readCompanyData(opts.company)
 		if err != nil {
 			return nil, err
 		}
-		d := &studio.Data{Company: company}
-		if opts.company != "" {
-			if d.CompanyYAML, err = boundedio.ReadFile(opts.company, strictyaml.MaxBytes); err != nil {
-				return nil, readErr(opts.company, err)
-			}
-		}
+		d := &studio.Data{Company: company, CompanyYAML: text}
 		if d.Catalog, err = opts.loadCatalogFor(a, company); err != nil {
 			return nil, err
 		}
