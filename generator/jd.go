@@ -147,6 +147,16 @@ type PayView struct {
 	Bonus  string `json:"bonus,omitempty"`
 }
 
+// postingTitle is the role's title with the company's title_suffix, or
+// with what the language adds to every job offer when there is none
+// (posting.title: "(H/F)" in French).
+func postingTitle(tr *locale.Catalog, p profile.Profile, role catalog.Role) string {
+	if p.TitleSuffix != "" {
+		return p.PostingTitle(role.ID, role.Title)
+	}
+	return tr.Text("posting.title", locale.Args{"title": p.PostingTitle(role.ID, role.Title)})
+}
+
 // JD builds the job description for a role. role may be an id or alias.
 func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescription, error) {
 	tr := wordsFor(p.Company.Language)
@@ -155,7 +165,7 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 		return nil, err
 	}
 	jd := &JobDescription{
-		Title:      p.PostingTitle(role.ID, role.Title),
+		Title:      postingTitle(tr, p, role),
 		Role:       role.ID,
 		Track:      role.Track,
 		Level:      role.Level,

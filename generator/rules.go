@@ -829,13 +829,30 @@ func Compensation(c profile.Company, role catalog.Role) *PayView {
 	if period == "" {
 		period = "year"
 	}
+	period = periodText(tr, period)
+	currency := tr.Currency(pay.Currency)
 	switch {
 	case pay.Min > 0 && pay.Max > 0 && pay.Min != pay.Max:
-		v.Range = tr.Text("posting.pay.range", locale.Args{"currency": pay.Currency, "min": tr.Money(pay.Min), "max": tr.Money(pay.Max), "period": period})
+		v.Range = tr.Text("posting.pay.range", locale.Args{"currency": currency, "min": tr.Money(pay.Min), "max": tr.Money(pay.Max), "period": period})
 	case pay.Min > 0 || pay.Max > 0:
-		v.Range = tr.Text("posting.pay.single", locale.Args{"currency": pay.Currency, "amount": tr.Money(max(pay.Min, pay.Max)), "period": period})
+		v.Range = tr.Text("posting.pay.single", locale.Args{"currency": currency, "amount": tr.Money(max(pay.Min, pay.Max)), "period": period})
 	}
 	return v
+}
+
+// periodText words a company.yaml pay period.
+func periodText(tr *locale.Catalog, period string) string {
+	switch period {
+	case "month":
+		return tr.Text("pay.period.month", nil)
+	case "week":
+		return tr.Text("pay.period.week", nil)
+	case "day":
+		return tr.Text("pay.period.day", nil)
+	case "hour":
+		return tr.Text("pay.period.hour", nil)
+	}
+	return tr.Text("pay.period.year", nil)
 }
 
 // HowToApply words the apply section.

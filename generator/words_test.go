@@ -86,6 +86,11 @@ func TestWordsKeys(t *testing.T) {
 		})
 	}
 	for _, k := range en.Keys() {
+		// Dates and currencies are worded by internal/locale itself
+		// (Catalog.Date, Catalog.Currency), for templates and rules alike.
+		if strings.HasPrefix(k, "date.") || k == "pay.currency" {
+			continue
+		}
 		if !used[k] {
 			t.Errorf("English key %q is not used by generator", k)
 		}

@@ -17,10 +17,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/suggest"
 	"go.yaml.in/yaml/v3"
+	xcurrency "golang.org/x/text/currency"
 	xlanguage "golang.org/x/text/language"
 	xmessage "golang.org/x/text/message"
 )
@@ -436,6 +438,28 @@ func englishThousands(n int) string {
 		return "-" + b.String()
 	}
 	return b.String()
+}
+
+// Date writes a YYYY-MM-DD date as the language writes dates in running
+// text (date.long); a value that is not such a date is returned as it is.
+func (c *Catalog) Date(iso string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return iso
+	}
+	month := c.Text("date.month."+strings.ToLower(t.Month().String()), nil)
+	return c.Text("date.long", Args{"iso": iso, "day": strconv.Itoa(t.Day()), "month": month, "year": strconv.Itoa(t.Year())})
+}
+
+// Currency writes an ISO 4217 currency code as pay.currency has it: the
+// code, or the language's symbol for it (golang.org/x/text/currency). An
+// unknown code is kept as written.
+func (c *Catalog) Currency(code string) string {
+	symbol := code
+	if u, err := xcurrency.ParseISO(code); err == nil {
+		symbol = c.printer().Sprint(xcurrency.Symbol(u))
+	}
+	return c.Text("pay.currency", Args{"code": code, "symbol": symbol})
 }
 
 // String shows the catalog in error messages and test failures.
