@@ -57,6 +57,11 @@ type Catalog struct {
 	Settings         Settings         `yaml:"settings"`
 	// Files lists the files the catalog was read from, in order.
 	Files []string `yaml:"-"`
+	// layers are the folders the catalog was read from; nil for the
+	// built-in catalog (see In).
+	layers []Layer
+	// langs holds the catalog's translations, made once each (see In).
+	langs *langCache
 	// layerSeen tracks ids within the layer being loaded.
 	layerSeen map[string]Pos
 
@@ -139,6 +144,7 @@ func Load(layers ...Layer) (*Catalog, error) {
 	if err := c.finish(); err != nil {
 		return nil, err
 	}
+	c.layers = layers
 	return c, nil
 }
 
@@ -337,6 +343,9 @@ func (c *Catalog) allIDs() []string {
 // finish orders the data, builds the indexes and validates every
 // cross-reference, reporting all problems at once.
 func (c *Catalog) finish() error {
+	if c.langs == nil {
+		c.langs = &langCache{m: map[string]translated{}}
+	}
 	sort.SliceStable(c.Stages, func(i, j int) bool { return c.Stages[i].Order < c.Stages[j].Order })
 	if c.Settings.MergeCTOAndVPEBelow == 0 {
 		c.Settings.MergeCTOAndVPEBelow = 15

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/rungs/rungs/catalog"
@@ -350,13 +349,12 @@ func archetypeName(a ladders.Archetype, ca catalog.Archetype) (title, focus stri
 // LadderWarnings explains where the parameters do not fit each other. The
 // ladder is generated all the same.
 func LadderWarnings(p profile.Profile) []string {
-	tr := wordsFor(p.Company.Language)
 	var w []string
 	if m := StageSizeMismatch(p); m != "" {
 		w = append(w, m)
 	}
-	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
-		w = append(w, tr.Text("warning.archetype_too_small.ladder", locale.Args{"archetype": p.Archetype.ID, "focus": lowerFirst(p.Archetype.Focus), "min": strconv.Itoa(p.Archetype.MinSize), "engineers": engineers(tr, p.Size)}))
+	if m := ArchetypeMismatch(p, false); m != "" {
+		w = append(w, m)
 	}
 	return w
 }

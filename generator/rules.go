@@ -361,8 +361,8 @@ func Mismatches(cat *catalog.Catalog, role catalog.Role, p profile.Profile) []st
 	if m := StageSizeMismatch(p); m != "" {
 		w = append(w, m)
 	}
-	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
-		w = append(w, tr.Text("warning.archetype_too_small.posting", locale.Args{"archetype": p.Archetype.ID, "focus": lowerFirst(p.Archetype.Focus), "min": strconv.Itoa(p.Archetype.MinSize), "engineers": engineers(tr, p.Size)}))
+	if m := ArchetypeMismatch(p, true); m != "" {
+		w = append(w, m)
 	}
 	// A role that is a ladder rung takes its threshold from the ladder
 	// (RungWarning, added where postings are built); the catalog's
@@ -374,6 +374,21 @@ func Mismatches(cat *catalog.Catalog, role catalog.Role, p profile.Profile) []st
 		w = append(w, tr.Text("warning.cto_holds_vpe", locale.Args{"engineers": engineers(tr, p.Size)}))
 	}
 	return w
+}
+
+// ArchetypeMismatch is the warning about a CTO archetype that usually
+// needs a larger team, as postings (posting) or ladders word it; "" when
+// the archetype fits or was not chosen.
+func ArchetypeMismatch(p profile.Profile, posting bool) string {
+	if !p.ArchetypeGiven || p.Archetype.MinSize <= p.Size {
+		return ""
+	}
+	tr := wordsFor(p.Company.Language)
+	focus, min, eng := lowerFirst(p.Archetype.Focus), strconv.Itoa(p.Archetype.MinSize), engineers(tr, p.Size)
+	if posting {
+		return tr.Text("warning.archetype_too_small.posting", locale.Args{"archetype": p.Archetype.ID, "focus": focus, "min": min, "engineers": eng})
+	}
+	return tr.Text("warning.archetype_too_small.ladder", locale.Args{"archetype": p.Archetype.ID, "focus": focus, "min": min, "engineers": eng})
 }
 
 // StageSizeMismatch says when the headcount is outside the stage's usual

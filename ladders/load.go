@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/rungs/rungs/internal/boundedio"
+	"github.com/rungs/rungs/internal/l10n"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/suggest"
 )
@@ -52,6 +53,14 @@ type Ladder struct {
 	Bands      []Band         `yaml:"bands"`
 
 	settingsSeen bool
+	// reload reads the ladder again from where it came, for a
+	// translation; nil for the built-in ladder (see In).
+	reload func() (*Ladder, error)
+	// userL10n is the folder of a user's own translations, when the
+	// ladder was read from a folder.
+	userL10n *l10n.Source
+	// langs holds the ladder's translations, made once each (see In).
+	langs *langCache
 	levels       map[string]int // ids, aliases and sized-title ids to index
 	tracks       map[string]int
 	dims         map[string]int
@@ -89,6 +98,10 @@ func LoadFS(fsys fs.FS, dir, prefix string) (*Ladder, error) {
 	}
 	if err := l.finish(); err != nil {
 		return nil, err
+	}
+	if prefix != "ladders/" || fsys != fs.FS(builtinFS) {
+		l.reload = func() (*Ladder, error) { return LoadFS(fsys, dir, prefix) }
+		l.userL10n = &l10n.Source{FS: fsys, Dir: path.Join(dir, "l10n"), Prefix: prefix + "l10n/"}
 	}
 	return l, nil
 }
@@ -132,6 +145,9 @@ func (l *Ladder) add(name string, data []byte) error {
 // finish orders the data, builds the indexes and validates it, reporting
 // all problems at once.
 func (l *Ladder) finish() error {
+	if l.langs == nil {
+		l.langs = &langCache{m: map[string]translated{}}
+	}
 	var errs strictyaml.List
 	l.tracks = strictyaml.Index(&errs, "track", l.Tracks, func(t Track) (string, []string, Pos) { return t.ID, t.Aliases, t.Pos })
 	l.dims = strictyaml.Index(&errs, "dimension", l.Dimensions, func(d Dimension) (string, []string, Pos) { return d.ID, nil, d.Pos })
@@ -694,6 +710,7 @@ func LoadPath(p string) (*Ladder, error) {
 	if err := l.finish(); err != nil {
 		return nil, err
 	}
+	l.reload = func() (*Ladder, error) { return LoadPath(p) }
 	return l, nil
 }
 

@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 	"unicode"
@@ -29,6 +30,7 @@ import (
 
 	"github.com/Masterminds/sprig/v3"
 	"github.com/rungs/rungs/internal/boundedio"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/strictyaml"
 )
 
@@ -69,6 +71,7 @@ func Funcs() template.FuncMap {
 	fm["mdInline"] = EscapeInline
 	fm["url"] = safeURL
 	fm["count"] = count
+	fm["longDate"] = locale.English().Date
 	fm["repeat"] = repeat
 	return fm
 }
@@ -104,6 +107,12 @@ type Set struct {
 	// names maps a template name to the file it was read from, for
 	// error messages.
 	names map[string]string
+	// lang is the language of the templates ("" is English); dir the
+	// user's folder they were loaded from, where l10n/<lang>/ holds the
+	// user's templates in other languages (see In).
+	lang, dir string
+	langMu    sync.Mutex
+	langs     map[string]*Set
 }
 
 // Builtin returns the built-in templates as a Set.
@@ -127,7 +136,7 @@ func LoadWithOverlay(dir string) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	set := &Set{t: t, names: map[string]string{}}
+	set := &Set{t: t, names: map[string]string{}, dir: dir}
 	var errs strictyaml.List
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md.tmpl") {
@@ -136,7 +145,7 @@ func LoadWithOverlay(dir string) (*Set, error) {
 		path := filepath.Join(dir, e.Name())
 		// Bounded: a template is read no further than its cap, and a
 		// device or pipe named *.md.tmpl fails at once.
-		data, err := boundedio.ReadFile(path, MaxTemplateBytes)
+		data, err := readTemplate(path)
 		if err != nil {
 			var pe *fs.PathError
 			if errors.As(err, &pe) {
@@ -153,6 +162,12 @@ func LoadWithOverlay(dir string) (*Set, error) {
 		return nil, err
 	}
 	return set, nil
+}
+
+// readTemplate reads a user template no further than its cap, so a
+// device or pipe named *.md.tmpl fails at once.
+func readTemplate(path string) ([]byte, error) {
+	return boundedio.ReadFile(path, MaxTemplateBytes)
 }
 
 // ParseFile checks one template file without keeping it, for `rungs
@@ -186,6 +201,9 @@ func (s *Set) add(path, name string, data []byte) error {
 // or passes its budget is invalid data: the error names its file and line.
 func (s *Set) Render(name string, data any) ([]byte, error) {
 	out, err := Execute(s.t, name, data)
+	if err == nil && s.lang != "" {
+		out = Typography(s.lang, out)
+	}
 	if err != nil && len(s.names) > 0 {
 		var cause error
 		for _, c := range []error{ErrTooLarge, ErrBudget} {

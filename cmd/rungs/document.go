@@ -8,6 +8,7 @@ import (
 
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/pipeline"
+	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/lint"
 	"github.com/spf13/cobra"
 )
@@ -241,7 +242,18 @@ func runDocument(a *app, cmd string, o *docOptions, kindName string) error {
 	if err := kind.Check(env, params); err != nil {
 		return paramErr(err)
 	}
-	prof, err := o.resolve(a, cat, company)
+	lang, err := profile.Lang(profile.Input{Lang: o.lang, Company: company})
+	if err != nil {
+		return flagErr(err)
+	}
+	set, err := o.loadTemplatesFor(a, company)
+	if err != nil {
+		return err
+	}
+	if env, set, err = pipeline.Localize(env, set, lang); err != nil {
+		return dataErr(err)
+	}
+	prof, err := o.resolve(a, env.Cat, company)
 	if err != nil {
 		return err
 	}
@@ -249,10 +261,6 @@ func runDocument(a *app, cmd string, o *docOptions, kindName string) error {
 		if err := kind.CheckProfile(env, prof, params); err != nil {
 			return paramErr(err)
 		}
-	}
-	set, err := o.loadTemplatesFor(a, company)
-	if err != nil {
-		return err
 	}
 	req := &pipeline.Request{Kind: kind.Name, Profile: prof, Params: params, Formats: formats, Paper: paper,
 		Templates: set, Lint: o.lint, Strict: o.strict}

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/spf13/cobra"
 )
 
 // profileFlags are the company parameters every generating command takes.
 type profileFlags struct {
-	stage, size, archetype, company string
+	stage, size, archetype, company, lang string
 }
 
 func (f *profileFlags) register(cmd *cobra.Command) {
@@ -17,9 +20,13 @@ func (f *profileFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.size, "size", "", "engineering headcount (default: company.yaml engineers, else the stage's typical size)")
 	fl.StringVar(&f.archetype, "archetype", "", "CTO archetype: infrastructure, product, visionary, external (default: company.yaml, else "+profile.DefaultArchetype+")")
 	fl.StringVar(&f.company, "company", "", "company.yaml with the company's details")
+	fl.StringVar(&f.lang, "lang", "", "language of the documents: "+strings.Join(locale.Languages(), ", ")+" (default: company.yaml language, else en)")
 	_ = cmd.MarkFlagFilename("company", "yaml", "yml")
 	complete(cmd, "stage", func(c *catalog.Catalog) []string { return c.StageAliases() })
 	complete(cmd, "archetype", func(c *catalog.Catalog) []string { return c.ArchetypeIDs() })
+	_ = cmd.RegisterFlagCompletionFunc("lang", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return locale.Languages(), cobra.ShellCompDirectiveNoFileComp
+	})
 }
 
 // resolve validates the flags and the parsed company file (nil when none)
@@ -27,7 +34,7 @@ func (f *profileFlags) register(cmd *cobra.Command) {
 func (f *profileFlags) resolve(a *app, cat *catalog.Catalog, c *profile.Company) (profile.Profile, error) {
 	p, err := profile.Resolve(cat, profile.Input{
 		Stage: f.stage, Size: f.size, Archetype: f.archetype,
-		Company: c, SourceDateEpoch: a.getenv("SOURCE_DATE_EPOCH"),
+		Company: c, SourceDateEpoch: a.getenv("SOURCE_DATE_EPOCH"), Lang: f.lang,
 	})
 	if err != nil {
 		if _, ok := err.(*profile.FlagError); ok {

@@ -31,6 +31,7 @@ var allowed = map[string]string{
 	"internal/batch/folder.go:os.OpenFile":      "creates or opens the lock file, of which it reads 512 bytes at most",
 	"internal/batch/folder.go:io.ReadAll":       "reads the lock file's holder through io.LimitReader(512)",
 	"internal/snapshot/snapshot.go:fs.ReadFile": "hashes the embedded catalog and ladder YAML only",
+	"internal/l10n/translate.go:fs.ReadFile":    "the FS is the embedded translations or the DirFS of a catalog or ladder folder",
 	"internal/starter/install.go:os.OpenFile":   "creates the .bak copy for writing; reads nothing",
 	"output/output.go:os.Open":                  "opens a folder to flush it (SyncDir); reads nothing",
 }

@@ -44,6 +44,8 @@ type message struct {
 	text  string // when the message has no plural forms
 	one   string
 	other string
+	// plural is set when the message has the forms one and other.
+	plural bool
 	// vars are the placeholders the message uses, sorted.
 	vars []string
 	line int
@@ -78,7 +80,7 @@ func (c *Catalog) Vars(key string) ([]string, bool) {
 // Plural reports whether the key's message has plural forms.
 func (c *Catalog) Plural(key string) bool {
 	m, ok := c.msgs[key]
-	return ok && m.text == "" && m.other != ""
+	return ok && m.plural
 }
 
 var english = mustLoad("en.yaml", "en", enYAML, nil)
@@ -207,7 +209,7 @@ func Load(name, lang string, data []byte, ref *Catalog) (*Catalog, error) {
 			if !slices.Equal(m.vars, want.vars) && !slices.Equal(m.vars, without(want.vars, grammarOnly)) {
 				errs.Add(name, v.Line, "message %q uses placeholders {%s}; English uses {%s}: use the same ones", key, strings.Join(m.vars, "}, {"), strings.Join(want.vars, "}, {"))
 			}
-			if (m.text == "") != (want.text == "") {
+			if m.plural != want.plural {
 				errs.Add(name, v.Line, "message %q: English gives %s; give the same", key, shape(want))
 			}
 		}
@@ -249,7 +251,7 @@ func hasKey(root *yaml.Node, key string) bool {
 }
 
 func shape(m message) string {
-	if m.text != "" {
+	if !m.plural {
 		return "one text"
 	}
 	return "plural forms one and other"
@@ -261,12 +263,13 @@ func readMessage(name, key string, v *yaml.Node, errs *strictyaml.List) (message
 	m := message{line: v.Line}
 	switch {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!str":
-		if v.Value == "" {
+		if v.Value == "" && !strings.HasPrefix(key, "typography.") {
 			errs.Add(name, v.Line, "message %q is empty; give its text", key)
 			return m, false
 		}
 		m.text = v.Value
 	case v.Kind == yaml.MappingNode:
+		m.plural = true
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			f, t := v.Content[i], v.Content[i+1]
 			if t.Kind != yaml.ScalarNode || t.Tag != "!!str" || t.Value == "" {
@@ -318,7 +321,7 @@ func placeholders(name, key string, line int, m message, errs *strictyaml.List) 
 			seen[sm[1]] = true
 		}
 	}
-	if m.text == "" {
+	if m.plural {
 		// Count always supplies {n}; a form may choose only a verb
 		// ("also weighs", "also weigh") without showing the number.
 		seen["n"] = true
@@ -341,7 +344,7 @@ func (c *Catalog) Text(key string, args Args) string {
 		return "{missing message " + key + "}"
 	}
 	s := m.text
-	if s == "" {
+	if m.plural {
 		s = m.other
 	}
 	return fill(s, args)
@@ -354,12 +357,12 @@ func (c *Catalog) Count(key string, n int, nStr string, args Args) string {
 	if !ok {
 		return "{missing message " + key + "}"
 	}
-	s := m.other
-	if c.pluralOne(n) {
-		s = m.one
-	}
-	if s == "" {
-		s = m.text
+	s := m.text
+	if m.plural {
+		s = m.other
+		if c.pluralOne(n) {
+			s = m.one
+		}
 	}
 	full := Args{"n": nStr}
 	for k, v := range args {
@@ -367,6 +370,9 @@ func (c *Catalog) Count(key string, n int, nStr string, args Args) string {
 	}
 	return fill(s, full)
 }
+
+// One reports whether n takes the language's singular ("one") form.
+func (c *Catalog) One(n int) bool { return c.pluralOne(n) }
 
 // pluralOne is the language's rule for the "one" form. English and French
 // differ at zero (French says "0 ingénieur"), which is why it is per

@@ -26,6 +26,7 @@ import (
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
+	"github.com/rungs/rungs/internal/l10n"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/internal/suggest"
 	"github.com/rungs/rungs/ladders"
@@ -72,6 +73,16 @@ type View struct {
 	// Draft lists, for a posting with placeholders in [brackets], the
 	// company.yaml keys that fill them.
 	Draft []string
+	// Language is the BCP 47 tag of the document's language ("en").
+	Language string
+}
+
+// lang is the language a profile's documents are written in.
+func lang(p profile.Profile) string {
+	if p.Company.Language == "" {
+		return "en"
+	}
+	return p.Company.Language
 }
 
 // ParamError is a bad kind parameter; Param names it ("role", "from", ...).
@@ -88,6 +99,60 @@ func (e *ParamError) Unwrap() error { return e.Err }
 type Env struct {
 	Cat    *catalog.Catalog
 	Ladder *ladders.Ladder
+	// Untranslated are warnings about texts of a user's catalog or
+	// ladder that stay in English in a document in another language.
+	Untranslated []string
+}
+
+// Localize returns the data and the templates in language lang (see
+// catalog.In, ladders.In and templates.Set.In): env and set themselves
+// for English. A nil set means the built-in templates.
+func Localize(env *Env, set *templates.Set, lang string) (*Env, *templates.Set, error) {
+	if lang == "" || lang == "en" {
+		return env, set, nil
+	}
+	out := &Env{}
+	var missing []l10n.Text
+	var err error
+	if out.Cat, missing, err = env.Cat.In(lang); err != nil {
+		return nil, nil, err
+	}
+	if w := untranslated("catalog", lang, missing); w != "" {
+		out.Untranslated = append(out.Untranslated, w)
+	}
+	lad, err := env.ladder()
+	if err != nil {
+		return nil, nil, err
+	}
+	if out.Ladder, missing, err = lad.In(lang); err != nil {
+		return nil, nil, err
+	}
+	if w := untranslated("ladder", lang, missing); w != "" {
+		out.Untranslated = append(out.Untranslated, w)
+	}
+	if set == nil {
+		set, err = templates.BuiltinIn(lang)
+	} else {
+		set, err = set.In(lang)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, set, nil
+}
+
+// untranslated words the warning for texts left in English.
+func untranslated(what, lang string, missing []l10n.Text) string {
+	if len(missing) == 0 {
+		return ""
+	}
+	file := missing[0].File
+	if file == "" {
+		file = "the " + what
+	}
+	return fmt.Sprintf("%d %s of the %s %s no %s translation and %s in English, such as %s (%s); add %s under l10n/%s/ in your %s folder",
+		len(missing), plural(len(missing), "text", "texts"), what, plural(len(missing), "has", "have"), lang,
+		plural(len(missing), "stays", "stay"), missing[0].Path, file, plural(len(missing), "it", "them"), lang, what)
 }
 
 // ladder returns the ladder to build from.
@@ -98,9 +163,10 @@ func (e *Env) ladder() (*ladders.Ladder, error) {
 	return ladders.Builtin()
 }
 
+
 // viewOf wraps a view model with the document's metadata.
 func viewOf(model any, warnings []string, prof profile.Profile) View {
-	return View{Model: model, Warnings: warnings, Author: strings.TrimSpace(prof.Company.Name), Date: prof.Date}
+	return View{Model: model, Warnings: warnings, Author: strings.TrimSpace(prof.Company.Name), Date: prof.Date, Language: lang(prof)}
 }
 
 // Input is what a format renders from.
@@ -137,25 +203,22 @@ var Formats = []Format{
 	{Name: "pdf", Ext: "pdf", Binary: true, FromMarkdown: true, Render: func(in *Input) ([]byte, error) {
 		m := metaOf(in)
 		return pdfdoc.Render(in.Markdown, pdfdoc.Options{Title: m.title, Author: in.View.Author, Subject: m.subject,
-			Keywords: m.keywords, Language: Language, Date: in.View.Date, Paper: in.Paper})
+			Keywords: m.keywords, Language: in.View.Language, Date: in.View.Date, Paper: in.Paper})
 	}},
 	{Name: "html", Ext: "html", FromMarkdown: true, Render: func(in *Input) ([]byte, error) {
 		m := metaOf(in)
 		return htmldoc.Render(in.Markdown, htmldoc.Options{Title: m.title, Author: in.View.Author, Subject: m.subject,
-			Keywords: m.keywords, Language: Language, JSONLD: JSONLD(in)})
+			Keywords: m.keywords, Language: in.View.Language, JSONLD: JSONLD(in)})
 	}},
 	{Name: "docx", Ext: "docx", Binary: true, FromMarkdown: true, Render: func(in *Input) ([]byte, error) {
 		m := metaOf(in)
 		return docxdoc.Render(in.Markdown, docxdoc.Options{Title: m.title, Author: in.View.Author, Subject: m.subject,
-			Keywords: m.keywords, Language: Language, Date: in.View.Date, Paper: in.Paper})
+			Keywords: m.keywords, Language: in.View.Language, Date: in.View.Date, Paper: in.Paper})
 	}},
 	{Name: "jsonld", Ext: "jsonld", FromMarkdown: true, Kinds: []string{"jd"}, Render: renderJSONLD},
 	{Name: "site", FromMarkdown: true, Kinds: []string{"ladder", "growth"}, Site: true},
 }
 
-// Language is the language of the generated documents: the catalog and
-// the templates are written in English.
-const Language = "en"
 
 // docMeta is what PDF, HTML and Word documents store as metadata.
 type docMeta struct {
@@ -393,6 +456,9 @@ func Render(env *Env, r *Request) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{View: view, Warnings: Classify(k, r.Profile, view.Warnings)}
+	for _, w := range env.Untranslated {
+		res.Warnings = append(res.Warnings, Warning{Rule: RuleUntranslated, Message: w})
+	}
 	for _, w := range PDFWarnings(r.Profile.Company, r.Formats) {
 		res.Warnings = append(res.Warnings, Warning{Rule: RulePDFFont, Message: w})
 	}
@@ -443,7 +509,7 @@ func Render(env *Env, r *Request) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	src := sitedoc.Source{Ladder: lad, Profile: r.Profile, Track: r.Params.Get("track"), Templates: r.Templates, Language: Language}
+	src := sitedoc.Source{Ladder: lad, Profile: r.Profile, Track: r.Params.Get("track"), Templates: r.Templates, Language: lang(r.Profile)}
 	if k.Uses("grow_to") {
 		// A growth plan's site adds the plan's page to the whole ladder.
 		if src.GrowTo, err = profile.ParseSize(r.Params.Get("grow_to")); err != nil {

@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"strings"
-
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/profile"
 )
@@ -28,6 +26,9 @@ const (
 	// RulePayTransparency: the posting lacks pay details the law of its
 	// location requires.
 	RulePayTransparency = "pay-transparency"
+	// RuleUntranslated: texts of the user's catalog or ladder have no
+	// translation in the document's language and stay in English.
+	RuleUntranslated = "untranslated"
 )
 
 // Rules are the warning rules with what each means, in the order a
@@ -38,6 +39,7 @@ var Rules = []struct{ ID, Summary string }{
 	{RuleArchetypeSize, "the CTO archetype usually needs a larger team"},
 	{RuleRoleSize, "the role is rarely a separate job at this size"},
 	{RulePDFFont, "the PDF cannot draw some characters of the company's details"},
+	{RuleUntranslated, "texts of your catalog or ladder have no translation in the document's language"},
 }
 
 // Classify gives each of a kind's mismatch warnings its rule. The
@@ -52,7 +54,7 @@ func Classify(k *Kind, prof profile.Profile, warnings []string) []Warning {
 		switch {
 		case stage != "" && w == stage:
 			rule = RuleStageSize
-		case strings.HasPrefix(w, "the "+prof.Archetype.ID+" archetype"):
+		case w == generator.ArchetypeMismatch(prof, true) || w == generator.ArchetypeMismatch(prof, false):
 			rule = RuleArchetypeSize
 		case k.Posting == nil:
 			// Ladders warn only about stage and archetype; anything

@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/strictyaml"
+	"github.com/rungs/rungs/internal/suggest"
 )
 
 // Defaults used when neither a flag nor company.yaml gives a value. They
@@ -99,6 +101,25 @@ type Input struct {
 	Archetype       string
 	Company         *Company
 	SourceDateEpoch string
+	// Lang is the --lang flag: the language of the documents.
+	Lang string
+}
+
+// Lang is the language of the documents: the --lang flag, else the
+// company file's language, else English. A bad flag is a *FlagError; the
+// company file's language was checked when it was read.
+func Lang(in Input) (string, error) {
+	if in.Lang != "" {
+		l, ok := locale.Normalize(in.Lang)
+		if !ok {
+			return "", &FlagError{"lang", fmt.Errorf("unknown language %q%s", in.Lang, suggest.Hint(l, locale.Languages()))}
+		}
+		return l, nil
+	}
+	if in.Company != nil && in.Company.Language != "" {
+		return in.Company.Language, nil
+	}
+	return "en", nil
 }
 
 // FlagError is a bad command-line value; commands exit 2 on it.
@@ -122,6 +143,9 @@ func Resolve(cat *catalog.Catalog, in Input) (Profile, error) {
 	p.Company = *c
 
 	var err error
+	if p.Company.Language, err = Lang(in); err != nil {
+		return p, err
+	}
 	stageGiven := true
 	switch {
 	case in.Stage != "":
