@@ -41,22 +41,22 @@ func Builtin() (*Catalog, error) {
 
 // Catalog is the merged, validated content of all catalog files.
 type Catalog struct {
-	Areas            []Area
-	Responsibilities []Responsibility
-	Roles            []Role
-	Archetypes       []Archetype
-	Stages           []Stage
-	Skills           []Skill
-	Challenges       []Challenge
-	Measures         []Measure
-	BareMinimums     []BareMinimum
-	Splits           []Split
-	CareerPath       []CareerStep
-	Outlooks         []Outlook
-	Sources          []Source
-	Settings         Settings
+	Areas            []Area           `yaml:"areas"`
+	Responsibilities []Responsibility `yaml:"responsibilities"`
+	Roles            []Role           `yaml:"roles"`
+	Archetypes       []Archetype      `yaml:"archetypes"`
+	Stages           []Stage          `yaml:"stages"`
+	Skills           []Skill          `yaml:"skills"`
+	Challenges       []Challenge      `yaml:"challenges"`
+	Measures         []Measure        `yaml:"measures"`
+	BareMinimums     []BareMinimum    `yaml:"bare_minimums"`
+	Splits           []Split          `yaml:"splits"`
+	CareerPath       []CareerStep     `yaml:"career_path"`
+	Outlooks         []Outlook        `yaml:"outlooks"`
+	Sources          []Source         `yaml:"sources"`
+	Settings         Settings         `yaml:"settings"`
 	// Files lists the files the catalog was read from, in order.
-	Files []string
+	Files []string `yaml:"-"`
 	// layerSeen tracks ids within the layer being loaded.
 	layerSeen map[string]Pos
 

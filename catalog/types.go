@@ -116,8 +116,8 @@ var SizeWords = []string{"engineers", "teams", "directors", "vps", "next", "per_
 type Area struct {
 	Pos     `yaml:",inline"`
 	ID      string   `yaml:"id" json:"id"`
-	Title   string   `yaml:"title" json:"title"`
-	Summary string   `yaml:"summary" json:"summary"`
+	Title   string   `yaml:"title" json:"title" l10n:"text"`
+	Summary string   `yaml:"summary" json:"summary" l10n:"text"`
 	Sources []string `yaml:"sources" json:"sources"`
 }
 
@@ -136,10 +136,10 @@ type Responsibility struct {
 	// chosen by score.
 	Core    []string `yaml:"core" json:"core,omitempty"`
 	Weights Weights  `yaml:"weights" json:"weights"`
-	Text    string   `yaml:"text" json:"text"`
+	Text    string   `yaml:"text" json:"text" l10n:"text"`
 	// Variants replace Text at the named stages, because the same duty
 	// reads differently at a seed startup and at an enterprise.
-	Variants map[string]string `yaml:"variants" json:"variants,omitempty"`
+	Variants map[string]string `yaml:"variants" json:"variants,omitempty" l10n:"text"`
 	// BareMinimum names the bare minimum this responsibility sets up, if any.
 	BareMinimum string   `yaml:"bare_minimum" json:"bare_minimum,omitempty"`
 	Sources     []string `yaml:"sources" json:"sources"`
@@ -165,28 +165,28 @@ type ReportsTo struct {
 	// Role is a catalog role id; Title is used for positions outside the
 	// catalog, such as the CEO or the board. Exactly one is set.
 	Role  string `yaml:"role"`
-	Title string `yaml:"title"`
+	Title string `yaml:"title" l10n:"text"`
 }
 
 // Role is a job Rungs can describe.
 type Role struct {
 	Pos        `yaml:",inline"`
 	ID         string   `yaml:"id" json:"id"`
-	Title      string   `yaml:"title" json:"title"`
-	ShortTitle string   `yaml:"short_title" json:"short_title,omitempty"`
+	Title      string   `yaml:"title" json:"title" l10n:"text"`
+	ShortTitle string   `yaml:"short_title" json:"short_title,omitempty" l10n:"text"`
 	Aliases    []string `yaml:"aliases" json:"aliases,omitempty"`
 	// Track is ic, management or executive.
 	Track string `yaml:"track" json:"track"`
 	// Level orders roles by seniority across tracks (1 is the entry level).
 	Level     int    `yaml:"level" json:"level"`
 	Executive bool   `yaml:"executive" json:"executive"`
-	Summary   string `yaml:"summary" json:"summary"`
+	Summary   string `yaml:"summary" json:"summary" l10n:"text"`
 	// Scope says what the role is accountable for, in one sentence.
-	Scope string `yaml:"scope" json:"scope"`
+	Scope string `yaml:"scope" json:"scope" l10n:"text"`
 	// Orientation and CoreConcern come from the comparison of technology
 	// leaders (CTO, CIO, VP Engineering, CPO).
-	Orientation string      `yaml:"orientation" json:"orientation,omitempty"`
-	CoreConcern string      `yaml:"core_concern" json:"core_concern,omitempty"`
+	Orientation string      `yaml:"orientation" json:"orientation,omitempty" l10n:"text"`
+	CoreConcern string      `yaml:"core_concern" json:"core_concern,omitempty" l10n:"text"`
 	ReportsTo   []ReportsTo `yaml:"reports_to" json:"-"`
 	// MinSize is the smallest engineering team where the role makes sense
 	// as a separate job; below it Rungs warns.
@@ -206,22 +206,22 @@ func (r Role) Name() string {
 type Archetype struct {
 	Pos           `yaml:",inline"`
 	ID            string   `yaml:"id" json:"id"`
-	Title         string   `yaml:"title" json:"title"`
+	Title         string   `yaml:"title" json:"title" l10n:"text"`
 	Aliases       []string `yaml:"aliases" json:"aliases,omitempty"`
-	Focus         string   `yaml:"focus" json:"focus"`
+	Focus         string   `yaml:"focus" json:"focus" l10n:"text"`
 	TypicalStage  string   `yaml:"typical_stage" json:"typical_stage"`
 	TypicalStages []string `yaml:"typical_stages" json:"typical_stages"`
 	// MinSize is the smallest engineering team where the archetype fits;
 	// below it Rungs warns of a mismatch.
 	MinSize       int      `yaml:"min_size" json:"min_size"`
-	KeyActivities []string `yaml:"key_activities" json:"key_activities"`
+	KeyActivities []string `yaml:"key_activities" json:"key_activities" l10n:"text"`
 	// VogelsRole is the one of Werner Vogels' four CTO roles that this
 	// archetype corresponds to.
-	VogelsRole string `yaml:"vogels_role" json:"vogels_role"`
+	VogelsRole string `yaml:"vogels_role" json:"vogels_role" l10n:"text"`
 	// DelegatesDelivery is true when a CTO of this archetype usually has a
 	// VP Engineering running delivery beneath them.
 	DelegatesDelivery bool     `yaml:"delegates_delivery" json:"delegates_delivery"`
-	Summary           string   `yaml:"summary" json:"summary"`
+	Summary           string   `yaml:"summary" json:"summary" l10n:"text"`
 	Sources           []string `yaml:"sources" json:"sources"`
 }
 
@@ -229,7 +229,7 @@ type Archetype struct {
 type Stage struct {
 	Pos     `yaml:",inline"`
 	ID      string   `yaml:"id" json:"id"`
-	Title   string   `yaml:"title" json:"title"`
+	Title   string   `yaml:"title" json:"title" l10n:"text"`
 	Aliases []string `yaml:"aliases" json:"aliases,omitempty"`
 	// Order sorts stages from youngest (1) to oldest.
 	Order int `yaml:"order" json:"order"`
@@ -237,7 +237,7 @@ type Stage struct {
 	TypicalMin  int      `yaml:"typical_min" json:"typical_min"`
 	TypicalMax  int      `yaml:"typical_max" json:"typical_max"`
 	DefaultSize int      `yaml:"default_size" json:"default_size"`
-	Summary     string   `yaml:"summary" json:"summary"`
+	Summary     string   `yaml:"summary" json:"summary" l10n:"text"`
 	Sources     []string `yaml:"sources" json:"sources"`
 }
 
@@ -247,8 +247,8 @@ type Skill struct {
 	Pos      `yaml:",inline"`
 	ID       string            `yaml:"id" json:"id"`
 	Kind     string            `yaml:"kind" json:"kind"` // technical or leadership
-	Text     string            `yaml:"text" json:"text"`
-	Variants map[string]string `yaml:"variants" json:"variants,omitempty"`
+	Text     string            `yaml:"text" json:"text" l10n:"text"`
+	Variants map[string]string `yaml:"variants" json:"variants,omitempty" l10n:"text"`
 	Must     []string          `yaml:"must" json:"must,omitempty"`
 	Nice     []string          `yaml:"nice" json:"nice,omitempty"`
 	Stages   []string          `yaml:"stages" json:"stages,omitempty"`
@@ -269,8 +269,8 @@ func (s Skill) TextFor(stage string) string {
 type Challenge struct {
 	Pos     `yaml:",inline"`
 	ID      string   `yaml:"id" json:"id"`
-	Title   string   `yaml:"title" json:"title"`
-	Text    string   `yaml:"text" json:"text"`
+	Title   string   `yaml:"title" json:"title" l10n:"text"`
+	Text    string   `yaml:"text" json:"text" l10n:"text"`
 	Roles   []string `yaml:"roles" json:"roles"`
 	Stages  []string `yaml:"stages" json:"stages,omitempty"`
 	Fit     `yaml:",inline"`
@@ -282,7 +282,7 @@ type Measure struct {
 	Pos      `yaml:",inline"`
 	ID       string   `yaml:"id" json:"id"`
 	Category string   `yaml:"category" json:"category"`
-	Text     string   `yaml:"text" json:"text"`
+	Text     string   `yaml:"text" json:"text" l10n:"text"`
 	Roles    []string `yaml:"roles" json:"roles"`
 	Stages   []string `yaml:"stages" json:"stages,omitempty"`
 	Fit      `yaml:",inline"`
@@ -301,9 +301,9 @@ type Outlook struct {
 	Stages []string `yaml:"stages" json:"stages,omitempty"`
 	Fit    `yaml:",inline"`
 	// FirstMonths says what the first months look like.
-	FirstMonths string `yaml:"first_months" json:"first_months"`
+	FirstMonths string `yaml:"first_months" json:"first_months" l10n:"text"`
 	// FirstYear says what the person will have changed a year in.
-	FirstYear string   `yaml:"first_year" json:"first_year"`
+	FirstYear string   `yaml:"first_year" json:"first_year" l10n:"text"`
 	Sources   []string `yaml:"sources" json:"sources"`
 }
 
@@ -312,8 +312,8 @@ type Outlook struct {
 type BareMinimum struct {
 	Pos     `yaml:",inline"`
 	ID      string   `yaml:"id" json:"id"`
-	Title   string   `yaml:"title" json:"title"`
-	Text    string   `yaml:"text" json:"text"`
+	Title   string   `yaml:"title" json:"title" l10n:"text"`
+	Text    string   `yaml:"text" json:"text" l10n:"text"`
 	Sources []string `yaml:"sources" json:"sources"`
 }
 
@@ -322,11 +322,11 @@ type BareMinimum struct {
 type Split struct {
 	Pos   `yaml:",inline"`
 	ID    string    `yaml:"id" json:"id"`
-	Title string    `yaml:"title" json:"title"`
+	Title string    `yaml:"title" json:"title" l10n:"text"`
 	Left  SplitSide `yaml:"left" json:"left"`
 	Right SplitSide `yaml:"right" json:"right"`
 	// Shared says what both sides are accountable for together.
-	Shared string `yaml:"shared" json:"shared"`
+	Shared string `yaml:"shared" json:"shared" l10n:"text"`
 	// MergeBelow is the engineering headcount under which one person
 	// usually holds both roles; 0 means the roles are never merged.
 	MergeBelow int      `yaml:"merge_below" json:"merge_below,omitempty"`
@@ -336,9 +336,9 @@ type Split struct {
 // SplitSide is one role's half of a Split.
 type SplitSide struct {
 	Role    string   `yaml:"role" json:"role"`
-	Focus   string   `yaml:"focus" json:"focus"`
-	Owns    []string `yaml:"owns" json:"owns"`
-	Success []string `yaml:"success" json:"success"`
+	Focus   string   `yaml:"focus" json:"focus" l10n:"text"`
+	Owns    []string `yaml:"owns" json:"owns" l10n:"text"`
+	Success []string `yaml:"success" json:"success" l10n:"text"`
 }
 
 // CareerStep is one step of the usual path from individual contributor to
@@ -346,9 +346,9 @@ type SplitSide struct {
 type CareerStep struct {
 	Pos     `yaml:",inline"`
 	ID      string   `yaml:"id" json:"id"`
-	Title   string   `yaml:"title" json:"title"`
+	Title   string   `yaml:"title" json:"title" l10n:"text"`
 	Roles   []string `yaml:"roles" json:"roles"`
-	Text    string   `yaml:"text" json:"text"`
+	Text    string   `yaml:"text" json:"text" l10n:"text"`
 	Sources []string `yaml:"sources" json:"sources"`
 }
 

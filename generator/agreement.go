@@ -52,6 +52,7 @@ func RungStatus(lad *ladders.Ladder, v ladders.Level, p profile.Profile) (status
 // separate job at this company, or "" when the ladder has the rung filled
 // or the role is not a rung. It names the title the role is posted under.
 func RungWarning(lad *ladders.Ladder, p profile.Profile, roleID string) string {
+	tr := wordsFor(p.Company.Language)
 	v, ok := RoleRung(lad, roleID)
 	if !ok {
 		return ""
@@ -65,12 +66,12 @@ func RungWarning(lad *ladders.Ladder, p profile.Profile, roleID string) string {
 	status, reason, from := RungStatus(lad, v, p)
 	switch status {
 	case "absent":
-		return words.Text("warning.rung_absent", locale.Args{"article": article(title), "title": title, "engineers": engineers(p.Size), "from": engineers(from), "reason": sentence(reason)})
+		return tr.Text("warning.rung_absent", locale.Args{"article": article(title), "title": title, "engineers": engineers(tr, p.Size), "from": engineers(tr, from), "reason": sentence(reason)})
 	case "reserved":
 		if v.ID == lad.Settings.DeliveryRung {
-			return words.Text("warning.rung_reserved_delivery", locale.Args{"article": article(title), "title": title, "engineers": engineers(p.Size), "from": engineers(from), "reason": sentence(reason)})
+			return tr.Text("warning.rung_reserved_delivery", locale.Args{"article": article(title), "title": title, "engineers": engineers(tr, p.Size), "from": engineers(tr, from), "reason": sentence(reason)})
 		}
-		return words.Text("warning.rung_reserved", locale.Args{"article": article(title), "title": title, "engineers": engineers(p.Size), "from": engineers(from), "reason": sentence(reason)})
+		return tr.Text("warning.rung_reserved", locale.Args{"article": article(title), "title": title, "engineers": engineers(tr, p.Size), "from": engineers(tr, from), "reason": sentence(reason)})
 	}
 	return ""
 }

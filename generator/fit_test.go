@@ -123,8 +123,8 @@ func TestSizeText(t *testing.T) {
 		{5, "no words here", "no words here"},
 	}
 	for _, tt := range tests {
-		if got := SizeText(tt.text, tt.size); got != tt.want {
-			t.Errorf("SizeText(%q, %d) = %q, want %q", tt.text, tt.size, got, tt.want)
+		if got := SizeText(tr, tt.text, tt.size); got != tt.want {
+			t.Errorf("SizeText(tr, %q, %d) = %q, want %q", tt.text, tt.size, got, tt.want)
 		}
 	}
 }

@@ -147,20 +147,31 @@ type PayView struct {
 	Bonus  string `json:"bonus,omitempty"`
 }
 
+// postingTitle is the role's title with the company's title_suffix, or
+// with what the language adds to every job offer when there is none
+// (posting.title: "(H/F)" in French).
+func postingTitle(tr *locale.Catalog, p profile.Profile, role catalog.Role) string {
+	if p.TitleSuffix != "" {
+		return p.PostingTitle(role.ID, role.Title)
+	}
+	return tr.Text("posting.title", locale.Args{"title": p.PostingTitle(role.ID, role.Title)})
+}
+
 // JD builds the job description for a role. role may be an id or alias.
 func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescription, error) {
+	tr := wordsFor(p.Company.Language)
 	role, err := cat.Role(roleName)
 	if err != nil {
 		return nil, err
 	}
 	jd := &JobDescription{
-		Title:      p.PostingTitle(role.ID, role.Title),
+		Title:      postingTitle(tr, p, role),
 		Role:       role.ID,
 		Track:      role.Track,
 		Level:      role.Level,
 		Executive:  role.Executive,
 		Stage:      p.Stage.ID,
-		StageLabel: StageLabel(p.Stage),
+		StageLabel: StageLabel(tr, p.Stage),
 		Size:       p.Size,
 		Archetype:  p.Archetype.ID,
 		Summary:    role.Summary,
@@ -172,12 +183,12 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 	jd.Company = companyView(p.Company)
 	jd.About = AboutCompany(p)
 	jd.ReportsTo = ReportsTo(cat, role, p)
-	jd.Team = TeamScope(role, p.Size)
+	jd.Team = TeamScope(tr, role, p.Size)
 
 	merged := MergedRoles(cat, role, p.Size)
 	for _, m := range merged {
 		other, _ := cat.Role(m)
-		jd.Notes = append(jd.Notes, words.Text("posting.merged_roles", locale.Args{"size": strconv.Itoa(p.Size), "role": RoleName(p, role), "other": RoleName(p, other)}))
+		jd.Notes = append(jd.Notes, tr.Text("posting.merged_roles", locale.Args{"size": strconv.Itoa(p.Size), "role": RoleName(p, role), "other": RoleName(p, other)}))
 	}
 	if note := DeliveryNote(cat, role, p); note != "" {
 		jd.Notes = append(jd.Notes, note)
@@ -214,7 +225,7 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 	jd.Challenges = SelectChallenges(cat, roles, p, maxChallenges)
 	jd.Measures = SelectMeasures(cat, roles, p, MaxMeasures)
 	if o := SelectOutlook(cat, role.ID, p); o != nil {
-		jd.Outlook = &OutlookView{FirstMonths: SizeText(o.FirstMonths, p.Size), FirstYear: SizeText(o.FirstYear, p.Size), Sources: o.Sources}
+		jd.Outlook = &OutlookView{FirstMonths: SizeText(tr, o.FirstMonths, p.Size), FirstYear: SizeText(tr, o.FirstYear, p.Size), Sources: o.Sources}
 	}
 	if role.ID == "cto" {
 		a := p.Archetype
@@ -237,7 +248,7 @@ func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescripti
 	jd.EqualOpportunity = strings.TrimSpace(p.Company.EqualOpportunity)
 	if jd.EqualOpportunity == "" {
 		// Used when company.yaml has no statement of its own.
-		jd.EqualOpportunity = words.Text("posting.equal_opportunity", nil)
+		jd.EqualOpportunity = tr.Text("posting.equal_opportunity", nil)
 	}
 	return jd, nil
 }

@@ -17,6 +17,8 @@ import (
 // LadderMeta is what every ladder document says about the company it was
 // tailored to. Its JSON form is a contract for scripts (see the README).
 type LadderMeta struct {
+	// lang is the language the document is written in ("" is English).
+	lang           string
 	Company        string `json:"company,omitempty"`
 	Stage          string `json:"stage"`
 	StageLabel     string `json:"stage_label"`
@@ -58,19 +60,22 @@ type LevelRef struct {
 	// Fill is the headcount from which an absent rung is filled, when it
 	// joins the ladder reserved.
 	Fill int `json:"fill,omitempty"`
+	// lang is the language the label is written in.
+	lang string
 }
 
 // Label is "Staff Engineer (L3)", with the status when not filled.
 func (r LevelRef) Label() string {
+	tr := wordsFor(r.lang)
 	switch r.Status {
 	case "reserved":
-		return words.Text("ladder.label.reserved", locale.Args{"title": r.Title, "code": r.Code})
+		return tr.Text("ladder.label.reserved", locale.Args{"title": r.Title, "code": r.Code})
 	case "absent":
 		// Nobody holds the rung before it is filled, so the label gives
 		// the later of the two headcounts.
-		return words.Text("ladder.label.absent", locale.Args{"title": r.Title, "code": r.Code, "engineers": engineers(max(r.From, r.Fill))})
+		return tr.Text("ladder.label.absent", locale.Args{"title": r.Title, "code": r.Code, "engineers": engineers(tr, max(r.From, r.Fill))})
 	}
-	return words.Text("ladder.label.filled", locale.Args{"title": r.Title, "code": r.Code})
+	return tr.Text("ladder.label.filled", locale.Args{"title": r.Title, "code": r.Code})
 }
 
 // ExpectationView is a level's expectation in one dimension.
@@ -85,6 +90,8 @@ type ExpectationView struct {
 
 // LevelView is one rung as this company's ladder shows it.
 type LevelView struct {
+	// lang is the language the level is written in.
+	lang  string
 	ID    string `json:"id"`
 	Code  string `json:"code"`
 	Title string `json:"title"`
@@ -142,7 +149,7 @@ func (v LevelView) Ref() LevelRef {
 	if v.Reserved {
 		st = "reserved"
 	}
-	return LevelRef{ID: v.ID, Code: v.Code, Title: v.Title, Track: v.Track, Status: st}
+	return LevelRef{ID: v.ID, Code: v.Code, Title: v.Title, Track: v.Track, Status: st, lang: v.lang}
 }
 
 // RoadView is one road into a rung, such as the road to CTO from the IC
@@ -263,26 +270,31 @@ type builder struct {
 	columns []WeightView
 	// onLadder are the ids of the rungs shown on this ladder (all tracks).
 	onLadder map[string]bool
+	// tr is the language the ladder is written in.
+	tr *locale.Catalog
 }
 
 func newBuilder(lad *ladders.Ladder, p profile.Profile) *builder {
-	b := &builder{lad: lad, p: p, weights: StageWeights(lad, p.Stage.ID), onLadder: map[string]bool{}}
+	b := &builder{lad: lad, p: p, weights: StageWeights(lad, p.Stage.ID), onLadder: map[string]bool{}, tr: wordsFor(p.Company.Language)}
 	for _, v := range lad.Levels {
 		if RungShown(v, p.Size) {
 			b.onLadder[v.ID] = true
 		}
 	}
 	for i := 0; i < lad.Settings.OverviewColumns && i < len(b.weights); i++ {
-		b.columns = append(b.columns, WeightView{Short: OverviewHeads[min(i, len(OverviewHeads)-1)]})
+		heads := overviewHeads(b.tr)
+		b.columns = append(b.columns, WeightView{Short: heads[min(i, len(heads)-1)]})
 	}
 	return b
 }
 
 func (b *builder) meta(track string) LadderMeta {
+	tr := b.tr
 	m := LadderMeta{
+		lang:           b.p.Company.Language,
 		Company:        strings.TrimSpace(b.p.Company.Name),
 		Stage:          b.p.Stage.ID,
-		StageLabel:     StageLabel(b.p.Stage),
+		StageLabel:     StageLabel(tr, b.p.Stage),
 		Size:           b.p.Size,
 		Archetype:      b.p.Archetype.ID,
 		ArchetypeTitle: b.p.Archetype.Title,
@@ -313,7 +325,7 @@ func (b *builder) meta(track string) LadderMeta {
 				continue
 			}
 			r := b.ref(v)
-			rungs = append(rungs, BandRung{Name: words.Text("ladder.label.filled", locale.Args{"title": r.Title, "code": r.Code}), WeightsID: WeightsID(b.lad, v, b.p.Size)})
+			rungs = append(rungs, BandRung{Name: tr.Text("ladder.label.filled", locale.Args{"title": r.Title, "code": r.Code}), WeightsID: WeightsID(b.lad, v, b.p.Size)})
 		}
 		m.Bands = BandTable(b.lad, b.p.Stage.ID, rungs)
 	}
@@ -326,7 +338,7 @@ func (b *builder) meta(track string) LadderMeta {
 // ref names a level as this ladder shows it.
 func (b *builder) ref(v ladders.Level) LevelRef {
 	_, title, _ := RungTitle(v, b.p)
-	r := LevelRef{ID: v.ID, Code: v.Code, Title: title, Track: v.Track, Status: "filled"}
+	r := LevelRef{ID: v.ID, Code: v.Code, Title: title, Track: v.Track, Status: "filled", lang: b.p.Company.Language}
 	switch {
 	case !b.onLadder[v.ID]:
 		r.Status, r.From, r.Fill = "absent", v.Size.ShowFrom, v.Size.FillFrom
@@ -352,15 +364,17 @@ func (b *builder) refs(ids []string) []LevelRef {
 // track being printed; a next level not on the ladder at this size is
 // still named, with its status.
 func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
+	tr := b.tr
 	lad, p := b.lad, b.p
 	v = CTOForArchetype(lad, v, p.Archetype.ID)
 	titleID, title, titleNote := RungTitle(v, p)
 	_ = titleID
 	fillFrom, _ := RungFillFrom(lad, v, p)
 	reserved, reason := RungReserved(lad, v, p)
-	tr, _ := lad.Track(v.Track)
+	track, _ := lad.Track(v.Track)
 	lv := LevelView{
-		ID: v.ID, Code: v.Code, Title: title, Track: v.Track, TrackTitle: tr.Title,
+		lang: p.Company.Language,
+		ID:   v.ID, Code: v.Code, Title: title, Track: v.Track, TrackTitle: track.Title,
 		Shared: lad.Shared(v), Grade: v.Grade,
 		Reserved: reserved, ReservedReason: reason, FillFrom: fillFrom, Needs: v.Size.Needs,
 		Summary: b.sz(v.SummaryAt(p.Size)), Scope: b.sz(v.ScopeAt(p.Size)), Span: v.Span, TypicalTime: v.TypicalTime,
@@ -384,18 +398,18 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 	case lad.Settings.TopRung:
 		// The CTO rung tops both tracks: the card shows a road from each.
 		// The archetype shapes its summary and expectations, not a tag.
-		lv.TrackTitle = words.Text("ladder.track.both", nil)
+		lv.TrackTitle = tr.Text("ladder.track.both", nil)
 		if d, err := lad.Level(lad.Settings.DeliveryRung); err == nil {
 			dres, _ := RungReserved(lad, d, p)
 			filled := b.onLadder[d.ID] && !dres
 			_, dtitle, _ := RungTitle(d, p)
-			if n := CTOHoldsDelivery(filled, dtitle); n != "" {
+			if n := CTOHoldsDelivery(tr, filled, dtitle); n != "" {
 				lv.Notes = append(lv.Notes, n)
 			}
 		}
 	case lad.Settings.DeliveryRung:
 		if !reserved {
-			if n := DeliveryRole(lad, p.Archetype); n != "" {
+			if n := DeliveryRole(tr, lad, p.Archetype); n != "" {
 				lv.Notes = append(lv.Notes, sentence(n))
 			}
 		}
@@ -478,7 +492,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 	// with its weight, so no row loses its heaviest and ties show.
 	for i := range b.columns {
 		w := weights[i]
-		lv.Cells = append(lv.Cells, words.Text("ladder.overview.cell", locale.Args{"dimension": w.Short, "weight": strconv.Itoa(w.Weight), "short": b.sz(v.Expectations[w.Dimension].At(p.Size).Short)}))
+		lv.Cells = append(lv.Cells, tr.Text("ladder.overview.cell", locale.Args{"dimension": w.Short, "weight": strconv.Itoa(w.Weight), "short": b.sz(v.Expectations[w.Dimension].At(p.Size).Short)}))
 		lv.Heavy = append(lv.Heavy, false)
 	}
 	// A dimension that weighs as much as the last one shown is named in
@@ -491,27 +505,28 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 			}
 		}
 		if len(tied) > 0 {
-			lv.Tied = words.Count("ladder.overview.tied", len(tied), strconv.Itoa(len(tied)), locale.Args{"dimensions": listAnd(tied), "weight": strconv.Itoa(weights[n-1].Weight), "like": weights[n-1].Short})
+			lv.Tied = tr.Count("ladder.overview.tied", len(tied), strconv.Itoa(len(tied)), locale.Args{"dimensions": listAnd(tr, tied), "weight": strconv.Itoa(weights[n-1].Weight), "like": weights[n-1].Short})
 		}
 	}
 	return lv
 }
 
 // listAnd joins words as a list: "a", "a and b", "a, b and c".
-func listAnd(ws []string) string {
+func listAnd(tr *locale.Catalog, ws []string) string {
 	if len(ws) < 2 {
 		return strings.Join(ws, "")
 	}
-	return words.Text("list.and", locale.Args{"items": strings.Join(ws[:len(ws)-1], ", "), "last": ws[len(ws)-1]})
+	return tr.Text("list.and", locale.Args{"items": strings.Join(ws[:len(ws)-1], ", "), "last": ws[len(ws)-1]})
 }
 
 // sz sizes a text: its size words ({teams}, {vps}, {per_vp}...) become
 // numbers that fit the headcount.
 func (b *builder) sz(s string) string {
+	tr := b.tr
 	if !strings.Contains(s, "{") {
 		return s
 	}
-	return LadderSizeText(b.lad, s, b.p.Size, b.shown)
+	return LadderSizeText(tr, b.lad, s, b.p.Size, b.shown)
 }
 
 func (b *builder) szs(ss []string) []string {
@@ -554,7 +569,7 @@ func (b *builder) topOfRoad(from, to ladders.Level) ladders.Level {
 // teams; {principals}: one per director's
 // group; {distinguished}: one per VP's org), and {ic_top}, the highest IC
 // rung on this ladder.
-func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladders.Level) bool) string {
+func LadderSizeText(tr *locale.Catalog, lad *ladders.Ladder, text string, size int, shown func(ladders.Level) bool) string {
 	o := OrgAt(size)
 	top, peer := "", ""
 	for _, v := range lad.TrackLevels("ic") {
@@ -569,13 +584,13 @@ func LadderSizeText(lad *ladders.Ladder, text string, size int, shown func(ladde
 	}
 	text = strings.NewReplacer(
 		"{ic_top_peer}", peer,
-		"{staff}", about(o.Staff()),
-		"{senior_staff}", about(o.SeniorStaff()),
-		"{principals}", about(o.Principals()),
-		"{distinguished}", about(o.Distinguished()),
+		"{staff}", about(tr, o.Staff()),
+		"{senior_staff}", about(tr, o.SeniorStaff()),
+		"{principals}", about(tr, o.Principals()),
+		"{distinguished}", about(tr, o.Distinguished()),
 		"{ic_top}", top,
 	).Replace(text)
-	return SizeText(text, size)
+	return SizeText(tr, text, size)
 }
 
 // shown reports whether a rung is on this ladder.
@@ -696,19 +711,20 @@ func (v AbsentView) Opens() int { return max(v.FillFrom, v.ShowFrom) }
 
 // SizeSummary says in one sentence how this ladder fits the headcount.
 func SizeSummary(l *LadderView) string {
+	tr := wordsFor(l.lang)
 	res, abs := l.Reserved(), len(l.Absent)+len(l.Later)
 	n := len(l.Levels)
-	levels := words.Count("ladder.summary.levels", n, strconv.Itoa(n), locale.Args{"engineers": engineers(l.Size)})
-	joins := words.Count("ladder.summary.joins", abs, strconv.Itoa(abs), nil)
+	levels := tr.Count("ladder.summary.levels", n, strconv.Itoa(n), locale.Args{"engineers": engineers(tr, l.Size)})
+	joins := tr.Count("ladder.summary.joins", abs, strconv.Itoa(abs), nil)
 	switch {
 	case res > 0 && abs > 0:
-		return words.Count("ladder.summary.reserved_and_joins", res, strconv.Itoa(res), locale.Args{"levels": levels, "joins": joins})
+		return tr.Count("ladder.summary.reserved_and_joins", res, strconv.Itoa(res), locale.Args{"levels": levels, "joins": joins})
 	case res > 0:
-		return words.Count("ladder.summary.reserved", res, strconv.Itoa(res), locale.Args{"levels": levels})
+		return tr.Count("ladder.summary.reserved", res, strconv.Itoa(res), locale.Args{"levels": levels})
 	case abs > 0:
-		return words.Text("ladder.summary.joins_only", locale.Args{"levels": levels, "joins": joins})
+		return tr.Text("ladder.summary.joins_only", locale.Args{"levels": levels, "joins": joins})
 	}
-	return words.Text("ladder.summary.all_fillable", locale.Args{"levels": levels})
+	return tr.Text("ladder.summary.all_fillable", locale.Args{"levels": levels})
 }
 
 // LevelCard is one level's card, on its own.
@@ -823,6 +839,7 @@ type PromotionGuide struct {
 
 // Promotion builds the promotion guide from one level to another.
 func Promotion(lad *ladders.Ladder, p profile.Profile, fromName, toName string) (*PromotionGuide, error) {
+	tr := wordsFor(p.Company.Language)
 	from, err := FindLevel(lad, fromName)
 	if err != nil {
 		return nil, err
@@ -877,7 +894,7 @@ func Promotion(lad *ladders.Ladder, p profile.Profile, fromName, toName string) 
 			case s.Road != nil:
 				text = s.Road.Changes[w.Dimension]
 			case s.Lateral:
-				text = words.Text("ladder.guide.lateral_change", locale.Args{"from": strings.TrimSuffix(a.Short, "."), "to": strings.TrimSuffix(z.Short, ".")})
+				text = tr.Text("ladder.guide.lateral_change", locale.Args{"from": strings.TrimSuffix(a.Short, "."), "to": strings.TrimSuffix(z.Short, ".")})
 			}
 			gd.Changes = append(gd.Changes, StepChange{From: b.ref(s.From).Title, To: b.ref(s.To).Title, Lateral: s.Lateral, Text: b.sz(text)})
 		}
@@ -917,19 +934,20 @@ func GuideEvidence(d ladders.Dimension, to ladders.Level, managementTrack, topRu
 // steps in between, a move across tracks, a target the company cannot fill
 // yet.
 func promotionNotes(lad *ladders.Ladder, b *builder, g *PromotionGuide, steps []Step) []string {
+	tr := b.tr
 	var notes []string
 	if n := len(steps); n > 1 {
 		var mid []string
 		for _, s := range steps[:n-1] {
 			mid = append(mid, b.ref(s.To).Title)
 		}
-		notes = append(notes, words.Count("ladder.guide.steps", n, strconv.Itoa(n), locale.Args{"through": strings.Join(mid, words.Text("list.and_sep", nil))}))
+		notes = append(notes, tr.Count("ladder.guide.steps", n, strconv.Itoa(n), locale.Args{"through": strings.Join(mid, tr.Text("list.and_sep", nil))}))
 	}
 	for _, s := range steps {
 		if !s.Lateral {
 			continue
 		}
-		notes = append(notes, words.Text("ladder.guide.lateral", locale.Args{"from": b.ref(s.From).Title, "to": b.ref(s.To).Title}))
+		notes = append(notes, tr.Text("ladder.guide.lateral", locale.Args{"from": b.ref(s.From).Title, "to": b.ref(s.To).Title}))
 	}
 	if g.From.Shared && g.To.Track != "ic" || g.Lateral && g.To.Track != "ic" {
 		for _, h := range lad.Hats {
@@ -941,17 +959,17 @@ func promotionNotes(lad *ladders.Ladder, b *builder, g *PromotionGuide, steps []
 	for _, s := range steps[:len(steps)-1] {
 		switch r := b.ref(s.To); r.Status {
 		case "reserved":
-			notes = append(notes, words.Text("ladder.guide.on_the_way_reserved", locale.Args{"title": r.Title, "engineers": engineers(b.p.Size)}))
+			notes = append(notes, tr.Text("ladder.guide.on_the_way_reserved", locale.Args{"title": r.Title, "engineers": engineers(tr, b.p.Size)}))
 		case "absent":
-			notes = append(notes, words.Text("ladder.guide.on_the_way_absent", locale.Args{"title": r.Title, "engineers": engineers(b.p.Size)}))
+			notes = append(notes, tr.Text("ladder.guide.on_the_way_absent", locale.Args{"title": r.Title, "engineers": engineers(tr, b.p.Size)}))
 		}
 	}
 	switch r := b.ref(mustLevel(lad, g.To.ID)); r.Status {
 	case "reserved":
-		notes = append(notes, words.Text("ladder.guide.target_reserved", locale.Args{"engineers": engineers(b.p.Size), "title": g.To.Title, "reason": sentence(g.To.ReservedReason), "opens": engineers(g.To.FillFrom)}))
+		notes = append(notes, tr.Text("ladder.guide.target_reserved", locale.Args{"engineers": engineers(tr, b.p.Size), "title": g.To.Title, "reason": sentence(g.To.ReservedReason), "opens": engineers(tr, g.To.FillFrom)}))
 	case "absent":
 		v := mustLevel(lad, g.To.ID)
-		notes = append(notes, words.Text("ladder.guide.target_absent", locale.Args{"engineers": engineers(b.p.Size), "title": g.To.Title, "reason": sentence(v.Size.Absent), "opens": engineers(v.Size.ShowFrom)}))
+		notes = append(notes, tr.Text("ladder.guide.target_absent", locale.Args{"engineers": engineers(tr, b.p.Size), "title": g.To.Title, "reason": sentence(v.Size.Absent), "opens": engineers(tr, v.Size.ShowFrom)}))
 	}
 	return notes
 }
@@ -1018,20 +1036,22 @@ type GrowthCount struct {
 	// level is the row's level id ("" for teams), so rules find a row
 	// without reading its words.
 	level string
+	// lang is the language the counts are written in.
+	lang string
 }
 
 // FromText and ToText are the counts as the ladder words them.
-func (c GrowthCount) FromText() string { return countText(c.From) }
-func (c GrowthCount) ToText() string   { return countText(c.To) }
+func (c GrowthCount) FromText() string { return countText(wordsFor(c.lang), c.From) }
+func (c GrowthCount) ToText() string   { return countText(wordsFor(c.lang), c.To) }
 
-func countText(n int) string {
+func countText(tr *locale.Catalog, n int) string {
 	switch n {
 	case 0:
-		return words.Text("ladder.growth.count.none", nil)
+		return tr.Text("ladder.growth.count.none", nil)
 	case 1:
 		return "1"
 	}
-	return words.Text("ladder.growth.count.about", locale.Args{"n": about(n)})
+	return tr.Text("ladder.growth.count.about", locale.Args{"n": about(tr, n)})
 }
 
 // rungState is what the growth plan compares at two headcounts.
@@ -1110,6 +1130,7 @@ func Growth(lad *ladders.Ladder, p profile.Profile, track string, to int) (*Grow
 // the company will be in at that size when its stage was inferred from
 // its size, else the stage it chose (the plan then says so).
 func GrowthTo(lad *ladders.Ladder, p profile.Profile, track string, to int, stage catalog.Stage) (*GrowthPlan, error) {
+	tr := wordsFor(p.Company.Language)
 	if to <= p.Size {
 		return nil, fmt.Errorf("the target headcount %d must be above the current %d", to, p.Size)
 	}
@@ -1128,9 +1149,9 @@ func GrowthTo(lad *ladders.Ladder, p profile.Profile, track string, to int, stag
 	g := &GrowthPlan{LadderMeta: b.meta(at.Track), From: p.Size, To: to, Columns: at.Columns, Levels: at.Levels, Stage: target.Stage.ID}
 	switch st := p.Stage; {
 	case target.Stage.ID != st.ID:
-		g.Notes = append(g.Notes, words.Text("ladder.growth.stage_follows_size", locale.Args{"engineers": engineers(to), "stage": stageName(target.Stage)}))
+		g.Notes = append(g.Notes, tr.Text("ladder.growth.stage_follows_size", locale.Args{"engineers": engineers(tr, to), "stage": stageName(tr, target.Stage)}))
 	case st.TypicalMax > 0 && to > st.TypicalMax:
-		g.Notes = append(g.Notes, words.Text("ladder.growth.stage_kept", locale.Args{"engineers": engineers(to), "stage": stageName(st)}))
+		g.Notes = append(g.Notes, tr.Text("ladder.growth.stage_kept", locale.Args{"engineers": engineers(tr, to), "stage": stageName(tr, st)}))
 	}
 	levels := LadderTrackLevels(lad, at.Track)
 	prev := map[string]rungState{}
@@ -1144,26 +1165,26 @@ func GrowthTo(lad *ladders.Ladder, p profile.Profile, track string, to int, stag
 			c := GrowthChange{Level: v.ID, At: n, Title: now.title}
 			switch {
 			case !was.shown && now.shown && now.reserved:
-				c.Text = words.Text("ladder.growth.appears_reserved", locale.Args{"title": now.title})
+				c.Text = tr.Text("ladder.growth.appears_reserved", locale.Args{"title": now.title})
 				g.Appear = append(g.Appear, c)
 			case !was.shown && now.shown:
-				c.Text = words.Text("ladder.growth.joins", locale.Args{"title": now.title})
+				c.Text = tr.Text("ladder.growth.joins", locale.Args{"title": now.title})
 				c.fillable = true
 				g.Appear = append(g.Appear, c)
 			case was.shown && was.reserved && !now.reserved:
-				c.Text = words.Text("ladder.growth.fillable", locale.Args{"title": now.title, "needs": needs(v)})
+				c.Text = tr.Text("ladder.growth.fillable", locale.Args{"title": now.title, "needs": needs(tr, v)})
 				c.fillable = true
 				g.Appear = append(g.Appear, c)
 			}
 			if was.shown && now.shown && was.title != now.title {
 				g.Titles = append(g.Titles, GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.title, After: now.title,
-					Text: words.Text("ladder.growth.retitled", locale.Args{"before": was.title, "after": now.title})})
+					Text: tr.Text("ladder.growth.retitled", locale.Args{"before": was.title, "after": now.title})})
 			}
 			if was.shown && now.shown && was.key != now.key {
 				c := GrowthChange{Level: v.ID, At: n, Title: now.title, Before: was.notes, After: now.notes}
 				c.Text = now.notes
 				if c.Text == "" {
-					c.Text, c.Before = words.Text("ladder.growth.no_longer", locale.Args{"notes": was.notes}), ""
+					c.Text, c.Before = tr.Text("ladder.growth.no_longer", locale.Args{"notes": was.notes}), ""
 				}
 				g.Meanings = append(g.Meanings, c)
 			}
@@ -1174,7 +1195,7 @@ func GrowthTo(lad *ladders.Ladder, p profile.Profile, track string, to int, stag
 	return g, nil
 }
 
-func stageName(st catalog.Stage) string {
+func stageName(tr *locale.Catalog, st catalog.Stage) string {
 	if st.Title == "" {
 		return st.ID
 	}
@@ -1182,17 +1203,18 @@ func stageName(st catalog.Stage) string {
 }
 
 // directorsRow is the directors' row of a growth plan's count table.
-var directorsRow = words.Text("ladder.growth.count.directors", nil)
+func directorsRow(tr *locale.Catalog) string { return tr.Text("ladder.growth.count.directors", nil) }
 
 // FromNumber and ToNumber are the two headcounts as the documents print
 // numbers, with thousands separators.
-func (g *GrowthPlan) FromNumber() string { return thousands(g.From) }
-func (g *GrowthPlan) ToNumber() string   { return thousands(g.To) }
+func (g *GrowthPlan) FromNumber() string { return wordsFor(g.lang).Number(g.From) }
+func (g *GrowthPlan) ToNumber() string   { return wordsFor(g.lang).Number(g.To) }
 
 // growthCounts is the count table of a growth plan, from OrgAt, the one
 // size model the ladder and the postings share. A level's count is 0 at a
 // size where it is not filled.
 func growthCounts(lad *ladders.Ladder, p profile.Profile, track string, from, to int) []GrowthCount {
+	tr := wordsFor(p.Company.Language)
 	filled := func(id string, size int) bool {
 		v, err := lad.Level(id)
 		if err != nil || !RungShown(v, size) {
@@ -1209,14 +1231,14 @@ func growthCounts(lad *ladders.Ladder, p profile.Profile, track string, from, to
 		id, what string
 		n        func(Org) int
 	}{
-		{"", words.Text("ladder.growth.count.teams", nil), func(o Org) int { return o.Teams }},
-		{"staff-engineer", words.Text("ladder.growth.count.staff", nil), Org.Staff},
-		{"senior-staff-engineer", words.Text("ladder.growth.count.senior_staff", nil), Org.SeniorStaff},
-		{"principal-engineer", words.Text("ladder.growth.count.principals", nil), Org.Principals},
-		{"distinguished-engineer", words.Text("ladder.growth.count.distinguished", nil), Org.Distinguished},
-		{"director-of-engineering", directorsRow, func(o Org) int { return o.Directors }},
-		{"vp-engineering", words.Text("ladder.growth.count.vps", nil), func(o Org) int { return o.VPs }},
-		{"svp-engineering", words.Text("ladder.growth.count.svps", nil), func(o Org) int { return o.SVPs }},
+		{"", tr.Text("ladder.growth.count.teams", nil), func(o Org) int { return o.Teams }},
+		{"staff-engineer", tr.Text("ladder.growth.count.staff", nil), Org.Staff},
+		{"senior-staff-engineer", tr.Text("ladder.growth.count.senior_staff", nil), Org.SeniorStaff},
+		{"principal-engineer", tr.Text("ladder.growth.count.principals", nil), Org.Principals},
+		{"distinguished-engineer", tr.Text("ladder.growth.count.distinguished", nil), Org.Distinguished},
+		{"director-of-engineering", directorsRow(tr), func(o Org) int { return o.Directors }},
+		{"vp-engineering", tr.Text("ladder.growth.count.vps", nil), func(o Org) int { return o.VPs }},
+		{"svp-engineering", tr.Text("ladder.growth.count.svps", nil), func(o Org) int { return o.SVPs }},
 	}
 	var out []GrowthCount
 	for _, r := range rows {
@@ -1229,14 +1251,14 @@ func growthCounts(lad *ladders.Ladder, p profile.Profile, track string, from, to
 			}
 			return r.n(OrgAt(size))
 		}
-		c := GrowthCount{What: r.what, From: at(from), To: at(to), level: r.id}
+		c := GrowthCount{What: r.what, From: at(from), To: at(to), level: r.id, lang: p.Company.Language}
 		if v, err := lad.Level(r.id); err == nil && r.id == "vp-engineering" {
 			q := p
 			q.Size = from
 			if _, t, _ := RungTitle(v, q); t != v.Title {
 				// Fewer than two VPs reads as one, none included.
 				n := max(1, c.To)
-				c.What = words.Count("ladder.growth.count.head_then_vp", n, strconv.Itoa(n), locale.Args{"title": t})
+				c.What = tr.Count("ladder.growth.count.head_then_vp", n, strconv.Itoa(n), locale.Args{"title": t})
 			}
 		}
 		if c.From > 0 || c.To > 0 {
@@ -1250,6 +1272,7 @@ func growthCounts(lad *ladders.Ladder, p profile.Profile, track string, from, to
 // headcount to the other: who fills each level as it can be filled, and
 // who runs the new layers of OrgAt.
 func growthDecisions(lad *ladders.Ladder, p profile.Profile, track string, g *GrowthPlan) []string {
+	tr := wordsFor(p.Company.Language)
 	var out []string
 	for _, c := range g.Appear {
 		v, err := lad.Level(c.Level)
@@ -1270,32 +1293,32 @@ func growthDecisions(lad *ladders.Ladder, p profile.Profile, track string, g *Gr
 		if below == "" {
 			continue
 		}
-		out = append(out, words.Text("ladder.decision.who_fills", locale.Args{"title": c.Title, "engineers": engineers(c.At), "below": below, "needs": needs(v)}))
+		out = append(out, tr.Text("ladder.decision.who_fills", locale.Args{"title": c.Title, "engineers": engineers(tr, c.At), "below": below, "needs": needs(tr, v)}))
 	}
 	a, b := OrgAt(g.From), OrgAt(g.To)
 	if track != "ic" {
 		for _, c := range g.Counts {
 			if c.level == "director-of-engineering" && c.To > c.From && c.From > 0 {
-				out = append(out, words.Text("ladder.decision.directors", locale.Args{"from": c.FromText(), "to": c.ToText()}))
+				out = append(out, tr.Text("ladder.decision.directors", locale.Args{"from": c.FromText(), "to": c.ToText()}))
 			}
 		}
 		if a.VPs < 2 && b.VPs >= 2 {
-			out = append(out, words.Text("ladder.decision.second_vp", locale.Args{"engineers": engineers(VPsFrom)}))
+			out = append(out, tr.Text("ladder.decision.second_vp", locale.Args{"engineers": engineers(tr, VPsFrom)}))
 		} else if b.VPs > a.VPs {
-			out = append(out, words.Text("ladder.decision.more_vps", locale.Args{"from": strconv.Itoa(a.VPs), "to": strconv.Itoa(b.VPs)}))
+			out = append(out, tr.Text("ladder.decision.more_vps", locale.Args{"from": strconv.Itoa(a.VPs), "to": strconv.Itoa(b.VPs)}))
 		}
 		if a.SVPs == 0 && b.SVPs > 0 {
-			out = append(out, words.Text("ladder.decision.first_svp", locale.Args{"engineers": engineers(SVPFrom)}))
+			out = append(out, tr.Text("ladder.decision.first_svp", locale.Args{"engineers": engineers(tr, SVPFrom)}))
 		} else if from := max(1, a.SVPs); b.SVPs > from {
-			out = append(out, words.Count("ladder.decision.more_svps", from, strconv.Itoa(from), locale.Args{"to": strconv.Itoa(b.SVPs)}))
+			out = append(out, tr.Count("ladder.decision.more_svps", from, strconv.Itoa(from), locale.Args{"to": strconv.Itoa(b.SVPs)}))
 		}
 	}
 	return out
 }
 
-func needs(v ladders.Level) string {
+func needs(tr *locale.Catalog, v ladders.Level) string {
 	if v.Size.Needs != "" {
 		return v.Size.Needs
 	}
-	return words.Text("ladder.growth.needs_default", nil)
+	return tr.Text("ladder.growth.needs_default", nil)
 }

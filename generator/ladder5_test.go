@@ -240,7 +240,7 @@ func TestGrowthPlanIsAPlan(t *testing.T) {
 			w = o.Staff()
 		case "Principal engineers":
 			w = o.Principals()
-		case directorsRow:
+		case directorsRow(tr):
 			w = o.Directors
 		case "VPs of Engineering":
 			w = o.VPs

@@ -278,13 +278,11 @@ func OverviewColumns(weights []WeightView, n int) []WeightView {
 	return slices.Clone(weights[:min(n, len(weights))])
 }
 
-// OverviewHeads are the overview's column headings: each row shows its
+// overviewHeads are the overview's column headings: each row shows its
 // own heaviest dimensions, with their weights, so the columns are ranks.
-var OverviewHeads = []string{
-	words.Text("ladder.overview.head_first", nil),
-	words.Text("ladder.overview.head_then", nil),
-	words.Text("ladder.overview.head_then", nil),
-	words.Text("ladder.overview.head_then", nil),
+func overviewHeads(tr *locale.Catalog) []string {
+	then := tr.Text("ladder.overview.head_then", nil)
+	return []string{tr.Text("ladder.overview.head_first", nil), then, then, then}
 }
 
 // CTOForArchetype returns the top rung with the archetype's summary and
@@ -317,23 +315,23 @@ func CTOForArchetype(lad *ladders.Ladder, v ladders.Level, archetype string) lad
 // CTOHoldsDelivery returns the CTO card's note when the delivery rung is
 // not filled: the CTO runs people and delivery directly. deliveryTitle is
 // the delivery rung's title at this size.
-func CTOHoldsDelivery(deliveryFilled bool, deliveryTitle string) string {
+func CTOHoldsDelivery(tr *locale.Catalog, deliveryFilled bool, deliveryTitle string) string {
 	if deliveryFilled {
 		return ""
 	}
-	return words.Text("ladder.cto.holds_delivery", locale.Args{"delivery": deliveryTitle})
+	return tr.Text("ladder.cto.holds_delivery", locale.Args{"delivery": deliveryTitle})
 }
 
 // DeliveryRole returns the delivery rung's note under this archetype: what
 // it does so the CTO can keep their focus. The archetype's title comes
 // from the catalog when the profile has it.
-func DeliveryRole(lad *ladders.Ladder, ca catalog.Archetype) string {
+func DeliveryRole(tr *locale.Catalog, lad *ladders.Ladder, ca catalog.Archetype) string {
 	a, err := lad.Archetype(ca.ID)
 	if err != nil || a.DeliveryRung.Role == "" {
 		return ""
 	}
 	title, _ := archetypeName(a, ca)
-	return words.Text("ladder.delivery.cto_is", locale.Args{"article": article(title), "archetype": title, "role": strings.TrimSpace(a.DeliveryRung.Role)})
+	return tr.Text("ladder.delivery.cto_is", locale.Args{"article": article(title), "archetype": title, "role": strings.TrimSpace(a.DeliveryRung.Role)})
 }
 
 // archetypeName returns the archetype's title and focus, from the catalog
@@ -352,12 +350,13 @@ func archetypeName(a ladders.Archetype, ca catalog.Archetype) (title, focus stri
 // LadderWarnings explains where the parameters do not fit each other. The
 // ladder is generated all the same.
 func LadderWarnings(p profile.Profile) []string {
+	tr := wordsFor(p.Company.Language)
 	var w []string
 	if m := StageSizeMismatch(p); m != "" {
 		w = append(w, m)
 	}
 	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
-		w = append(w, words.Text("warning.archetype_too_small.ladder", locale.Args{"archetype": p.Archetype.ID, "focus": lowerFirst(p.Archetype.Focus), "min": strconv.Itoa(p.Archetype.MinSize), "engineers": engineers(p.Size)}))
+		w = append(w, tr.Text("warning.archetype_too_small.ladder", locale.Args{"archetype": p.Archetype.ID, "focus": lowerFirst(p.Archetype.Focus), "min": strconv.Itoa(p.Archetype.MinSize), "engineers": engineers(tr, p.Size)}))
 	}
 	return w
 }

@@ -348,8 +348,8 @@ func TestCTOHoldsDelivery(t *testing.T) {
 		{true, "VP Engineering", ""},
 	}
 	for _, tt := range tests {
-		if got := CTOHoldsDelivery(tt.filled, tt.title); got != tt.want {
-			t.Errorf("CTOHoldsDelivery(%v, %s) = %q, want %q", tt.filled, tt.title, got, tt.want)
+		if got := CTOHoldsDelivery(tr, tt.filled, tt.title); got != tt.want {
+			t.Errorf("CTOHoldsDelivery(tr, %v, %s) = %q, want %q", tt.filled, tt.title, got, tt.want)
 		}
 	}
 }
@@ -364,16 +364,16 @@ func TestDeliveryRole(t *testing.T) {
 		{"unknown", ""},
 	}
 	for _, tt := range tests {
-		got := DeliveryRole(l, catalog.Archetype{ID: tt.archetype})
+		got := DeliveryRole(tr, l, catalog.Archetype{ID: tt.archetype})
 		if tt.phrase == "" && got != "" || !strings.Contains(got, tt.phrase) {
-			t.Errorf("DeliveryRole(%s) = %q, want %q in it", tt.archetype, got, tt.phrase)
+			t.Errorf("DeliveryRole(tr, %s) = %q, want %q in it", tt.archetype, got, tt.phrase)
 		}
 	}
 }
 
 func TestDeliveryRoleUsesCatalogTitle(t *testing.T) {
 	l := builtinLadder(t)
-	got := DeliveryRole(l, catalog.Archetype{ID: "visionary", Title: "Innovation CTO"})
+	got := DeliveryRole(tr, l, catalog.Archetype{ID: "visionary", Title: "Innovation CTO"})
 	if !strings.HasPrefix(got, "The CTO here is an Innovation CTO. You run") {
 		t.Errorf("DeliveryRole = %q", got)
 	}

@@ -77,7 +77,7 @@ func TestNewRungsHaveFullDepth(t *testing.T) {
 	}
 	for _, id := range []string{"senior-engineering-manager", "senior-director-of-engineering", "svp-engineering", "senior-staff-engineer", "vp-engineering"} {
 		v, _ := l.Level(id)
-		note := LadderSizeText(l, v.NoteAt(1000), 1000, func(ladders.Level) bool { return true })
+		note := LadderSizeText(tr, l, v.NoteAt(1000), 1000, func(ladders.Level) bool { return true })
 		if !strings.ContainsAny(note, "0123456789") && !containsNumberWord(note) {
 			t.Errorf("%s at 1000: the size note gives no count: %q", id, note)
 		}

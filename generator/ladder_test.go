@@ -326,7 +326,7 @@ func TestGrowth(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { return thousands(n) }
+func itoa(n int) string { return tr.Number(n) }
 
 // TestREADMEThresholds keeps the README's size thresholds table in step
 // with the ladder data.

@@ -49,7 +49,7 @@ func TestOrgCountsAgree(t *testing.T) {
 		if pm == nil || cm == nil {
 			t.Fatalf("%d: VP counts missing: posting %q, card %q", n, jd.Outlook.FirstMonths, card.Card.Notes)
 		}
-		if pm[1] != cm[1] || pm[2] != cm[2] || pm[1] != about(o.VPs) {
+		if pm[1] != cm[1] || pm[2] != cm[2] || pm[1] != about(tr, o.VPs) {
 			t.Fatalf("%d: the VP posting says %s VPs of %s engineers, the ladder %s of %s, the model %d", n, pm[1], pm[2], cm[1], cm[2], o.VPs)
 		}
 		if !strings.Contains(card.Card.Scope, "about "+pm[2]+" engineers") {

@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"fmt"
-	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -53,28 +51,28 @@ const (
 )
 
 // stagePhrase says what kind of company a stage makes.
-func stagePhrase(s catalog.Stage) string {
+func stagePhrase(tr *locale.Catalog, s catalog.Stage) string {
 	switch s.ID {
 	case "seed":
-		return words.Text("stage.phrase.seed", nil)
+		return tr.Text("stage.phrase.seed", nil)
 	case "early":
-		return words.Text("stage.phrase.early", nil)
+		return tr.Text("stage.phrase.early", nil)
 	case "growth":
-		return words.Text("stage.phrase.growth", nil)
+		return tr.Text("stage.phrase.growth", nil)
 	case "enterprise":
-		return words.Text("stage.phrase.enterprise", nil)
+		return tr.Text("stage.phrase.enterprise", nil)
 	}
-	return words.Text("stage.phrase.other", locale.Args{"stage": strings.ToLower(s.Title)})
+	return tr.Text("stage.phrase.other", locale.Args{"stage": strings.ToLower(s.Title)})
 }
 
 // StageLabel names the stage for the header line of a document.
-func StageLabel(s catalog.Stage) string {
+func StageLabel(tr *locale.Catalog, s catalog.Stage) string {
 	if s.ID == "enterprise" {
-		return words.Text("stage.label.enterprise", nil)
+		return tr.Text("stage.label.enterprise", nil)
 	}
 	// Stage titles in the catalog may already end in " stage" ("Early
 	// stage"); the label adds it once.
-	return words.Text("stage.label.other", locale.Args{"stage": strings.TrimSuffix(s.Title, " stage")})
+	return tr.Text("stage.label.other", locale.Args{"stage": strings.TrimSuffix(s.Title, " stage")})
 }
 
 // Placeholders lists what only the company can say and its company file
@@ -111,6 +109,7 @@ func Placeholders(c profile.Company, role catalog.Role) []string {
 // the company does: the posting then shows a placeholder, because a
 // sentence built from stage and size alone looks finished and is not.
 func AboutCompany(p profile.Profile) string {
+	tr := wordsFor(p.Company.Language)
 	c := p.Company
 	if strings.TrimSpace(c.Industry) == "" && strings.TrimSpace(c.Mission) == "" {
 		return ""
@@ -119,17 +118,17 @@ func AboutCompany(p profile.Profile) string {
 	// differently: who, in what industry, with how many people.
 	industry := ""
 	if ind := strings.TrimSpace(c.Industry); ind != "" {
-		industry = words.Text("posting.about.industry", locale.Args{"industry": ind})
+		industry = tr.Text("posting.about.industry", locale.Args{"industry": ind})
 	}
-	people := words.Text("posting.about.with_engineers", locale.Args{"engineers": engineers(p.Size)})
+	people := tr.Text("posting.about.with_engineers", locale.Args{"engineers": engineers(tr, p.Size)})
 	if c.Employees > p.Size {
-		people = words.Text("posting.about.with_people", locale.Args{"people": thousands(c.Employees), "size": thousands(p.Size)})
+		people = tr.Text("posting.about.with_people", locale.Args{"people": tr.Number(c.Employees), "size": tr.Number(p.Size)})
 	}
 	var b strings.Builder
 	if name := strings.TrimSpace(c.Name); name != "" {
-		b.WriteString(words.Text("posting.about.named", locale.Args{"name": name, "stage": stagePhrase(p.Stage), "industry": industry, "with": people}))
+		b.WriteString(tr.Text("posting.about.named", locale.Args{"name": name, "stage": stagePhrase(tr, p.Stage), "industry": industry, "with": people}))
 	} else {
-		b.WriteString(words.Text("posting.about.unnamed", locale.Args{"stage": stagePhrase(p.Stage), "industry": industry, "with": people}))
+		b.WriteString(tr.Text("posting.about.unnamed", locale.Args{"stage": stagePhrase(tr, p.Stage), "industry": industry, "with": people}))
 	}
 	if m := strings.TrimSpace(c.Mission); m != "" {
 		b.WriteString(" ")
@@ -144,29 +143,30 @@ func AboutCompany(p profile.Profile) string {
 
 // WhereYouWork words the work model and locations.
 func WhereYouWork(c profile.Company) string {
+	tr := wordsFor(c.Language)
 	var locs []string
 	for _, l := range c.Locations {
 		locs = append(locs, l.String())
 	}
-	where := joinAnd(locs)
+	where := joinAnd(tr, locs)
 	switch c.WorkModel {
 	case "remote":
 		if where != "" {
-			return words.Text("posting.where.remote_in", locale.Args{"where": where})
+			return tr.Text("posting.where.remote_in", locale.Args{"where": where})
 		}
-		return words.Text("posting.where.remote", nil)
+		return tr.Text("posting.where.remote", nil)
 	case "hybrid":
 		if where != "" {
-			return words.Text("posting.where.hybrid_in", locale.Args{"where": where})
+			return tr.Text("posting.where.hybrid_in", locale.Args{"where": where})
 		}
-		return words.Text("posting.where.hybrid", nil)
+		return tr.Text("posting.where.hybrid", nil)
 	case "onsite":
 		if where != "" {
-			return words.Text("posting.where.onsite_in", locale.Args{"where": where})
+			return tr.Text("posting.where.onsite_in", locale.Args{"where": where})
 		}
-		return words.Text("posting.where.onsite", nil)
+		return tr.Text("posting.where.onsite", nil)
 	}
-	return words.Text("posting.where.based_in", locale.Args{"where": where})
+	return tr.Text("posting.where.based_in", locale.Args{"where": where})
 }
 
 // RoleName is how a document names a role in a sentence: the company's own
@@ -183,23 +183,24 @@ func RoleName(p profile.Profile, r catalog.Role) string {
 // headcount (its min_size is larger), it moves up to that manager's own
 // manager, so an engineer in a 12-person team never reports to a director.
 func ReportsTo(cat *catalog.Catalog, role catalog.Role, p profile.Profile) string {
+	tr := wordsFor(p.Company.Language)
 	stage, size := p.Stage.ID, p.Size
 	seen := map[string]bool{role.ID: true}
 	cur := role
 	for {
 		rule, ok := matchRule(cur.ReportsTo, stage, size)
 		if !ok {
-			return words.Text("posting.reports_to.ceo", nil)
+			return tr.Text("posting.reports_to.ceo", nil)
 		}
 		if rule.Title != "" {
 			return rule.Title
 		}
 		mgr, err := cat.Role(rule.Role)
 		if err != nil || seen[mgr.ID] {
-			return words.Text("posting.reports_to.ceo", nil)
+			return tr.Text("posting.reports_to.ceo", nil)
 		}
 		if mgr.MinSize <= size {
-			return words.Text("posting.reports_to.role", locale.Args{"role": RoleName(p, mgr)})
+			return tr.Text("posting.reports_to.role", locale.Args{"role": RoleName(p, mgr)})
 		}
 		seen[mgr.ID] = true
 		cur = mgr
@@ -225,75 +226,75 @@ func matchRule(rules []catalog.ReportsTo, stage string, size int) (catalog.Repor
 // TeamScope says how many people the role works with or is responsible
 // for, with numbers that fit the headcount: a director runs a handful of
 // teams at any size, and a VP of 1,500 engineers works through directors.
-func TeamScope(role catalog.Role, size int) string {
+func TeamScope(tr *locale.Catalog, role catalog.Role, size int) string {
 	team := min(size, 8)
 	teams := max(1, (size+4)/8)
 	org := ""
 	if size >= 200 {
 		o := OrgAt(size)
-		org = words.Text("posting.scope.org_suffix", locale.Args{"teams": about(o.Teams), "directors": about(o.Directors)})
+		org = tr.Text("posting.scope.org_suffix", locale.Args{"teams": about(tr, o.Teams), "directors": about(tr, o.Directors)})
 	}
-	eng := engineers(size)
-	all := thousands(size)
+	eng := engineers(tr, size)
+	all := tr.Number(size)
 	switch role.ID {
 	case "cto":
-		return words.Text("posting.scope.cto", locale.Args{"engineers": eng, "org": org})
+		return tr.Text("posting.scope.cto", locale.Args{"engineers": eng, "org": org})
 	case "cio":
-		return words.Text("posting.scope.cio", nil)
+		return tr.Text("posting.scope.cio", nil)
 	case "cpo":
-		return words.Text("posting.scope.cpo", nil)
+		return tr.Text("posting.scope.cpo", nil)
 	case "vp-engineering":
 		if size >= VPsFrom {
 			o := OrgAt(size)
-			return words.Text("posting.scope.vp_one_of_many", locale.Args{"vps": about(o.VPs), "per_vp": about(div(size, o.VPs)), "size": all})
+			return tr.Text("posting.scope.vp_one_of_many", locale.Args{"vps": about(tr, o.VPs), "per_vp": about(tr, div(size, o.VPs)), "size": all})
 		}
-		return words.Text("posting.scope.whole_team", locale.Args{"engineers": eng, "org": ""})
+		return tr.Text("posting.scope.whole_team", locale.Args{"engineers": eng, "org": ""})
 	case "head-of-engineering":
-		return words.Text("posting.scope.whole_team", locale.Args{"engineers": eng, "org": org})
+		return tr.Text("posting.scope.whole_team", locale.Args{"engineers": eng, "org": org})
 	case "director-of-engineering":
 		if size < 16 {
-			return words.Text("posting.scope.director_small", locale.Args{"engineers": eng})
+			return tr.Text("posting.scope.director_small", locale.Args{"engineers": eng})
 		}
 		if teams > 8 {
 			teams = 6
 		}
-		return words.Text("posting.scope.director", locale.Args{"teams": strconv.Itoa(max(2, teams)), "size": all})
+		return tr.Text("posting.scope.director", locale.Args{"teams": strconv.Itoa(max(2, teams)), "size": all})
 	case "engineering-manager":
 		if size <= 8 {
-			return words.Text("posting.scope.manager_whole", locale.Args{"engineers": eng})
+			return tr.Text("posting.scope.manager_whole", locale.Args{"engineers": eng})
 		}
-		return words.Text("posting.scope.manager_one_team", locale.Args{"team": engineers(team), "size": all})
+		return tr.Text("posting.scope.manager_one_team", locale.Args{"team": engineers(tr, team), "size": all})
 	case "tech-lead":
-		return words.Text("posting.scope.tech_lead", locale.Args{"team": engineers(team)})
+		return tr.Text("posting.scope.tech_lead", locale.Args{"team": engineers(tr, team)})
 	case "staff-engineer":
 		if size <= 8 {
-			return words.Text("posting.scope.staff_whole", locale.Args{"engineers": eng})
+			return tr.Text("posting.scope.staff_whole", locale.Args{"engineers": eng})
 		}
-		return words.Text("posting.scope.staff_teams", locale.Args{"teams": teamRange(teams), "size": all})
+		return tr.Text("posting.scope.staff_teams", locale.Args{"teams": teamRange(tr, teams), "size": all})
 	case "principal-engineer":
 		if size < 200 {
-			return words.Text("posting.scope.principal_whole", locale.Args{"engineers": eng})
+			return tr.Text("posting.scope.principal_whole", locale.Args{"engineers": eng})
 		}
-		return words.Text("posting.scope.principal_area", locale.Args{"engineers": eng})
+		return tr.Text("posting.scope.principal_area", locale.Args{"engineers": eng})
 	}
 	switch {
 	case size <= 1:
-		return words.Text("posting.scope.first_engineer", nil)
+		return tr.Text("posting.scope.first_engineer", nil)
 	case size <= 12:
-		return words.Text("posting.scope.join_team", locale.Args{"engineers": eng})
+		return tr.Text("posting.scope.join_team", locale.Args{"engineers": eng})
 	}
-	return words.Text("posting.scope.join_one_of", locale.Args{"teams": about(teams), "size": all})
+	return tr.Text("posting.scope.join_one_of", locale.Args{"teams": about(tr, teams), "size": all})
 }
 
 // teamRange is the teams a staff engineer works across.
-func teamRange(teams int) string {
+func teamRange(tr *locale.Catalog, teams int) string {
 	switch {
 	case teams <= 2:
-		return words.Text("posting.scope.teams_both", nil)
+		return tr.Text("posting.scope.teams_both", nil)
 	case teams <= 4:
-		return words.Text("posting.scope.teams_all", locale.Args{"n": strconv.Itoa(teams)})
+		return tr.Text("posting.scope.teams_all", locale.Args{"n": strconv.Itoa(teams)})
 	}
-	return words.Text("posting.scope.teams_several", locale.Args{"n": about(teams)})
+	return tr.Text("posting.scope.teams_several", locale.Args{"n": about(tr, teams)})
 }
 
 // MergedRoles lists the roles the given role absorbs at this headcount:
@@ -330,6 +331,7 @@ func mergeThreshold(cat *catalog.Catalog) int {
 // head_of_engineering_below; past the leaders_from headcount several VPs
 // run it.
 func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) string {
+	tr := wordsFor(p.Company.Language)
 	big := p.Size >= mergeThreshold(cat)
 	large := p.Size >= cat.Settings.LeadersFrom
 	a := p.Archetype
@@ -338,15 +340,15 @@ func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) st
 	// passed as its own value so a language without one can leave it out.
 	switch {
 	case role.ID == "cto" && large:
-		return words.Text("posting.delivery.cto_leaders", locale.Args{"engineers": engineers(p.Size)})
+		return tr.Text("posting.delivery.cto_leaders", locale.Args{"engineers": engineers(tr, p.Size)})
 	case role.ID == "cto" && big && p.Size < cat.Settings.HeadOfEngineeringBelow:
-		return words.Text("posting.delivery.cto_head", nil)
+		return tr.Text("posting.delivery.cto_head", nil)
 	case role.ID == "cto" && big:
-		return words.Text("posting.delivery.cto_vp", nil)
+		return tr.Text("posting.delivery.cto_vp", nil)
 	case role.ID == "vp-engineering" && large:
-		return words.Text("posting.delivery.vp_org", locale.Args{"article": article(a.Title), "archetype": a.Title, "focus": focus})
+		return tr.Text("posting.delivery.vp_org", locale.Args{"article": article(a.Title), "archetype": a.Title, "focus": focus})
 	case role.ID == "vp-engineering" && big:
-		return words.Text("posting.delivery.vp", locale.Args{"article": article(a.Title), "archetype": a.Title, "focus": focus})
+		return tr.Text("posting.delivery.vp", locale.Args{"article": article(a.Title), "archetype": a.Title, "focus": focus})
 	}
 	return ""
 }
@@ -354,21 +356,22 @@ func DeliveryNote(cat *catalog.Catalog, role catalog.Role, p profile.Profile) st
 // Mismatches explains where the parameters do not fit each other. The
 // document is generated all the same.
 func Mismatches(cat *catalog.Catalog, role catalog.Role, p profile.Profile) []string {
+	tr := wordsFor(p.Company.Language)
 	var w []string
 	if m := StageSizeMismatch(p); m != "" {
 		w = append(w, m)
 	}
 	if p.ArchetypeGiven && p.Archetype.MinSize > p.Size {
-		w = append(w, words.Text("warning.archetype_too_small.posting", locale.Args{"archetype": p.Archetype.ID, "focus": lowerFirst(p.Archetype.Focus), "min": strconv.Itoa(p.Archetype.MinSize), "engineers": engineers(p.Size)}))
+		w = append(w, tr.Text("warning.archetype_too_small.posting", locale.Args{"archetype": p.Archetype.ID, "focus": lowerFirst(p.Archetype.Focus), "min": strconv.Itoa(p.Archetype.MinSize), "engineers": engineers(tr, p.Size)}))
 	}
 	// A role that is a ladder rung takes its threshold from the ladder
 	// (RungWarning, added where postings are built); the catalog's
 	// min_size speaks only for the other roles.
 	if role.MinSize > p.Size && !isBuiltinRung(role.ID) {
-		w = append(w, words.Text("warning.role_too_small", locale.Args{"article": article(role.Title), "title": role.Title, "min": strconv.Itoa(role.MinSize), "engineers": engineers(p.Size)}))
+		w = append(w, tr.Text("warning.role_too_small", locale.Args{"article": article(role.Title), "title": role.Title, "min": strconv.Itoa(role.MinSize), "engineers": engineers(tr, p.Size)}))
 	}
 	if role.ID == "vp-engineering" && p.Size < mergeThreshold(cat) {
-		w = append(w, words.Text("warning.cto_holds_vpe", locale.Args{"engineers": engineers(p.Size)}))
+		w = append(w, tr.Text("warning.cto_holds_vpe", locale.Args{"engineers": engineers(tr, p.Size)}))
 	}
 	return w
 }
@@ -376,11 +379,12 @@ func Mismatches(cat *catalog.Catalog, role catalog.Role, p profile.Profile) []st
 // StageSizeMismatch says when the headcount is outside the stage's usual
 // range, or returns "".
 func StageSizeMismatch(p profile.Profile) string {
+	tr := wordsFor(p.Company.Language)
 	st := p.Stage
 	if st.TypicalMax <= 0 || (p.Size >= st.TypicalMin && p.Size <= st.TypicalMax) {
 		return ""
 	}
-	return words.Text("warning.stage_size", locale.Args{"article": article(st.ID), "stage": st.ID, "min": strconv.Itoa(st.TypicalMin), "max": thousands(st.TypicalMax), "size": thousands(p.Size)})
+	return tr.Text("warning.stage_size", locale.Args{"article": article(st.ID), "stage": st.ID, "min": strconv.Itoa(st.TypicalMin), "max": tr.Number(st.TypicalMax), "size": tr.Number(p.Size)})
 }
 
 // applies reports whether an item limited to stages applies at stage.
@@ -458,6 +462,7 @@ func ResponsibilityScore(r catalog.Responsibility, primary string, p profile.Pro
 // A duty that repeats one of the avoid texts (such as a bare minimum
 // already listed in its own section) is left out.
 func SelectResponsibilities(cat *catalog.Catalog, roles []string, p profile.Profile, limit int, avoid ...string) []Item {
+	tr := wordsFor(p.Company.Language)
 	primary := roles[0]
 	delegated := primary == "cto" && p.Archetype.DelegatesDelivery && p.Size >= mergeThreshold(cat)
 	var own, absorbed []scored
@@ -466,7 +471,7 @@ func SelectResponsibilities(cat *catalog.Catalog, roles []string, p profile.Prof
 			continue
 		}
 		c := scored{
-			item:  Item{ID: r.ID, Area: r.Area, Text: SizeText(r.TextFor(p.Stage.ID), p.Size), Sources: r.Sources},
+			item:  Item{ID: r.ID, Area: r.Area, Text: SizeText(tr, r.TextFor(p.Stage.ID), p.Size), Sources: r.Sources},
 			area:  cat.AreaIndex(r.Area),
 			score: ResponsibilityScore(r, primary, p, delegated),
 			order: i,
@@ -562,6 +567,7 @@ func NeedsBareMinimums(role catalog.Role, stage string, merged []string) bool {
 // profile's stage, size and archetype. Skills limited to a stage, size or
 // archetype rank first; archetype weights rank a CTO's skills only.
 func SelectSkills(cat *catalog.Catalog, role string, p profile.Profile, maxMust, maxNice int) (must, nice []Item) {
+	tr := wordsFor(p.Company.Language)
 	var m, n []scored
 	for i, s := range cat.Skills {
 		if !applies(s.Stages, p.Stage.ID) || !s.Fit.Applies(p.Size, p.Archetype.ID) {
@@ -577,7 +583,7 @@ func SelectSkills(cat *catalog.Catalog, role string, p profile.Profile, maxMust,
 		if s.Fit.Narrowed() {
 			score += narrowedScore
 		}
-		it := scored{item: Item{ID: s.ID, Title: s.Kind, Text: SizeText(s.TextFor(p.Stage.ID), p.Size), Sources: s.Sources}, score: score, order: i}
+		it := scored{item: Item{ID: s.ID, Title: s.Kind, Text: SizeText(tr, s.TextFor(p.Stage.ID), p.Size), Sources: s.Sources}, score: score, order: i}
 		if slices.Contains(s.Must, role) {
 			m = append(m, it)
 		} else if slices.Contains(s.Nice, role) {
@@ -623,13 +629,14 @@ func SelectMeasures(cat *catalog.Catalog, roles []string, p profile.Profile, lim
 // selectListed keeps the items for roles that fit the profile, ranks them
 // with listScore and returns up to limit of them in catalog order.
 func selectListed[T any](items []T, roles []string, p profile.Profile, limit int, view func(T) (Item, []string, []string, catalog.Fit)) []Item {
+	tr := wordsFor(p.Company.Language)
 	var cands []scored
 	for i, x := range items {
 		it, itemRoles, stages, fit := view(x)
 		if !overlaps(itemRoles, roles) || !applies(stages, p.Stage.ID) || !fit.Applies(p.Size, p.Archetype.ID) {
 			continue
 		}
-		it.Text = SizeText(it.Text, p.Size)
+		it.Text = SizeText(tr, it.Text, p.Size)
 		cands = append(cands, scored{item: it, score: listScore(itemRoles, stages, fit, roles[0]), order: i})
 	}
 	return keepOrder(pick(cands, limit, 0), cands)
@@ -740,35 +747,35 @@ func OrgAt(size int) Org {
 // company usually reaches next), {per_vp} (engineers in a VP's org),
 // {directors_per_vp}, and from SVPFrom {svps}, {per_svp} (engineers under
 // an SVP) and {vps_per_svp}.
-func SizeText(text string, size int) string {
+func SizeText(tr *locale.Catalog, text string, size int) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
 	o := OrgAt(size)
 	svps := max(1, o.SVPs)
 	return strings.NewReplacer(
-		"{engineers}", thousands(size),
-		"{teams}", about(o.Teams),
-		"{directors}", about(o.Directors),
-		"{vps}", about(o.VPs),
-		"{next}", thousands(nextSize(size)),
-		"{per_vp}", about(div(size, o.VPs)),
-		"{directors_per_vp}", about(max(1, div(o.Directors, o.VPs))),
-		"{svps}", about(svps),
-		"{per_svp}", about(div(size, svps)),
-		"{vps_per_svp}", vpsPerSVP(o.VPs, svps),
+		"{engineers}", tr.Number(size),
+		"{teams}", about(tr, o.Teams),
+		"{directors}", about(tr, o.Directors),
+		"{vps}", about(tr, o.VPs),
+		"{next}", tr.Number(nextSize(size)),
+		"{per_vp}", about(tr, div(size, o.VPs)),
+		"{directors_per_vp}", about(tr, max(1, div(o.Directors, o.VPs))),
+		"{svps}", about(tr, svps),
+		"{per_svp}", about(tr, div(size, svps)),
+		"{vps_per_svp}", vpsPerSVP(tr, o.VPs, svps),
 	).Replace(text)
 }
 
 // vpsPerSVP is how many VPs each SVP runs: "5 or 6" when they do not
 // share out evenly, so the counts add up to the VPs (review ladder4,
 // item 16: 16 VPs under 3 SVPs).
-func vpsPerSVP(vps, svps int) string {
+func vpsPerSVP(tr *locale.Catalog, vps, svps int) string {
 	lo := max(1, vps/svps)
 	if vps%svps == 0 || vps < svps {
-		return about(lo)
+		return about(tr, lo)
 	}
-	return words.Text("count.either", locale.Args{"a": about(lo), "b": about(lo + 1)})
+	return tr.Text("count.either", locale.Args{"a": about(tr, lo), "b": about(tr, lo+1)})
 }
 
 // div divides to the nearest whole number, so a count per VP or SVP reads
@@ -777,14 +784,14 @@ func div(a, b int) int { return (a + b/2) / b }
 
 // about rounds a count the way a person would say it: exact below 20, to
 // five below 100, to ten above.
-func about(n int) string {
+func about(tr *locale.Catalog, n int) string {
 	switch {
 	case n < 20:
 		return strconv.Itoa(n)
 	case n < 100:
 		return strconv.Itoa((n + 2) / 5 * 5)
 	}
-	return thousands((n + 5) / 10 * 10)
+	return tr.Number((n + 5) / 10 * 10)
 }
 
 // nextSize is the headcount a company usually reaches next: about double,
@@ -805,6 +812,7 @@ func nextSize(size int) int {
 // Compensation words the pay for a role from company.yaml, which may key
 // it by role id or alias. It returns nil when the company gives no pay.
 func Compensation(c profile.Company, role catalog.Role) *PayView {
+	tr := wordsFor(c.Language)
 	pay, ok := c.Compensation[role.ID]
 	if !ok {
 		for _, a := range role.Aliases {
@@ -821,68 +829,57 @@ func Compensation(c profile.Company, role catalog.Role) *PayView {
 	if period == "" {
 		period = "year"
 	}
+	period = periodText(tr, period)
+	currency := tr.Currency(pay.Currency)
 	switch {
 	case pay.Min > 0 && pay.Max > 0 && pay.Min != pay.Max:
-		v.Range = words.Text("posting.pay.range", locale.Args{"currency": pay.Currency, "min": money(pay.Min), "max": money(pay.Max), "period": period})
+		v.Range = tr.Text("posting.pay.range", locale.Args{"currency": currency, "min": tr.Money(pay.Min), "max": tr.Money(pay.Max), "period": period})
 	case pay.Min > 0 || pay.Max > 0:
-		v.Range = words.Text("posting.pay.single", locale.Args{"currency": pay.Currency, "amount": money(max(pay.Min, pay.Max)), "period": period})
+		v.Range = tr.Text("posting.pay.single", locale.Args{"currency": currency, "amount": tr.Money(max(pay.Min, pay.Max)), "period": period})
 	}
 	return v
 }
 
+// periodText words a company.yaml pay period.
+func periodText(tr *locale.Catalog, period string) string {
+	switch period {
+	case "month":
+		return tr.Text("pay.period.month", nil)
+	case "week":
+		return tr.Text("pay.period.week", nil)
+	case "day":
+		return tr.Text("pay.period.day", nil)
+	case "hour":
+		return tr.Text("pay.period.hour", nil)
+	}
+	return tr.Text("pay.period.year", nil)
+}
+
 // HowToApply words the apply section.
 func HowToApply(c profile.Company, role catalog.Role) string {
+	tr := wordsFor(c.Language)
 	u, e := strings.TrimSpace(c.Apply.URL), strings.TrimSpace(c.Apply.Email)
 	switch {
 	case u != "" && e != "":
-		return words.Text("posting.apply.url_and_email", locale.Args{"url": u, "email": e, "title": role.Title})
+		return tr.Text("posting.apply.url_and_email", locale.Args{"url": u, "email": e, "title": role.Title})
 	case u != "":
-		return words.Text("posting.apply.url", locale.Args{"url": u})
+		return tr.Text("posting.apply.url", locale.Args{"url": u})
 	case e != "":
-		return words.Text("posting.apply.email", locale.Args{"email": e, "title": role.Title})
+		return tr.Text("posting.apply.email", locale.Args{"email": e, "title": role.Title})
 	}
 	// Only the company knows where to apply: the posting shows a
 	// placeholder (Placeholders) rather than advice with no address.
 	return ""
 }
 
-// money formats an amount with thousands separators and, when it has
-// cents, two decimals.
-func money(v float64) string {
-	whole := math.Floor(v)
-	s := thousands(int(whole))
-	if cents := math.Round((v - whole) * 100); cents > 0 {
-		s += fmt.Sprintf(".%02d", int(cents))
-	}
-	return s
-}
-
-// thousands formats 1234567 as "1,234,567".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-func joinAnd(items []string) string {
+func joinAnd(tr *locale.Catalog, items []string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return words.Text("list.or", locale.Args{"items": strings.Join(items[:len(items)-1], ", "), "last": items[len(items)-1]})
+	return tr.Text("list.or", locale.Args{"items": strings.Join(items[:len(items)-1], ", "), "last": items[len(items)-1]})
 }
 
 // sentence makes sure text ends with a full stop.

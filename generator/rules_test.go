@@ -256,8 +256,8 @@ func TestTeamScope(t *testing.T) {
 		{"cto", 400, "in about 50 teams under 8 directors"},
 	}
 	for _, tt := range tests {
-		if got := TeamScope(role(t, c, tt.role), tt.size); !strings.Contains(got, tt.want) {
-			t.Errorf("TeamScope(%s, %d) = %q, want %q", tt.role, tt.size, got, tt.want)
+		if got := TeamScope(tr, role(t, c, tt.role), tt.size); !strings.Contains(got, tt.want) {
+			t.Errorf("TeamScope(tr, %s, %d) = %q, want %q", tt.role, tt.size, got, tt.want)
 		}
 	}
 }
@@ -317,8 +317,8 @@ func TestHowToApply(t *testing.T) {
 
 func TestThousands(t *testing.T) {
 	for in, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567", -4200: "-4,200"} {
-		if got := thousands(in); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", in, got, want)
+		if got := tr.Number(in); got != want {
+			t.Errorf("tr.Number(%d) = %q, want %q", in, got, want)
 		}
 	}
 }

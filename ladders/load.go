@@ -40,16 +40,16 @@ func Builtin() (*Ladder, error) {
 // Ladder is the merged, validated content of all ladder files. Levels are
 // in track order (tracks as listed), then by grade.
 type Ladder struct {
-	Settings   Settings
-	Tracks     []Track
-	Dimensions []Dimension
-	Stages     []StageWeights
-	Levels     []Level
-	Hats       []Hat
-	Archetypes []Archetype
-	CareerPath []CareerStep
-	FAQ        []Question
-	Bands      []Band
+	Settings   Settings       `yaml:"settings"`
+	Tracks     []Track        `yaml:"tracks"`
+	Dimensions []Dimension    `yaml:"dimensions"`
+	Stages     []StageWeights `yaml:"stages"`
+	Levels     []Level        `yaml:"levels"`
+	Hats       []Hat          `yaml:"hats"`
+	Archetypes []Archetype    `yaml:"archetypes"`
+	CareerPath []CareerStep   `yaml:"career_path"`
+	FAQ        []Question     `yaml:"faq"`
+	Bands      []Band         `yaml:"bands"`
 
 	settingsSeen bool
 	levels       map[string]int // ids, aliases and sized-title ids to index

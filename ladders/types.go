@@ -91,12 +91,12 @@ type Settings struct {
 	TopRung string `yaml:"top_rung" json:"top_rung"`
 	// BandNote explains, in one sentence printed in every ladder
 	// document, why the weights differ by level as well as by stage.
-	BandNote string `yaml:"band_note" json:"band_note,omitempty"`
+	BandNote string `yaml:"band_note" json:"band_note,omitempty" l10n:"text"`
 	// WeightMeaning says what a weight is, printed beside the weights.
-	WeightMeaning string `yaml:"weight_meaning" json:"weight_meaning,omitempty"`
+	WeightMeaning string `yaml:"weight_meaning" json:"weight_meaning,omitempty" l10n:"text"`
 	// SpanMeaning says what each span word means, printed beside the
 	// overview so a reader can tell "group" from "org".
-	SpanMeaning string   `yaml:"span_meaning" json:"span_meaning,omitempty"`
+	SpanMeaning string   `yaml:"span_meaning" json:"span_meaning,omitempty" l10n:"text"`
 	Sources     []string `yaml:"sources" json:"sources,omitempty"`
 }
 
@@ -104,8 +104,8 @@ type Settings struct {
 type Track struct {
 	Pos     `yaml:",inline"`
 	ID      string   `yaml:"id" json:"id"`
-	Title   string   `yaml:"title" json:"title"`
-	Summary string   `yaml:"summary" json:"summary"`
+	Title   string   `yaml:"title" json:"title" l10n:"text"`
+	Summary string   `yaml:"summary" json:"summary" l10n:"text"`
 	Aliases []string `yaml:"aliases" json:"aliases,omitempty"`
 	// BranchesFrom is the level on another track where this track starts:
 	// the levels up to it are shared by both tracks.
@@ -117,25 +117,25 @@ type Track struct {
 type Dimension struct {
 	Pos   `yaml:",inline"`
 	ID    string `yaml:"id" json:"id"`
-	Title string `yaml:"title" json:"title"`
+	Title string `yaml:"title" json:"title" l10n:"text"`
 	// Short is the column heading in the overview table.
-	Short   string `yaml:"short" json:"short"`
-	Summary string `yaml:"summary" json:"summary"`
+	Short   string `yaml:"short" json:"short" l10n:"text"`
+	Summary string `yaml:"summary" json:"summary" l10n:"text"`
 	// Evidence lists what to gather, in this dimension, to show that
 	// someone works at a level: the promotion guide prints it.
-	Evidence []string `yaml:"evidence" json:"evidence"`
+	Evidence []string `yaml:"evidence" json:"evidence" l10n:"text"`
 	// ManagementEvidence is what to gather in this dimension for a
 	// promotion into or within the management track: the work of running
 	// teams, not of writing code.
-	ManagementEvidence []string `yaml:"management_evidence" json:"management_evidence"`
+	ManagementEvidence []string `yaml:"management_evidence" json:"management_evidence" l10n:"text"`
 	// DirectorEvidence is what to gather for a promotion into a rung
 	// that manages managers (director and up): managers grown,
 	// calibration, delivery across a group.
-	DirectorEvidence []string `yaml:"director_evidence" json:"director_evidence,omitempty"`
+	DirectorEvidence []string `yaml:"director_evidence" json:"director_evidence,omitempty" l10n:"text"`
 	// ExecutiveEvidence is what to gather for a promotion into an
 	// executive rung (VP and up): executives hired, budgets and plans for
 	// an org, the board and the executive team.
-	ExecutiveEvidence []string `yaml:"executive_evidence" json:"executive_evidence,omitempty"`
+	ExecutiveEvidence []string `yaml:"executive_evidence" json:"executive_evidence,omitempty" l10n:"text"`
 	Sources           []string `yaml:"sources" json:"sources,omitempty"`
 }
 
@@ -145,7 +145,7 @@ type Dimension struct {
 type Band struct {
 	Pos   `yaml:",inline"`
 	ID    string `yaml:"id" json:"id"`
-	Title string `yaml:"title" json:"title"`
+	Title string `yaml:"title" json:"title" l10n:"text"`
 	// Levels are the level ids in the band; every level is in one band.
 	Levels []string `yaml:"levels" json:"levels"`
 	// Weights are percentages per stage id, then per dimension id; each
@@ -162,22 +162,22 @@ type StageWeights struct {
 	ID      string         `yaml:"id" json:"id"`
 	Weights map[string]int `yaml:"weights" json:"weights"`
 	// Note explains the weighting in a sentence or two.
-	Note    string   `yaml:"note" json:"note"`
+	Note    string   `yaml:"note" json:"note" l10n:"text"`
 	Sources []string `yaml:"sources" json:"sources,omitempty"`
 }
 
 // Expectation is what a level expects in one dimension.
 type Expectation struct {
 	// Short is the overview cell: a few words, at most Settings.ShortMaxWords.
-	Short string `yaml:"short" json:"short"`
+	Short string `yaml:"short" json:"short" l10n:"text"`
 	// Expect is the full expectation, addressed to the reader.
-	Expect string `yaml:"expect" json:"expect"`
+	Expect string `yaml:"expect" json:"expect" l10n:"text"`
 	// Change says what changed from the level below. It is empty only for
 	// the entry level.
-	Change string `yaml:"change" json:"change,omitempty"`
+	Change string `yaml:"change" json:"change,omitempty" l10n:"text"`
 	// SkipChange says what changed from the level two below, for a ladder
 	// where the level directly below is not shown at the company's size.
-	SkipChange string `yaml:"skip_change" json:"skip_change,omitempty"`
+	SkipChange string `yaml:"skip_change" json:"skip_change,omitempty" l10n:"text"`
 	// Sized replaces Short and Expect below a headcount, so the text is
 	// true at the size it is printed for. The first whose Below is above
 	// the size applies.
@@ -187,8 +187,8 @@ type Expectation struct {
 // SizedExpectation is an expectation's text below a headcount.
 type SizedExpectation struct {
 	Below  int    `yaml:"below" json:"below"`
-	Short  string `yaml:"short" json:"short"`
-	Expect string `yaml:"expect" json:"expect"`
+	Short  string `yaml:"short" json:"short" l10n:"text"`
+	Expect string `yaml:"expect" json:"expect" l10n:"text"`
 }
 
 // At returns the expectation as it reads at a headcount.
@@ -208,21 +208,21 @@ func (e Expectation) At(size int) Expectation {
 type Road struct {
 	// From is the level the road starts at; levels above it on the same
 	// track take the road too.
-	From  string `yaml:"from" json:"from"`
-	Title string `yaml:"title" json:"title"`
+	From  string `yaml:"from" json:"from" l10n:"key"`
+	Title string `yaml:"title" json:"title" l10n:"text"`
 	// Text is what the rung's card says about this entry.
-	Text string `yaml:"text" json:"text"`
+	Text string `yaml:"text" json:"text" l10n:"text"`
 	// Asks is what a promotion guide on this road asks the candidate to
 	// show, beyond the evidence of each dimension.
-	Asks []string `yaml:"asks" json:"asks"`
+	Asks []string `yaml:"asks" json:"asks" l10n:"text"`
 	// Changes says, per dimension, what changes on this road.
-	Changes map[string]string `yaml:"changes" json:"changes"`
+	Changes map[string]string `yaml:"changes" json:"changes" l10n:"text"`
 	// Signals are the signs that someone is ready to take this road,
 	// printed in its promotion guide.
-	Signals []string `yaml:"signals" json:"signals,omitempty"`
+	Signals []string `yaml:"signals" json:"signals,omitempty" l10n:"text"`
 	// Evidence says, per dimension, what a promotion guide on this road
 	// asks to gather, in the terms of the track the road starts on.
-	Evidence map[string][]string `yaml:"evidence" json:"evidence,omitempty"`
+	Evidence map[string][]string `yaml:"evidence" json:"evidence,omitempty" l10n:"text"`
 	Sources  []string            `yaml:"sources" json:"sources,omitempty"`
 }
 
@@ -235,11 +235,11 @@ type Size struct {
 	FillFrom int `yaml:"fill_from" json:"fill_from"`
 	// Needs is the span of control the rung needs, in a few words
 	// ("2–3 engineering managers").
-	Needs string `yaml:"needs" json:"needs,omitempty"`
+	Needs string `yaml:"needs" json:"needs,omitempty" l10n:"text"`
 	// Reserved explains why the rung is reserved below FillFrom.
-	Reserved string `yaml:"reserved" json:"reserved,omitempty"`
+	Reserved string `yaml:"reserved" json:"reserved,omitempty" l10n:"text"`
 	// Absent says who does the work below ShowFrom.
-	Absent string `yaml:"absent" json:"absent,omitempty"`
+	Absent string `yaml:"absent" json:"absent,omitempty" l10n:"text"`
 }
 
 // SizedTitle is a title a level carries below a headcount, such as Head of
@@ -247,11 +247,11 @@ type Size struct {
 type SizedTitle struct {
 	Below int    `yaml:"below" json:"below"`
 	ID    string `yaml:"id" json:"id"`
-	Title string `yaml:"title" json:"title"`
+	Title string `yaml:"title" json:"title" l10n:"text"`
 	// Note explains what the title means at that size.
-	Note string `yaml:"note" json:"note"`
+	Note string `yaml:"note" json:"note" l10n:"text"`
 	// Scope, when set, replaces the level's scope at that size.
-	Scope string `yaml:"scope" json:"scope,omitempty"`
+	Scope string `yaml:"scope" json:"scope,omitempty" l10n:"text"`
 }
 
 // SizeNote says what a level means below a headcount. Notes are tried in
@@ -259,7 +259,7 @@ type SizedTitle struct {
 // Below 0 applies at any size.
 type SizeNote struct {
 	Below int    `yaml:"below" json:"below,omitempty"`
-	Note  string `yaml:"note" json:"note"`
+	Note  string `yaml:"note" json:"note" l10n:"text"`
 }
 
 // Level is one rung of the ladder.
@@ -268,19 +268,19 @@ type Level struct {
 	ID  string `yaml:"id" json:"id"`
 	// Code is the short level name (L3, M4).
 	Code    string   `yaml:"code" json:"code"`
-	Title   string   `yaml:"title" json:"title"`
+	Title   string   `yaml:"title" json:"title" l10n:"text"`
 	Aliases []string `yaml:"aliases" json:"aliases,omitempty"`
 	Track   string   `yaml:"track" json:"track"`
 	// Grade orders levels by seniority across tracks: levels of equal
 	// grade are peers, and a promotion goes up in grade.
 	Grade   int    `yaml:"grade" json:"grade"`
-	Summary string `yaml:"summary" json:"summary"`
+	Summary string `yaml:"summary" json:"summary" l10n:"text"`
 	// Scope says what the level is accountable for, in one sentence.
-	Scope string `yaml:"scope" json:"scope"`
+	Scope string `yaml:"scope" json:"scope" l10n:"text"`
 	// Span is the typical reach: team, teams, org or company.
 	Span string `yaml:"span" json:"span"`
 	// TypicalTime is how long people usually stay at the level.
-	TypicalTime string       `yaml:"typical_time" json:"typical_time"`
+	TypicalTime string       `yaml:"typical_time" json:"typical_time" l10n:"text"`
 	Size        Size         `yaml:"size" json:"size"`
 	Titles      []SizedTitle `yaml:"titles" json:"titles,omitempty"`
 	SizeNotes   []SizeNote   `yaml:"size_notes" json:"size_notes,omitempty"`
@@ -288,9 +288,9 @@ type Level struct {
 	// headcounts, tried like SizeNotes.
 	SizedScope   []SizeNote `yaml:"sized_scope" json:"sized_scope,omitempty"`
 	SizedSummary []SizeNote `yaml:"sized_summary" json:"sized_summary,omitempty"`
-	Behaviours   []string   `yaml:"behaviours" json:"behaviours"`
+	Behaviours   []string   `yaml:"behaviours" json:"behaviours" l10n:"text"`
 	// Signals are signs of readiness for the next level.
-	Signals []string `yaml:"signals" json:"signals"`
+	Signals []string `yaml:"signals" json:"signals" l10n:"text"`
 	// SizedBehaviours and SizedSignals replace Behaviours and Signals at
 	// some headcounts, tried like SizeNotes, so an example is true at the
 	// size it is printed for and the signs name the rung that is next
@@ -300,7 +300,7 @@ type Level struct {
 	// ManagementSignals, on a level both tracks share, are the signs of
 	// readiness for the first management rung, which is earned on
 	// management evidence.
-	ManagementSignals []string `yaml:"management_signals" json:"management_signals,omitempty"`
+	ManagementSignals []string `yaml:"management_signals" json:"management_signals,omitempty" l10n:"text"`
 	// Equivalents are the peer levels on the other track.
 	Equivalents  []string               `yaml:"equivalents" json:"equivalents,omitempty"`
 	Expectations map[string]Expectation `yaml:"expectations" json:"expectations"`
@@ -364,7 +364,7 @@ func (l Level) SummaryAt(size int) string {
 // at any size).
 type SizedList struct {
 	Below int      `yaml:"below" json:"below,omitempty"`
-	Items []string `yaml:"items" json:"items"`
+	Items []string `yaml:"items" json:"items" l10n:"text"`
 }
 
 func listAt(base []string, sized []SizedList, size int) []string {
@@ -387,13 +387,13 @@ func (l Level) SignalsAt(size int) []string { return listAt(l.Signals, l.SizedSi
 type Hat struct {
 	Pos     `yaml:",inline"`
 	ID      string `yaml:"id" json:"id"`
-	Title   string `yaml:"title" json:"title"`
-	Summary string `yaml:"summary" json:"summary"`
+	Title   string `yaml:"title" json:"title" l10n:"text"`
+	Summary string `yaml:"summary" json:"summary" l10n:"text"`
 	// WornAt lists the levels at which the hat is usually worn.
 	WornAt []string `yaml:"worn_at" json:"worn_at"`
 	// Bridge, when set, explains how the hat helps a move between tracks.
-	Bridge     string   `yaml:"bridge" json:"bridge,omitempty"`
-	Behaviours []string `yaml:"behaviours" json:"behaviours"`
+	Bridge     string   `yaml:"bridge" json:"bridge,omitempty" l10n:"text"`
+	Behaviours []string `yaml:"behaviours" json:"behaviours" l10n:"text"`
 	Sources    []string `yaml:"sources" json:"sources,omitempty"`
 }
 
@@ -405,9 +405,9 @@ type DeliveryRule struct {
 	// ByStage overrides FillFrom at some stages.
 	ByStage map[string]int `yaml:"by_stage" json:"by_stage,omitempty"`
 	// Reserved explains a ByStage override.
-	Reserved string `yaml:"reserved" json:"reserved,omitempty"`
+	Reserved string `yaml:"reserved" json:"reserved,omitempty" l10n:"text"`
 	// Role says what the delivery rung does for this archetype.
-	Role string `yaml:"role" json:"role"`
+	Role string `yaml:"role" json:"role" l10n:"text"`
 }
 
 // Archetype holds a CTO archetype's effects on the top of the ladder.
@@ -415,19 +415,19 @@ type Archetype struct {
 	Pos `yaml:",inline"`
 	// ID is a catalog archetype id.
 	ID    string `yaml:"id" json:"id"`
-	Title string `yaml:"title" json:"title"`
+	Title string `yaml:"title" json:"title" l10n:"text"`
 	// Focus is the archetype's primary focus (seed 004).
-	Focus        string       `yaml:"focus" json:"focus"`
+	Focus        string       `yaml:"focus" json:"focus" l10n:"text"`
 	DeliveryRung DeliveryRule `yaml:"delivery_rung" json:"delivery_rung"`
 	// CTOSummary replaces the top rung's summary.
-	CTOSummary string `yaml:"cto_summary" json:"cto_summary"`
+	CTOSummary string `yaml:"cto_summary" json:"cto_summary" l10n:"text"`
 	// CTOExpectations replace the top rung's expectations in some
 	// dimensions, so the CTO rung follows the archetype's focus.
 	CTOExpectations map[string]Expectation `yaml:"cto_expectations" json:"cto_expectations"`
 	// CTOBehaviours replace the top rung's default example behaviours
 	// (those printed where no sized list applies, from a few hundred
 	// engineers), so a CTO's examples follow the archetype's focus.
-	CTOBehaviours []string `yaml:"cto_behaviours" json:"cto_behaviours,omitempty"`
+	CTOBehaviours []string `yaml:"cto_behaviours" json:"cto_behaviours,omitempty" l10n:"text"`
 	Sources       []string `yaml:"sources" json:"sources,omitempty"`
 }
 
@@ -435,10 +435,10 @@ type Archetype struct {
 type CareerStep struct {
 	Pos     `yaml:",inline"`
 	ID      string   `yaml:"id" json:"id"`
-	Title   string   `yaml:"title" json:"title"`
+	Title   string   `yaml:"title" json:"title" l10n:"text"`
 	Levels  []string `yaml:"levels" json:"levels,omitempty"`
 	Hats    []string `yaml:"hats" json:"hats,omitempty"`
-	Text    string   `yaml:"text" json:"text"`
+	Text    string   `yaml:"text" json:"text" l10n:"text"`
 	Sources []string `yaml:"sources" json:"sources,omitempty"`
 }
 
@@ -460,8 +460,8 @@ func (q Question) AnswerAt(size int) (string, bool) {
 type Question struct {
 	Pos      `yaml:",inline"`
 	ID       string `yaml:"id" json:"id"`
-	Question string `yaml:"question" json:"question"`
-	Answer   string `yaml:"answer" json:"answer"`
+	Question string `yaml:"question" json:"question" l10n:"text"`
+	Answer   string `yaml:"answer" json:"answer" l10n:"text"`
 	// ShowFrom and ShowBelow limit the headcounts at which the question
 	// is printed (0: no limit), so a ladder does not answer a question
 	// that does not arise at its size.

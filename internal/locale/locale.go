@@ -9,20 +9,32 @@
 package locale
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/suggest"
 	"go.yaml.in/yaml/v3"
+	xcurrency "golang.org/x/text/currency"
+	xlanguage "golang.org/x/text/language"
+	xmessage "golang.org/x/text/message"
 )
 
 //go:embed en.yaml
 var enYAML []byte
+
+// files holds every language's messages, one <tag>.yaml each: adding a
+// file adds a language.
+//
+//go:embed *.yaml
+var files embed.FS
 
 // Args gives the value of each named placeholder of a message.
 type Args map[string]string
@@ -73,6 +85,64 @@ var english = mustLoad("en.yaml", "en", enYAML, nil)
 
 // English is the reference catalog, embedded in the binary.
 func English() *Catalog { return english }
+
+// all is every embedded language, each checked against English.
+var all = func() map[string]*Catalog {
+	m := map[string]*Catalog{"en": english}
+	entries, _ := files.ReadDir(".")
+	for _, e := range entries {
+		lang := strings.TrimSuffix(e.Name(), ".yaml")
+		if lang == "en" || !strings.HasSuffix(e.Name(), ".yaml") {
+			continue
+		}
+		data, _ := files.ReadFile(e.Name())
+		m[lang] = mustLoad(e.Name(), lang, data, english)
+	}
+	return m
+}()
+
+// Languages lists the tags of the languages Rungs writes, sorted: en and
+// one per embedded file.
+func Languages() []string {
+	tags := make([]string, 0, len(all))
+	for t := range all {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	return tags
+}
+
+// Normalize reads a language as a user writes it ("fr", "FR", "fr-FR",
+// "fr_CA") as the tag of a language Rungs writes, and reports whether it
+// is one. Only the primary subtag counts: the documents do not change
+// with the region.
+func Normalize(tag string) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(t, "-_"); i > 0 {
+		t = t[:i]
+	}
+	_, ok := all[t]
+	return t, ok
+}
+
+// For returns the messages of language lang, and whether Rungs has it.
+func For(lang string) (*Catalog, bool) {
+	c, ok := all[lang]
+	return c, ok
+}
+
+// Must returns the messages of a language the caller already checked
+// (For, Languages), and English for "".
+func Must(lang string) *Catalog {
+	if lang == "" {
+		return english
+	}
+	c, ok := all[lang]
+	if !ok {
+		panic("locale: no language " + lang) // callers check the tag first
+	}
+	return c
+}
 
 // mustLoad loads an embedded catalog. The embedded files are checked by
 // the package's tests, so a failure here is a build mistake, not bad input.
@@ -134,7 +204,7 @@ func Load(name, lang string, data []byte, ref *Catalog) (*Catalog, error) {
 		}
 		if ref != nil {
 			want := ref.msgs[key]
-			if !slices.Equal(m.vars, want.vars) {
+			if !slices.Equal(m.vars, want.vars) && !slices.Equal(m.vars, without(want.vars, grammarOnly)) {
 				errs.Add(name, v.Line, "message %q uses placeholders {%s}; English uses {%s}: use the same ones", key, strings.Join(m.vars, "}, {"), strings.Join(want.vars, "}, {"))
 			}
 			if (m.text == "") != (want.text == "") {
@@ -153,6 +223,20 @@ func Load(name, lang string, data []byte, ref *Catalog) (*Catalog, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// grammarOnly are placeholders that carry English grammar, not facts
+// ("a" or "an"): another language may leave them out.
+var grammarOnly = []string{"article"}
+
+func without(vars, drop []string) []string {
+	out := make([]string, 0, len(vars))
+	for _, v := range vars {
+		if !slices.Contains(drop, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func hasKey(root *yaml.Node, key string) bool {
@@ -304,6 +388,78 @@ func fill(s string, args Args) string {
 		}
 		return p
 	})
+}
+
+// Number writes a whole number as the language does: "1,500" in
+// English, "1 500" in French (a no-break space, as golang.org/x/text
+// has it from CLDR).
+func (c *Catalog) Number(n int) string {
+	if c.lang == "en" {
+		return englishThousands(n)
+	}
+	return c.printer().Sprintf("%d", n)
+}
+
+// Money writes an amount with the language's separators, with two
+// decimals only when it has cents.
+func (c *Catalog) Money(v float64) string {
+	whole := math.Floor(v)
+	cents := math.Round((v - whole) * 100)
+	if c.lang == "en" {
+		s := englishThousands(int(whole))
+		if cents > 0 {
+			s += fmt.Sprintf(".%02d", int(cents))
+		}
+		return s
+	}
+	if cents > 0 {
+		return c.printer().Sprintf("%.2f", v)
+	}
+	return c.printer().Sprintf("%d", int(whole))
+}
+
+func (c *Catalog) printer() *xmessage.Printer {
+	return xmessage.NewPrinter(xlanguage.Make(c.lang))
+}
+
+// englishThousands formats 1234567 as "1,234,567".
+func englishThousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// Date writes a YYYY-MM-DD date as the language writes dates in running
+// text (date.long); a value that is not such a date is returned as it is.
+func (c *Catalog) Date(iso string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return iso
+	}
+	month := c.Text("date.month."+strings.ToLower(t.Month().String()), nil)
+	return c.Text("date.long", Args{"iso": iso, "day": strconv.Itoa(t.Day()), "month": month, "year": strconv.Itoa(t.Year())})
+}
+
+// Currency writes an ISO 4217 currency code as pay.currency has it: the
+// code, or the language's symbol for it (golang.org/x/text/currency). An
+// unknown code is kept as written.
+func (c *Catalog) Currency(code string) string {
+	symbol := code
+	if u, err := xcurrency.ParseISO(code); err == nil {
+		symbol = c.printer().Sprint(xcurrency.Symbol(u))
+	}
+	return c.Text("pay.currency", Args{"code": code, "symbol": symbol})
 }
 
 // String shows the catalog in error messages and test failures.

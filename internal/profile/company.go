@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/suggest"
 	"go.yaml.in/yaml/v3"
@@ -76,6 +77,9 @@ type Company struct {
 	EqualOpportunity string `yaml:"equal_opportunity" json:"equal_opportunity,omitempty"`
 	// Date is the posting date, YYYY-MM-DD.
 	Date string `yaml:"date" json:"date,omitempty"`
+	// Language is the language the documents are written in: en (the
+	// default) or fr (--lang).
+	Language string `yaml:"language" json:"language,omitempty"`
 
 	// Catalog, Ladder and Templates point at the company's own catalog
 	// folder, ladder file and templates folder, relative to this file.
@@ -190,6 +194,13 @@ func checkCompany(name string, root *yaml.Node, c *Company, errs strictyaml.List
 		if strings.Contains(strings.TrimSpace(f.v), "\n") {
 			errs.Add(name, at(f.key), "%s has a line break; write it on one line", f.key)
 		}
+	}
+	if c.Language != "" {
+		lang, ok := locale.Normalize(c.Language)
+		if !ok {
+			errs.Add(name, at("language"), "language: unknown value %q%s", c.Language, suggest.Hint(lang, locale.Languages()))
+		}
+		c.Language = lang
 	}
 	if c.WorkModel != "" {
 		wm := strings.ToLower(strings.TrimSpace(c.WorkModel))
