@@ -104,3 +104,28 @@ func TestFrenchPunctuationRule(t *testing.T) {
 		}
 	}
 }
+
+// TestOfferedPlaceholders checks the placeholders a language may use in
+// place of English's where the rules offer them (a French date's day and
+// month, a French price's symbol), and only there.
+func TestOfferedPlaceholders(t *testing.T) {
+	ref, err := locale.Load("en.yaml", "en", []byte("date.long: \"{iso}\"\npay.currency: \"{code}\"\na.title: \"{title}\"\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		data string
+		ok   bool
+	}{
+		{"date.long: \"{day} {month} {year}\"\npay.currency: \"{symbol}\"\na.title: \"{title} (H/F)\"\n", true},
+		{"date.long: \"{iso}\"\npay.currency: \"{code} ({symbol})\"\na.title: \"{title}\"\n", true},
+		{"date.long: \"{day} {weekday}\"\npay.currency: \"{symbol}\"\na.title: \"{title}\"\n", false},
+		{"date.long: \"bientôt\"\npay.currency: \"{symbol}\"\na.title: \"{title}\"\n", false},
+		{"date.long: \"{iso}\"\npay.currency: \"{code}\"\na.title: \"{symbol}\"\n", false},
+	} {
+		_, err := locale.Load("fr.yaml", "fr", []byte(tt.data), ref)
+		if (err == nil) != tt.ok {
+			t.Errorf("%q: error %v, want ok=%v", tt.data, err, tt.ok)
+		}
+	}
+}
