@@ -206,7 +206,7 @@ func Load(name, lang string, data []byte, ref *Catalog) (*Catalog, error) {
 		}
 		if ref != nil {
 			want := ref.msgs[key]
-			if !slices.Equal(m.vars, want.vars) && !slices.Equal(m.vars, without(want.vars, grammarOnly)) {
+			if !placeholdersFit(key, m.vars, want.vars) {
 				errs.Add(name, v.Line, "message %q uses placeholders {%s}; English uses {%s}: use the same ones", key, strings.Join(m.vars, "}, {"), strings.Join(want.vars, "}, {"))
 			}
 			if m.plural != want.plural {
@@ -230,6 +230,36 @@ func Load(name, lang string, data []byte, ref *Catalog) (*Catalog, error) {
 // grammarOnly are placeholders that carry English grammar, not facts
 // ("a" or "an"): another language may leave them out.
 var grammarOnly = []string{"article"}
+
+// offered are placeholders the rules pass to a message that English
+// leaves unused: a French date names its day and month where English
+// keeps the ISO form, and a French price shows the currency's symbol
+// where English shows its code. Another language may write them in
+// place of English's.
+var offered = map[string][]string{
+	"date.long":    {"day", "month", "year"},
+	"pay.currency": {"symbol"},
+}
+
+// placeholdersFit reports whether a translation's placeholders fit
+// English's: the same ones, less those that carry English grammar only,
+// or, for a message with offered placeholders, any of English's and the
+// offered ones, at least one.
+func placeholdersFit(key string, got, want []string) bool {
+	if slices.Equal(got, want) || slices.Equal(got, without(want, grammarOnly)) {
+		return true
+	}
+	alt, ok := offered[key]
+	if !ok || len(got) == 0 {
+		return false
+	}
+	for _, v := range got {
+		if !slices.Contains(want, v) && !slices.Contains(alt, v) {
+			return false
+		}
+	}
+	return true
+}
 
 func without(vars, drop []string) []string {
 	out := make([]string, 0, len(vars))
