@@ -26,7 +26,7 @@ import (
 // frDir holds the French templates: one file for each English template,
 // with the same name, the same define names, the same data fields and the
 // same logic; only the words differ (issue 17).
-const frDir = "fr"
+const frDir = "l10n/fr"
 
 // englishFunctionWords are words so frequent in English and so rare in
 // French that their share of a text's words tells an English sentence
