@@ -16,6 +16,7 @@ import (
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/internal/batch"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/pipeline"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/lint"
@@ -35,7 +36,7 @@ type batchOptions struct {
 	lint     bool
 	strict   bool
 	// Defaults for entries that do not give a value.
-	kind, stage, size, archetype, company, format, paper string
+	kind, stage, size, archetype, company, format, paper, lang string
 	// The user's own data for every entry, over the company files' keys.
 	custom batch.Custom
 }
@@ -90,6 +91,7 @@ Exit codes: 0 success, 1 an entry failed, 2 usage error, 3 invalid input
 	fl.StringVar(&opts.company, "company", "", "default company.yaml for entries that give none")
 	fl.StringVar(&opts.format, "format", "", "default formats, such as md+json: "+strings.Join(pipeline.FormatNames(), ", ")+" (default "+pipeline.DefaultFormat+")")
 	fl.StringVar(&opts.paper, "paper", "", "default paper size for paged formats: "+strings.Join(pipeline.Papers, ", "))
+	fl.StringVar(&opts.lang, "lang", "", "default language of the documents: "+strings.Join(locale.Languages(), ", ")+" (default: each company's language, else en)")
 	fl.StringVar(&opts.custom.Catalog, "catalog", "", "a folder of catalog YAML files laid over the built-in catalog, for every entry")
 	fl.StringVar(&opts.custom.Ladder, "ladder", "", "a ladder YAML file, or a folder of them, replacing the built-in ladder, for every entry")
 	fl.StringVar(&opts.custom.Templates, "templates", "", "a folder of *.md.tmpl templates replacing built-in ones, for every entry")
@@ -300,6 +302,11 @@ func batchDefaults(cat *catalog.Catalog, o *batchOptions) ([]batch.Value, error)
 			return d, usageErr("--archetype: %v", err)
 		}
 	}
+	if o.lang != "" {
+		if _, err := profile.Lang(profile.Input{Lang: o.lang}); err != nil {
+			return d, flagErr(err)
+		}
+	}
 	set(batch.FKind, o.kind)
 	set(batch.FStage, o.stage)
 	set(batch.FSize, o.size)
@@ -307,6 +314,7 @@ func batchDefaults(cat *catalog.Catalog, o *batchOptions) ([]batch.Value, error)
 	set(batch.FCompany, o.company)
 	set(batch.FFormat, o.format)
 	set(batch.FPaper, o.paper)
+	set(batch.FLang, o.lang)
 	return d, nil
 }
 

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/pipeline"
 	"go.yaml.in/yaml/v3"
 )
@@ -39,6 +40,7 @@ const (
 	FCompany
 	FFormat
 	FPaper
+	FLang
 	FName
 	// numCommon is the number of fields shared by every kind; the kinds'
 	// parameters follow.
@@ -54,6 +56,7 @@ var commonFields = [numCommon]FieldInfo{
 	{Name: "company", Example: "acme.yaml", Doc: "A company.yaml file, relative to the manifest, or the company's details inline."},
 	{Name: "format", Example: "md+pdf", Doc: "The formats, joined with + or a comma, such as md+pdf: " + strings.Join(pipeline.FormatNames(), ", ") + " (jsonld for kind jd only)."},
 	{Name: "paper", Example: "a4", Doc: "The paper size of paged formats: " + strings.Join(pipeline.Papers, ", ") + "; " + pipeline.Papers[0] + " by default."},
+	{Name: "lang", Example: "fr", Doc: "The language of the documents: " + strings.Join(locale.Languages(), ", ") + "; by default the company's language key, else en."},
 	{Name: "name", Example: "backend-lead", Doc: "The output file name without extension, or a pattern such as {company}-{role}-{stage}; by default the company's slug and the kind's name."},
 }
 

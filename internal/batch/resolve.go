@@ -177,10 +177,20 @@ func (r *Resolver) Resolve(e *Entry) (*Job, Problems) {
 		}
 		company = c
 	}
-	prof, err := profile.Resolve(env.Cat, profile.Input{
+	in := profile.Input{
 		Stage: val(FStage), Size: val(FSize), Archetype: val(FArchetype),
-		Company: company, SourceDateEpoch: r.SourceDateEpoch,
-	})
+		Company: company, SourceDateEpoch: r.SourceDateEpoch, Lang: val(FLang),
+	}
+	lang, err := profile.Lang(in)
+	if err != nil {
+		var fe *profile.FlagError
+		errors.As(err, &fe)
+		return nil, e.named(Problems{e.problem(FLang, fe.Err.Error())}, "")
+	}
+	if env, set, err = pipeline.Localize(env, set, lang); err != nil {
+		return nil, Problems{{Raw: true, Msg: err.Error(), Key: err.Error()}}
+	}
+	prof, err := profile.Resolve(env.Cat, in)
 	if err != nil {
 		// Field values were checked above, so what is left comes from the
 		// company file (its stage, say) or the environment: the same

@@ -484,7 +484,11 @@ func (c *Catalog) Date(iso string) string {
 		return iso
 	}
 	month := c.Text("date.month."+strings.ToLower(t.Month().String()), nil)
-	return c.Text("date.long", Args{"iso": iso, "day": strconv.Itoa(t.Day()), "month": month, "year": strconv.Itoa(t.Year())})
+	day := strconv.Itoa(t.Day())
+	if t.Day() == 1 {
+		day = c.Text("date.first_day", nil)
+	}
+	return c.Text("date.long", Args{"iso": iso, "day": day, "month": month, "year": strconv.Itoa(t.Year())})
 }
 
 // Currency writes an ISO 4217 currency code as pay.currency has it: the
