@@ -112,6 +112,8 @@ type LevelView struct {
 	Summary        string `json:"summary"`
 	Scope          string `json:"scope"`
 	Span           string `json:"span"`
+	// SpanLabel is the span as the document's language names it.
+	SpanLabel string `json:"-"`
 	TypicalTime    string `json:"typical_time"`
 	// Notes say what the rung means at this size and under this CTO.
 	Notes []string `json:"notes,omitempty"`
@@ -377,7 +379,7 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		ID:   v.ID, Code: v.Code, Title: title, Track: v.Track, TrackTitle: track.Title,
 		Shared: lad.Shared(v), Grade: v.Grade,
 		Reserved: reserved, ReservedReason: reason, FillFrom: fillFrom, Needs: v.Size.Needs,
-		Summary: b.sz(v.SummaryAt(p.Size)), Scope: b.sz(v.ScopeAt(p.Size)), Span: v.Span, TypicalTime: v.TypicalTime,
+		Summary: b.sz(v.SummaryAt(p.Size)), Scope: b.sz(v.ScopeAt(p.Size)), Span: v.Span, SpanLabel: spanLabel(tr, v.Span), TypicalTime: v.TypicalTime,
 		Behaviours: b.szs(v.BehavioursAt(p.Size)), Signals: b.szs(v.SignalsAt(p.Size)), Sources: v.Sources,
 	}
 	if title != v.Title {
@@ -509,6 +511,28 @@ func (b *builder) level(v ladders.Level, inTrack map[string]bool) LevelView {
 		}
 	}
 	return lv
+}
+
+// spanLabel names a level's span (team, teams, group, groups, org, orgs,
+// company) in the document's language.
+func spanLabel(tr *locale.Catalog, span string) string {
+	switch span {
+	case "team":
+		return tr.Text("ladder.span.team", nil)
+	case "teams":
+		return tr.Text("ladder.span.teams", nil)
+	case "group":
+		return tr.Text("ladder.span.group", nil)
+	case "groups":
+		return tr.Text("ladder.span.groups", nil)
+	case "org":
+		return tr.Text("ladder.span.org", nil)
+	case "orgs":
+		return tr.Text("ladder.span.orgs", nil)
+	case "company":
+		return tr.Text("ladder.span.company", nil)
+	}
+	return span
 }
 
 // listAnd joins words as a list: "a", "a and b", "a, b and c".
