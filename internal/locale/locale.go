@@ -55,6 +55,9 @@ type message struct {
 type Catalog struct {
 	lang string
 	msgs map[string]message
+	// zeroIsOne is the plural rule of languages that count 0 as one
+	// (French: "0 ingénieur"), from the message plural.zero.
+	zeroIsOne bool
 }
 
 // Lang is the catalog's language tag ("en").
@@ -174,6 +177,7 @@ func Load(name, lang string, data []byte, ref *Catalog) (*Catalog, error) {
 		return nil, err
 	}
 	c := &Catalog{lang: lang, msgs: map[string]message{}}
+	defer func() { c.zeroIsOne = c.msgs["plural.zero"].text == "one" }()
 	var errs strictyaml.List
 	if root == nil || root.Kind != yaml.MappingNode {
 		line := 0
@@ -408,10 +412,10 @@ func (c *Catalog) One(n int) bool { return c.pluralOne(n) }
 // differ at zero (French says "0 ingénieur"), which is why it is per
 // language.
 func (c *Catalog) pluralOne(n int) bool {
-	if c.lang == "fr" {
-		return n == 0 || n == 1
+	if n < 0 || n > 1 {
+		return false
 	}
-	return n == 1
+	return n == 1 || c.zeroIsOne
 }
 
 func fill(s string, args Args) string {
