@@ -113,8 +113,8 @@ type LevelView struct {
 	Scope          string `json:"scope"`
 	Span           string `json:"span"`
 	// SpanLabel is the span as the document's language names it.
-	SpanLabel string `json:"-"`
-	TypicalTime    string `json:"typical_time"`
+	SpanLabel   string `json:"-"`
+	TypicalTime string `json:"typical_time"`
 	// Notes say what the rung means at this size and under this CTO.
 	Notes []string `json:"notes,omitempty"`
 	// Focus is the CTO archetype's focus, on the top rung only.

@@ -59,13 +59,16 @@ a.count:
 }
 
 func TestFrenchPluralAtZero(t *testing.T) {
-	ref, _ := Load("en.yaml", "en", []byte("a.n:\n  one: \"one engineer\"\n  other: \"{n} engineers\"\n"), nil)
-	fr, err := Load("fr.yaml", "fr", []byte("a.n:\n  one: \"{n} ingénieur\"\n  other: \"{n} ingénieurs\"\n"), ref)
+	ref, _ := Load("en.yaml", "en", []byte("plural.zero: other\na.n:\n  one: \"one engineer\"\n  other: \"{n} engineers\"\n"), nil)
+	fr, err := Load("fr.yaml", "fr", []byte("plural.zero: one\na.n:\n  one: \"{n} ingénieur\"\n  other: \"{n} ingénieurs\"\n"), ref)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := fr.Count("a.n", 0, "0", nil); got != "0 ingénieur" {
 		t.Errorf("French zero: got %q", got)
+	}
+	if got := ref.Count("a.n", 0, "0", nil); got != "0 engineers" {
+		t.Errorf("English zero: got %q", got)
 	}
 }
 
