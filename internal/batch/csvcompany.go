@@ -30,7 +30,7 @@ import (
 
 // companyFieldAliases are company columns that are entry fields under
 // another name: company.stage is the stage column.
-var companyFieldAliases = map[string]Field{"stage": FStage, "engineers": FSize, "archetype": FArchetype}
+var companyFieldAliases = map[string]Field{"stage": FStage, "engineers": FSize, "archetype": FArchetype, "language": FLang}
 
 // excludedCompanyKeys are the flat company.yaml keys that are not columns.
 var excludedCompanyKeys = []string{"catalog", "ladder", "templates"}
