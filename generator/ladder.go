@@ -601,7 +601,7 @@ func LadderSizeText(tr *locale.Catalog, lad *ladders.Ladder, text string, size i
 			top, peer = v.Title, ""
 			for _, id := range v.Equivalents {
 				if e, err := lad.Level(id); err == nil && shown(e) {
-					peer = article(e.Title) + " " + e.Title
+					peer = tr.Text("ladder.peer", locale.Args{"article": article(e.Title), "title": e.Title})
 				}
 			}
 		}
