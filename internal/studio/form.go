@@ -141,6 +141,18 @@ type resolved struct {
 	prof    profile.Profile
 	yaml    []byte // the company.yaml that reproduces the screen
 	roleID  string
+	// data is the data in the document's language when it is not
+	// English (see dataFor).
+	data *Data
+}
+
+// dataFor is the data the document is built from: d, or d in the
+// language the company text asks for.
+func (r *resolved) dataFor(d *Data) *Data {
+	if r.data != nil {
+		return r.data
+	}
+	return d
 }
 
 func (r *resolved) ok() bool { return len(r.errs) == 0 && len(r.general) == 0 }
@@ -249,7 +261,19 @@ func resolve(d *Data, f *form, jd bool, sourceDateEpoch string) *resolved {
 	if f.given["archetype"] {
 		in.Archetype = strings.TrimSpace(f.get("archetype"))
 	}
-	p, err := profile.Resolve(d.Catalog, in)
+	// A company text with language: fr makes a French document: the data
+	// and templates are those of its language, as for rungs jd.
+	if lang, err := profile.Lang(in); err == nil && lang != "en" {
+		env, set, err := pipeline.Localize(&pipeline.Env{Cat: d.Catalog, Ladder: d.Ladder}, d.Templates, lang)
+		if err != nil {
+			r.general = append(r.general, err.Error())
+			return r
+		}
+		local := *d
+		local.Catalog, local.Ladder, local.Templates = env.Cat, env.Ladder, set
+		r.data = &local
+	}
+	p, err := profile.Resolve(r.dataFor(d).Catalog, in)
 	if err != nil {
 		var fe *profile.FlagError
 		if errors.As(err, &fe) {

@@ -238,6 +238,7 @@ func (s *Server) render(w http.ResponseWriter, status int, p *page) {
 func (s *Server) jdPage(w http.ResponseWriter, r *http.Request) {
 	d, loadErr, v, f := s.formFor(r, jdFields)
 	res := resolve(d, f, true, s.cfg.SourceDateEpoch)
+	d = res.dataFor(d)
 	p := s.newPage("jd", d, loadErr, v, f, res, jdFields)
 	p.Title = "Job posting"
 	status := res.status()
@@ -404,6 +405,7 @@ func (s *Server) jdDownload(w http.ResponseWriter, r *http.Request) {
 	}
 	d, _, _, f := s.formFor(r, jdFields)
 	res := resolve(d, f, true, s.cfg.SourceDateEpoch)
+	d = res.dataFor(d)
 	if !res.ok() {
 		problem(w, res.status(), res.messages(jdFields))
 		return
@@ -429,6 +431,7 @@ func (s *Server) jdDownload(w http.ResponseWriter, r *http.Request) {
 func (s *Server) companyYAML(w http.ResponseWriter, r *http.Request) {
 	d, _, _, f := s.formFor(r, jdFields)
 	res := resolve(d, f, true, s.cfg.SourceDateEpoch)
+	d = res.dataFor(d)
 	if !res.ok() {
 		problem(w, res.status(), res.messages(jdFields))
 		return
@@ -540,6 +543,7 @@ func buildLadder(d *Data, res *resolved) *doc {
 func (s *Server) ladderPage(w http.ResponseWriter, r *http.Request) {
 	d, loadErr, v, f := s.formFor(r, ladderFields)
 	res := resolve(d, f, false, s.cfg.SourceDateEpoch)
+	d = res.dataFor(d)
 	p := s.newPage("ladder", d, loadErr, v, f, res, ladderFields)
 	p.Title = "Career ladder"
 	p.Views = ladderViews
@@ -602,6 +606,7 @@ func (s *Server) ladderDownload(w http.ResponseWriter, r *http.Request) {
 	}
 	d, _, _, f := s.formFor(r, ladderFields)
 	res := resolve(d, f, false, s.cfg.SourceDateEpoch)
+	d = res.dataFor(d)
 	if !res.ok() {
 		problem(w, res.status(), res.messages(ladderFields))
 		return
