@@ -22,6 +22,7 @@ import (
 	"github.com/rungs/rungs/internal/batch"
 	"github.com/rungs/rungs/internal/boundedio"
 	"github.com/rungs/rungs/internal/ctrl"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/tmplcheck"
@@ -106,8 +107,7 @@ func path(p, sourceDateEpoch string, done map[string]bool) Result {
 	case Catalog:
 		// A catalog file may refer to items in the files beside it, so
 		// the whole folder is checked, over the built-in catalog.
-		_, err := catalog.LoadWithOverlay(filepath.Dir(p))
-		r.Problems = strictyaml.Errors(err)
+		r.Problems = strictyaml.Errors(loadCatalog(filepath.Dir(p)))
 	case Ladder:
 		// A ladder file is checked with the ladder files beside it, or
 		// alone when it is a whole ladder.
@@ -115,10 +115,39 @@ func path(p, sourceDateEpoch string, done map[string]bool) Result {
 		if siblings(p, Ladder) > 1 {
 			target = filepath.Dir(p)
 		}
-		_, err := ladders.LoadPath(target)
-		r.Problems = strictyaml.Errors(err)
+		r.Problems = strictyaml.Errors(loadLadder(target))
 	}
 	return r
+}
+
+// loadCatalog checks a catalog folder over the built-in catalog, with its
+// translations (l10n/<lang>/) in every language Rungs writes.
+func loadCatalog(dir string) error {
+	c, err := catalog.LoadWithOverlay(dir)
+	if err != nil {
+		return err
+	}
+	for _, lang := range locale.Languages() {
+		if _, _, err := c.In(lang); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadLadder checks a ladder file or folder, with a folder's translations
+// in every language Rungs writes.
+func loadLadder(p string) error {
+	l, err := ladders.LoadPath(p)
+	if err != nil {
+		return err
+	}
+	for _, lang := range locale.Languages() {
+		if _, _, err := l.In(lang); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Paths checks one file or folder, as Path, and a project folder as a
@@ -253,9 +282,9 @@ func folder(dir string) Result {
 		r.Kind = kind
 		switch kind {
 		case Catalog:
-			_, err = catalog.LoadWithOverlay(dir)
+			err = loadCatalog(dir)
 		case Ladder:
-			_, err = ladders.LoadPath(dir)
+			err = loadLadder(dir)
 		default:
 			err = &strictyaml.Error{File: dir, Msg: "a folder can be a catalog, a ladder or templates; give company files and manifests one by one"}
 		}
