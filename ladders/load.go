@@ -60,13 +60,13 @@ type Ladder struct {
 	// ladder was read from a folder.
 	userL10n *l10n.Source
 	// langs holds the ladder's translations, made once each (see In).
-	langs *langCache
-	levels       map[string]int // ids, aliases and sized-title ids to index
-	tracks       map[string]int
-	dims         map[string]int
-	hats         map[string]int
-	stages       map[string]int
-	archetypes   map[string]int
+	langs      *langCache
+	levels     map[string]int // ids, aliases and sized-title ids to index
+	tracks     map[string]int
+	dims       map[string]int
+	hats       map[string]int
+	stages     map[string]int
+	archetypes map[string]int
 }
 
 // LoadFS reads every *.yaml file in dir of fsys, in name order, and returns

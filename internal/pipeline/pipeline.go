@@ -163,7 +163,6 @@ func (e *Env) ladder() (*ladders.Ladder, error) {
 	return ladders.Builtin()
 }
 
-
 // viewOf wraps a view model with the document's metadata.
 func viewOf(model any, warnings []string, prof profile.Profile) View {
 	return View{Model: model, Warnings: warnings, Author: strings.TrimSpace(prof.Company.Name), Date: prof.Date, Language: lang(prof)}
@@ -218,7 +217,6 @@ var Formats = []Format{
 	{Name: "jsonld", Ext: "jsonld", FromMarkdown: true, Kinds: []string{"jd"}, Render: renderJSONLD},
 	{Name: "site", FromMarkdown: true, Kinds: []string{"ladder", "growth"}, Site: true},
 }
-
 
 // docMeta is what PDF, HTML and Word documents store as metadata.
 type docMeta struct {
