@@ -13,7 +13,6 @@
 package l10n
 
 import (
-	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
@@ -531,18 +530,4 @@ func Missing(v any, set map[string]bool) []Text {
 		}
 	}
 	return out
-}
-
-// Error formats a list of missing texts for a message: the first few
-// paths and how many more.
-func Summary(missing []Text, most int) string {
-	var ps []string
-	for i, t := range missing {
-		if i == most {
-			ps = append(ps, fmt.Sprintf("and %d more", len(missing)-most))
-			break
-		}
-		ps = append(ps, t.Path)
-	}
-	return strings.Join(ps, ", ")
 }
