@@ -93,7 +93,8 @@ var pronouncedEnt = map[string]bool{
 // and after g before e or i, is not a vowel ("pratique", "langue"). A
 // group splits where two vowels are said apart: around é ("réunion",
 // "créer", "vidéo", but not a final "-ée") and before a diaeresis
-// ("naïf", "Noël"). A final mute e is not counted ("équipe" is 2), nor
+// ("naïf", "Noël"), and after i that follows a consonant and l or r
+// ("client" is cli-ent). A final mute e is not counted ("équipe" is 2), nor
 // a final "-es" ("tables" is 1), nor the "-ent" of a verb ("travaillent"
 // is 2; "moment", "client" and the other words of pronouncedEnt keep it).
 // A mute e inside a word counts ("développement" is 5), as in careful
@@ -133,7 +134,10 @@ func frenchSyllables(w string) int {
 			switch {
 			case cur == 'é' && strings.ContainsRune("aoeé", prev),
 				prev == 'é' && !finalE,
-				strings.ContainsRune("ïëü", cur):
+				strings.ContainsRune("ïëü", cur),
+				// i after a consonant and l or r is said apart from the
+				// next vowel: "client" is cli-ent, "prier" pri-er.
+				prev == 'i' && i >= 3 && strings.ContainsRune("lr", rs[i-2]) && !vowel[i-3]:
 				c++
 			}
 		}

@@ -174,9 +174,9 @@ func (l *Language) decide() {
 	l.Note = fmt.Sprintf("detected from function words: %d French, %d English in %d words", fr, en, l.Words)
 	switch {
 	case fr+en < fewWords:
-		l.Note += " (few function words: pass --lang to be sure)"
+		l.Note += "; few function words: pass --lang to be sure"
 	case float64(min(fr, en)) >= mixedShare*float64(fr+en):
-		l.Note += " (mixed French and English)"
+		l.Note += "; mixed French and English"
 	}
 }
 
@@ -203,16 +203,18 @@ func postingLanguage(opt string, units []*unit) Language {
 	return l
 }
 
-// inFrance returns the name of a place in France the text names, or "":
-// "Location: Paris, France (hybrid)" gives "paris".
+// inFrance returns the first name of a place in France the text names,
+// or "": "Location: Paris, France (hybrid)" gives "paris".
 func inFrance(text string) string {
 	n := " " + normPlace(text) + " "
+	best, at := "", len(n)
 	for _, p := range getLanguage().france {
-		if strings.Contains(n, " "+p+" ") {
-			return p
+		i := strings.Index(n, " "+p+" ")
+		if i >= 0 && (i < at || (i == at && len(p) > len(best))) {
+			best, at = p, i
 		}
 	}
-	return ""
+	return best
 }
 
 // titleCase capitalises the first letter of each word of a normalised
