@@ -102,12 +102,24 @@ var pronouncedEnt = map[string]bool{
 // A mute e inside a word counts ("développement" is 5), as in careful
 // reading. Every word has at least one syllable.
 func frenchSyllables(w string) int {
-	rs := []rune(w)
+	// Words of up to 32 letters, nearly all, are counted without an
+	// allocation.
+	var rbuf [32]rune
+	var vbuf [32]bool
+	rs := rbuf[:0]
+	for _, r := range w {
+		rs = append(rs, r)
+	}
 	n := len(rs)
 	if n == 0 {
 		return 0
 	}
-	vowel := make([]bool, n)
+	vowel := vbuf[:0]
+	if n > len(vbuf) {
+		vowel = make([]bool, n)
+	} else {
+		vowel = vbuf[:n]
+	}
 	for i, r := range rs {
 		vowel[i] = frenchVowel(r)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rungs/rungs/internal/strictyaml"
 )
@@ -148,11 +149,25 @@ func countFunctionWord(d *languageData, w string, l *Language) {
 	if len(w) > 8 {
 		return // no function word is this long: skip the lowering
 	}
-	w = strings.ToLower(w)
+	// Lowercase on the stack: the map lookup of string(key) makes no copy.
+	// A letter outside ASCII ("À", "Où") goes through strings.ToLower.
+	var buf [8]byte
+	key := buf[:copy(buf[:], w)]
+	for i, c := range key {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			key[i] = c + 'a' - 'A'
+		case c >= utf8.RuneSelf:
+			key = []byte(strings.ToLower(w))
+		}
+		if c >= utf8.RuneSelf {
+			break
+		}
+	}
 	switch {
-	case d.french[w]:
+	case d.french[string(key)]:
 		l.French++
-	case d.english[w]:
+	case d.english[string(key)]:
 		l.English++
 	}
 }
