@@ -290,7 +290,7 @@ func Check(name string, md []byte, opts Options) Report {
 	}
 
 	checkPay(&r, d, doc, opts, add)
-	checkFrenchRequired(&r, add)
+	checkFrenchRequired(&r, d, doc, opts, add)
 
 	sortFindings(r.Findings)
 	return r

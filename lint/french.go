@@ -210,12 +210,17 @@ func checkTitleHF(doc *document, add func(Finding)) {
 // France: Code du travail L5331-4 (from the loi Toubon of 1994) forbids
 // publishing a job offer written in a foreign language for work done in
 // France. The job is in France when one of the places the posting names
-// (a location line, its header, "based in ...") is in France.
-func checkFrenchRequired(r *Report, add func(Finding)) {
+// (a location line, its header, "based in ...") is in France; they are
+// read here when Options.Jurisdictions kept checkPay from reading them.
+func checkFrenchRequired(r *Report, d *data, doc *document, opts Options, add func(Finding)) {
 	if r.Language.Code != LangEnglish {
 		return
 	}
-	for _, p := range r.Places {
+	places := r.Places
+	if len(opts.Jurisdictions) > 0 {
+		places, _ = detectPlaces(d, doc.lines, r.Date)
+	}
+	for _, p := range places {
 		name := inFrance(p.Text)
 		if name == "" {
 			continue

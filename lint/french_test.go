@@ -244,6 +244,10 @@ func TestFrenchRequired(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := Check("t.md", []byte(c.md), Options{})
+		// Named jurisdictions do not hide the place.
+		if named := Check("t.md", []byte(c.md), Options{Jurisdictions: []string{"eu"}}); slices.Contains(rulesIn(named), "french-required") != slices.Contains(rulesIn(r), "french-required") {
+			t.Errorf("%s: french-required differs with --jurisdiction eu", c.name)
+		}
 		var msgs []string
 		for _, f := range r.Findings {
 			if f.Rule == "french-required" {

@@ -723,7 +723,7 @@ func TestJSONSchema(t *testing.T) {
 		t.Fatalf("%d objects, want 2", len(got))
 	}
 	for _, obj := range got {
-		for _, k := range []string{"file", "words", "flesch", "gender", "findings"} {
+		for _, k := range []string{"file", "words", "flesch", "gender", "findings", "language", "language_source", "language_note", "reading_ease_formula", "grade", "not_checked"} {
 			if _, ok := obj[k]; !ok {
 				t.Errorf("key %q missing", k)
 			}
@@ -784,7 +784,7 @@ func TestFormatText(t *testing.T) {
 }
 
 func FuzzCheck(f *testing.F) {
-	for _, name := range []string{"testdata/bad.md", "testdata/good.md"} {
+	for _, name := range []string{"testdata/bad.md", "testdata/good.md", "testdata/fr/bad.md", "testdata/fr/good.md"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
