@@ -341,3 +341,27 @@ func FuzzDetectLanguage(f *testing.F) {
 		}
 	})
 }
+
+func TestLanguageDataErrors(t *testing.T) {
+	if _, err := loadLanguage(); err != nil {
+		t.Fatal(err)
+	}
+	words := func(prefix string) string {
+		var ws []string
+		for i := range 30 {
+			ws = append(ws, prefix+string(rune('a'+i%26))+string(rune('a'+i/26)))
+		}
+		return "[" + strings.Join(ws, ", ") + "]"
+	}
+	cases := []struct{ name, yaml, want string }{
+		{"short list", "french: [le]\nenglish: " + words("e") + "\nfrance: [paris]\n", "french: 1 function words"},
+		{"word in both", "french: " + words("x") + "\nenglish: " + words("x") + "\nfrance: [paris]\n", "is in both lists"},
+		{"no places", "french: " + words("f") + "\nenglish: " + words("e") + "\nfrance: []\n", "france: no place names"},
+		{"unknown key", "french: []\nenglsh: []\n", `unknown field "englsh"`},
+	}
+	for _, c := range cases {
+		if _, err := parseLanguage([]byte(c.yaml)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want it to contain %q", c.name, err, c.want)
+		}
+	}
+}

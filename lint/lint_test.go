@@ -45,6 +45,8 @@ func TestDataErrors(t *testing.T) {
 		{"bad level", "", "rules:\n  - {id: x, name: X, level: fatal, reason: r, fix: f, patterns: [a]}\n", "", `level "fatal"`},
 		{"bad match", "", "rules:\n  - {id: x, name: X, level: info, reason: r, fix: f, match: everywhere, patterns: [a]}\n", "", `match "everywhere"; valid: words, anywhere`},
 		{"bad regexp", "", "rules:\n  - {id: x, name: X, level: info, reason: r, fix: f, patterns: ['a(']}\n", "", "pattern"},
+		{"bad lang", "", "rules:\n  - {id: x, name: X, level: info, lang: de, reason: r, fix: f, patterns: [a]}\n", "", `lang "de"; valid: en, fr`},
+		{"same id and lang", "", "rules:\n  - {id: x, name: X, level: info, lang: fr, reason: r, fix: f, patterns: [a]}\n  - {id: x, name: X, level: info, lang: fr, reason: r, fix: f, patterns: [b]}\n", "", `duplicate rule id "x"`},
 		{"bad date", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: soon, requires: [{element: pay-range}]}\n", "not YYYY-MM-DD"},
 		{"bad element", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: salary}]}\n", `element "salary"`},
 		{"basis without its source", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: pay-range}], basis: {effective: statute, threshold: unchecked, requires: unchecked}}\n", "basis.effective is statute but no source of effective has that basis"},
