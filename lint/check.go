@@ -34,6 +34,9 @@ type Options struct {
 	// threshold is above it is not applied. Zero means unknown: every law
 	// applies.
 	Employees int
+	// Lang is the posting's language, LangEnglish or LangFrench. When
+	// empty (or unknown) it is detected from the text: see DetectLanguage.
+	Lang string
 }
 
 // Finding is one problem in a posting.
@@ -90,6 +93,13 @@ type Report struct {
 	// and DateSource where it came from ("option", "posting"), or zero.
 	Date       time.Time
 	DateSource string
+	// Language is the language the posting was checked as, and how it
+	// was chosen.
+	Language Language
+	// NotChecked names the checks that were not run on this posting, each
+	// with the reason, in one line: the gender-coded wording of a French
+	// posting.
+	NotChecked []string
 	Gender     Gender
 	// Findings are ordered by line, then rule, jurisdiction and text.
 	Findings []Finding
@@ -146,7 +156,7 @@ func Check(name string, md []byte, opts Options) Report {
 	md, cutAt, plainFrom := limitSize(md)
 	md, cut := limitNesting(md)
 	doc := parse(md)
-	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}, Places: []Place{}}
+	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}, Places: []Place{}, NotChecked: []string{}}
 	r.Date, r.DateSource = opts.Date, ""
 	switch {
 	case !opts.Date.IsZero():
@@ -181,6 +191,9 @@ func Check(name string, md []byte, opts Options) Report {
 	}
 
 	r.Excluded = markLegal(doc.units)
+	r.Language = postingLanguage(opts.Lang, doc.units)
+	doc.lang = r.Language.Code
+	french := doc.lang == LangFrench
 	// Words, bullets, prose.
 	bulletWords, syls := 0, 0
 	var sents []Sentence
@@ -205,7 +218,11 @@ func Check(name string, md []byte, opts Options) Report {
 		if (u.kind == kindParagraph || u.kind == kindBullet) && !u.legal {
 			ss := sentences(u)
 			sents = append(sents, ss...)
-			syls += countSyllables(u.text)
+			if french {
+				syls += countSyllablesFR(u.text)
+			} else {
+				syls += countSyllables(u.text)
+			}
 		}
 	}
 	proseWords := 0
@@ -213,8 +230,14 @@ func Check(name string, md []byte, opts Options) Report {
 		proseWords += s.Words
 	}
 	r.Sentences = len(sents)
-	r.Flesch = flesch(proseWords, len(sents), syls)
-	r.Grade = grade(proseWords, len(sents), syls)
+	if french {
+		// No grade level: Flesch-Kincaid's is for US school grades and
+		// English text.
+		r.Flesch = kandelMoles(proseWords, len(sents), syls)
+	} else {
+		r.Flesch = flesch(proseWords, len(sents), syls)
+		r.Grade = grade(proseWords, len(sents), syls)
+	}
 	if len(sents) > 0 {
 		r.AvgSentenceWords = float64(proseWords) / float64(len(sents))
 	}
@@ -231,7 +254,54 @@ func Check(name string, md []byte, opts Options) Report {
 
 	checkShape(&r, doc, opts, add)
 	checkReadability(&r, sents, opts, add)
+	if french {
+		checkTitleHF(doc, add)
+	}
 
+	if french {
+		r.Gender = Gender{Verdict: VerdictNotScored, Method: GenderNone, Masculine: []string{}, Feminine: []string{}}
+		r.NotChecked = append(r.NotChecked, notScoredFrench)
+	} else {
+		checkGender(&r, d, doc, opts, add)
+	}
+
+	// Phrasing. "Vague pay" is for postings without a figure: a posting
+	// that gives a range may still say pay depends on experience.
+	pay := doc.payFacts()
+	rules := d.rulesEN
+	if french {
+		rules = d.rulesFR
+	}
+	for _, u := range doc.units {
+		for _, pm := range matchPhrases(rules, u) {
+			if pm.rule.ID == "vague-pay" && len(pay.ranges) > 0 {
+				continue
+			}
+			if u.legal && pm.rule.ID != "placeholder" {
+				continue // equal-opportunity and legal text (see legal.go)
+			}
+			if f, ok := inContext(pm, u); ok {
+				add(f)
+				continue
+			}
+			add(Finding{Rule: pm.rule.ID, Level: pm.rule.Level, Line: pm.line, Text: pm.text,
+				Message: pm.rule.Name + ": " + pm.rule.Reason, Fix: pm.rule.Fix})
+		}
+	}
+
+	checkPay(&r, d, doc, opts, add)
+	checkFrenchRequired(&r, d, doc, opts, add)
+
+	sortFindings(r.Findings)
+	return r
+}
+
+// notScoredFrench is the one line a French report gives for the gender
+// check it does not run.
+const notScoredFrench = "gender-coded wording: not scored in French; the coded word lists are English research (Gaucher, Friesen & Kay 2011) and no French list has been validated"
+
+// checkGender scores the gender-coded wording of an English posting.
+func checkGender(r *Report, d *data, doc *document, opts Options, add func(Finding)) {
 	// Gender-coded wording.
 	m := genderMatcher{d.masculine, d.feminine, d.exceptions, d.hyphenStems}
 	var coded []codedWord
@@ -266,30 +336,6 @@ func Check(name string, md []byte, opts Options) Report {
 		})
 	}
 
-	// Phrasing. "Vague pay" is for postings without a figure: a posting
-	// that gives a range may still say pay depends on experience.
-	pay := doc.payFacts()
-	for _, u := range doc.units {
-		for _, pm := range matchPhrases(d.rules, u) {
-			if pm.rule.ID == "vague-pay" && len(pay.ranges) > 0 {
-				continue
-			}
-			if u.legal && pm.rule.ID != "placeholder" {
-				continue // equal-opportunity and legal text (see legal.go)
-			}
-			if f, ok := inContext(pm, u); ok {
-				add(f)
-				continue
-			}
-			add(Finding{Rule: pm.rule.ID, Level: pm.rule.Level, Line: pm.line, Text: pm.text,
-				Message: pm.rule.Name + ": " + pm.rule.Reason, Fix: pm.rule.Fix})
-		}
-	}
-
-	checkPay(&r, d, doc, opts, add)
-
-	sortFindings(r.Findings)
-	return r
 }
 
 // inContext turns a gendered pronoun that refers to a named person, or a
@@ -373,15 +419,19 @@ func checkReadability(r *Report, sents []Sentence, opts Options, add func(Findin
 	if opts.Executive {
 		floor, note, kind = FleschFloorExecutive, FleschNoteExecutive, "executive"
 	}
-	switch {
-	case r.Flesch < floor:
-		add(Finding{Rule: "reading-ease", Level: LevelWarning, Text: fmt.Sprintf("Flesch %.1f", r.Flesch),
-			Message: fmt.Sprintf("reading ease is %.1f (US grade %.1f), below %.0f: harder than 9 in 10 real %s postings (%d or more is plain English)", r.Flesch, r.Grade, floor, kind, FleschPlain),
-			Fix:     "Use shorter sentences and everyday words; split sentences at \"and\" and \"which\"."})
-	case r.Flesch < note:
-		add(Finding{Rule: "reading-ease", Level: LevelInfo, Text: fmt.Sprintf("Flesch %.1f", r.Flesch),
-			Message: fmt.Sprintf("reading ease is %.1f (US grade %.1f), below %.0f: harder than half of real %s postings (%d or more is plain English)", r.Flesch, r.Grade, note, kind, FleschPlain),
-			Fix:     "Use shorter sentences and everyday words."})
+	if r.Language.Code == LangFrench {
+		checkReadabilityFR(r, opts, add)
+	} else {
+		switch {
+		case r.Flesch < floor:
+			add(Finding{Rule: "reading-ease", Level: LevelWarning, Text: fmt.Sprintf("Flesch %.1f", r.Flesch),
+				Message: fmt.Sprintf("reading ease is %.1f (US grade %.1f), below %.0f: harder than 9 in 10 real %s postings (%d or more is plain English)", r.Flesch, r.Grade, floor, kind, FleschPlain),
+				Fix:     "Use shorter sentences and everyday words; split sentences at \"and\" and \"which\"."})
+		case r.Flesch < note:
+			add(Finding{Rule: "reading-ease", Level: LevelInfo, Text: fmt.Sprintf("Flesch %.1f", r.Flesch),
+				Message: fmt.Sprintf("reading ease is %.1f (US grade %.1f), below %.0f: harder than half of real %s postings (%d or more is plain English)", r.Flesch, r.Grade, note, kind, FleschPlain),
+				Fix:     "Use shorter sentences and everyday words."})
+		}
 	}
 	if r.AvgSentenceWords > AvgSentenceMax {
 		add(Finding{Rule: "sentence-length", Level: LevelInfo, Text: fmt.Sprintf("%.1f words per sentence", r.AvgSentenceWords),
@@ -496,6 +546,9 @@ func checkPay(r *Report, d *data, doc *document, opts Options, add func(Finding)
 				}
 			case ElementNeutralTitle:
 				p := titleProblem(title)
+				if doc.lang == LangFrench {
+					p = titleProblemFR(title)
+				}
 				if p == "" {
 					continue
 				}

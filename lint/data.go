@@ -48,6 +48,11 @@ type phraseRuleData struct {
 	Except []string `yaml:"except"`
 	Bad    []string `yaml:"bad"`
 	Good   []string `yaml:"good"`
+	// Lang is the language the rule applies to: LangEnglish, LangFrench,
+	// or empty for both (words such as "ninja" that French postings use
+	// too). Two rules may share an id when their languages differ: the
+	// French age limit is "age-limit" too.
+	Lang string `yaml:"lang"`
 }
 
 // payFile is the shape of data/pay.yaml.
@@ -175,6 +180,11 @@ const (
 	// except inside inline code (for rules about punctuation, such as
 	// placeholders in square brackets).
 	MatchAnywhere = "anywhere"
+	// MatchLetters: each pattern matches whole words, where a word is a
+	// run of letters and digits of any script: for French, whose words
+	// start and end with letters such as "â" and "é" that the ASCII
+	// word bounds of MatchWords do not see.
+	MatchLetters = "letters"
 )
 
 // phraseRule is a compiled phrasing rule.
@@ -195,9 +205,12 @@ type data struct {
 	// that starts with one is matched whole instead of split.
 	hyphenStems []string
 	// decoder holds the gender-decoder's own lists (GenderDecoder).
-	decoder       genderMatcher
-	rules         []*phraseRule
-	jurisdictions []Jurisdiction
+	decoder genderMatcher
+	rules   []*phraseRule
+	// rulesEN and rulesFR are the rules checked on an English and on a
+	// French posting: those of the language and those of both.
+	rulesEN, rulesFR []*phraseRule
+	jurisdictions    []Jurisdiction
 	// places are known places without a law Rungs checks (no Requires).
 	places  []Jurisdiction
 	regions map[string]string // region name -> region id
@@ -277,19 +290,22 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		switch {
 		case r.ID == "":
 			errs.Add(pf, line, "rule without id")
-		case seen[r.ID]:
+		case seen[r.ID+"/"+r.Lang]:
 			errs.Add(pf, line, "duplicate rule id %q", r.ID)
 		}
-		seen[r.ID] = true
+		seen[r.ID+"/"+r.Lang] = true
+		if r.Lang != "" && r.Lang != LangEnglish && r.Lang != LangFrench {
+			errs.Add(pf, line, "rule %s: lang %q; valid: en, fr, or none for both", r.ID, r.Lang)
+		}
 		if !validLevels[r.Level] {
 			errs.Add(pf, line, "rule %s: level %q; valid: error, warning, info", r.ID, r.Level)
 		}
 		switch r.Match {
 		case "":
 			r.Match = MatchWords
-		case MatchWords, MatchAnywhere:
+		case MatchWords, MatchAnywhere, MatchLetters:
 		default:
-			errs.Add(pf, line, "rule %s: match %q; valid: %s, %s", r.ID, r.Match, MatchWords, MatchAnywhere)
+			errs.Add(pf, line, "rule %s: match %q; valid: %s, %s, %s", r.ID, r.Match, MatchWords, MatchAnywhere, MatchLetters)
 		}
 		if r.Reason == "" || r.Fix == "" || len(r.Patterns) == 0 {
 			errs.Add(pf, line, "rule %s: reason, fix and patterns are required", r.ID)
@@ -305,15 +321,20 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 		// One regexp per rule: leftmost-first alternation makes the longer
 		// alternatives listed first win ("he or she" over "he").
 		expr := `(?i)\b(?:` + strings.Join(alts, "|") + `)\b`
-		if r.Match == MatchAnywhere {
+		if r.Match == MatchAnywhere || r.Match == MatchLetters {
+			// MatchLetters checks its word bounds on each match (see
+			// matchPhrases).
 			expr = `(?i)(?:` + strings.Join(alts, "|") + `)`
 		}
 		if _, err := regexp.Compile(expr); err != nil {
 			continue // reported above
 		}
 		window := 64 // a phrase of whole words is short
-		if r.Match == MatchAnywhere {
+		switch r.Match {
+		case MatchAnywhere:
 			window = phraseWindow
+		case MatchLetters:
+			window = 128 // accented letters take two bytes
 		}
 		pr.re = newFastRE(expr, window)
 		for _, ex := range r.Except {
@@ -325,6 +346,12 @@ func parseData(genderYAML, phrasingYAML, payYAML []byte) (*data, error) {
 			pr.excepts = append(pr.excepts, re)
 		}
 		d.rules = append(d.rules, pr)
+		if r.Lang != LangFrench {
+			d.rulesEN = append(d.rulesEN, pr)
+		}
+		if r.Lang != LangEnglish {
+			d.rulesFR = append(d.rulesFR, pr)
+		}
 	}
 
 	var pay payFile
@@ -464,13 +491,15 @@ func JurisdictionByID(id string) (Jurisdiction, bool) {
 // Rule describes one phrasing rule, for documentation and --help output.
 type Rule struct {
 	ID, Name, Level, Source, Reason, Fix string
+	// Lang is "en", "fr", or "" for a rule of both languages.
+	Lang string
 }
 
 // PhrasingRules returns the phrasing rules in the order they are checked.
 func PhrasingRules() []Rule {
 	var out []Rule
 	for _, r := range get().rules {
-		out = append(out, Rule{ID: r.ID, Name: r.Name, Level: r.Level, Source: r.Source, Reason: r.Reason, Fix: r.Fix})
+		out = append(out, Rule{ID: r.ID, Name: r.Name, Level: r.Level, Source: r.Source, Reason: r.Reason, Fix: r.Fix, Lang: r.Lang})
 	}
 	return out
 }

@@ -90,4 +90,16 @@
 // by a date on the same line. A title is not gender-neutral when it has a
 // gendered word ("Salesman") or a binary marker ("(m/f)"); "(m/f/d)" is
 // fine.
+//
+// # French postings
+//
+// Options.Lang, or a function-word test over the text (DetectLanguage),
+// tells a French posting from an English one. A French posting gets
+// Kandel–Moles reading ease with a French syllable counter, the "(H/F)"
+// title check (Code du travail L1142-1), the French rules of
+// data/phrasing.yaml (lang: fr: age limits, L5331-2; youth-coded wording;
+// vague pay; native language) beside the rules of both languages, French
+// pay forms, and no gender-coded wording score: the word lists are English
+// research. An English posting for a job in France gets a warning citing
+// Code du travail L5331-4. See french.go and language.go.
 package lint

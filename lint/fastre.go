@@ -177,9 +177,24 @@ func prefixSet(seq []*syntax.Regexp, budget int) ([]string, bool) {
 		return prefixSet(rest, budget)
 	case syntax.OpLiteral:
 		var b strings.Builder
-		for _, r := range head.Rune {
+		for i, r := range head.Rune {
 			if r >= utf8.RuneSelf && head.Flags&syntax.FoldCase != 0 && unicode.SimpleFold(r) != r {
-				return nil, false // non-ASCII folding: not handled by the ASCII scan
+				// A letter such as "â" under (?i) may be written "Â": the
+				// ASCII-lowered text keeps either as it is, so each case
+				// is a prefix of its own ("âge", "Âge").
+				tail := &syntax.Regexp{Op: syntax.OpLiteral, Rune: head.Rune[i+1:], Flags: head.Flags}
+				var out []string
+				for v := r; ; {
+					s, ok := join(b.String()+string(v), append([]*syntax.Regexp{tail}, rest...))
+					if !ok {
+						return nil, false
+					}
+					out = append(out, s...)
+					if v = unicode.SimpleFold(v); v == r {
+						break
+					}
+				}
+				return out, len(out) <= maxPrefixes
 			}
 			b.WriteRune(asciiLowerRune(r))
 		}
@@ -192,9 +207,9 @@ func prefixSet(seq []*syntax.Regexp, budget int) ([]string, bool) {
 				return nil, false
 			}
 			for r := lo; r <= hi; r++ {
-				if r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
-					return nil, false
-				}
+				// A class under (?i) already lists every case of its
+				// letters ([àa] holds À and A): each is a prefix as
+				// written.
 				lr := asciiLowerRune(r)
 				if !slices.Contains(runes, lr) {
 					runes = append(runes, lr)

@@ -14,9 +14,13 @@ import (
 // remove them. New keys may be added.
 type jsonReport struct {
 	File             string     `json:"file"`
+	Language         string     `json:"language"`
+	LanguageSource   string     `json:"language_source"`
+	LanguageNote     string     `json:"language_note"`
 	Words            int        `json:"words"`
 	Flesch           float64    `json:"flesch"`
-	Grade            float64    `json:"grade"`
+	ReadingEase      string     `json:"reading_ease_formula"`
+	Grade            *float64   `json:"grade"`
 	Sentences        int        `json:"sentences"`
 	AvgSentenceWords float64    `json:"avg_sentence_words"`
 	LongestSentences []Sentence `json:"longest_sentences"`
@@ -27,12 +31,15 @@ type jsonReport struct {
 	Date             string     `json:"date,omitempty"`
 	DateSource       string     `json:"date_source,omitempty"`
 	Excluded         []Excluded `json:"excluded"`
+	NotChecked       []string   `json:"not_checked"`
 	Gender           Gender     `json:"gender"`
 	Findings         []Finding  `json:"findings"`
 }
 
 // MarshalJSON encodes the report in its stable schema, with reading ease,
-// averages and shares rounded to one decimal (shares to two).
+// averages and shares rounded to one decimal (shares to two). A French
+// report's flesch is its Kandel–Moles reading ease (reading_ease_formula
+// says which) and its grade is null: the US grade level is for English.
 func (r Report) MarshalJSON() ([]byte, error) {
 	g := r.Gender
 	if g.Masculine == nil {
@@ -44,12 +51,24 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	if g.Verdict == "" {
 		g.Verdict = VerdictEmpty
 	}
+	lang := r.Language
+	if lang.Code == "" {
+		lang.Code = LangEnglish
+	}
 	jr := jsonReport{
-		File: r.File, Words: r.Words, Flesch: round1(r.Flesch), Grade: round1(r.Grade), Sentences: r.Sentences,
+		File: r.File, Language: lang.Code, LanguageSource: lang.Source, LanguageNote: lang.Note,
+		ReadingEase: "flesch", NotChecked: nonNil(r.NotChecked),
+		Words: r.Words, Flesch: round1(r.Flesch), Sentences: r.Sentences,
 		AvgSentenceWords: round1(r.AvgSentenceWords), LongestSentences: nonNil(r.LongestSentences),
 		BulletShare: round1(r.BulletShare*10) / 10, MustHaves: r.MustHaves,
 		Jurisdictions: nonNil(r.Jurisdictions), Gender: g, Findings: nonNil(r.Findings),
 		Places: nonNil(r.Places), Excluded: nonNil(r.Excluded), DateSource: r.DateSource,
+	}
+	if lang.Code == LangFrench {
+		jr.ReadingEase = "kandel-moles"
+	} else {
+		g := round1(r.Grade)
+		jr.Grade = &g
 	}
 	if !r.Date.IsZero() {
 		jr.Date = r.Date.Format(time.DateOnly)
@@ -101,22 +120,37 @@ func FormatText(reports []Report) string {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s: %d words, reading ease %.1f (US grade %.1f), %.1f words per sentence, %.0f%% in bullets, %d must-haves\n",
-			r.File, r.Words, round1(r.Flesch), round1(r.Grade), round1(r.AvgSentenceWords), 100*r.BulletShare, r.MustHaves)
-		fmt.Fprintf(&b, "  gender: %s (score %+d", r.Gender.Verdict, r.Gender.Score)
-		if len(r.Gender.Masculine) > 0 {
-			fmt.Fprintf(&b, "; masculine: %s", summarize(r.Gender.Masculine))
+		if r.Language.Code == LangFrench {
+			fmt.Fprintf(&b, "%s: %d words, reading ease %.1f (Kandel–Moles, French), %.1f words per sentence, %.0f%% in bullets, %d must-haves\n",
+				r.File, r.Words, round1(r.Flesch), round1(r.AvgSentenceWords), 100*r.BulletShare, r.MustHaves)
+		} else {
+			fmt.Fprintf(&b, "%s: %d words, reading ease %.1f (US grade %.1f), %.1f words per sentence, %.0f%% in bullets, %d must-haves\n",
+				r.File, r.Words, round1(r.Flesch), round1(r.Grade), round1(r.AvgSentenceWords), 100*r.BulletShare, r.MustHaves)
 		}
-		if len(r.Gender.Feminine) > 0 {
-			fmt.Fprintf(&b, "; feminine: %s", summarize(r.Gender.Feminine))
+		if r.Language.Code != "" && (r.Language.Code != LangEnglish || r.Language.Source == LangFromOption) {
+			// An English posting read as English says nothing new; any
+			// other outcome says how the language was chosen.
+			fmt.Fprintf(&b, "  language: %s (%s)\n", r.Language.Code, r.Language.Note)
 		}
-		if r.Gender.Words > 0 {
-			fmt.Fprintf(&b, "; per 1,000 words: %.1f masculine, %.1f feminine", r.Gender.MasculinePer1000, r.Gender.FemininePer1000)
+		for _, n := range r.NotChecked {
+			fmt.Fprintf(&b, "  not checked: %s\n", n)
 		}
-		if r.Gender.Method == GenderDecoder {
-			b.WriteString("; gender-decoder method")
+		if r.Gender.Verdict != VerdictNotScored {
+			fmt.Fprintf(&b, "  gender: %s (score %+d", r.Gender.Verdict, r.Gender.Score)
+			if len(r.Gender.Masculine) > 0 {
+				fmt.Fprintf(&b, "; masculine: %s", summarize(r.Gender.Masculine))
+			}
+			if len(r.Gender.Feminine) > 0 {
+				fmt.Fprintf(&b, "; feminine: %s", summarize(r.Gender.Feminine))
+			}
+			if r.Gender.Words > 0 {
+				fmt.Fprintf(&b, "; per 1,000 words: %.1f masculine, %.1f feminine", r.Gender.MasculinePer1000, r.Gender.FemininePer1000)
+			}
+			if r.Gender.Method == GenderDecoder {
+				b.WriteString("; gender-decoder method")
+			}
+			b.WriteString(")\n")
 		}
-		b.WriteString(")\n")
 		if len(r.Places) > 0 {
 			var ps []string
 			for _, p := range r.Places {

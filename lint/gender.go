@@ -51,7 +51,13 @@ const (
 	VerdictStronglyFeminine  = "strongly feminine-coded"
 	VerdictMasculine         = "masculine-coded"
 	VerdictStronglyMasculine = "strongly masculine-coded"
+	// VerdictNotScored is the verdict of a French posting: the coded word
+	// lists are English research, so French wording is not scored.
+	VerdictNotScored = "not scored"
 )
+
+// GenderNone is the Method of a posting whose wording was not scored.
+const GenderNone = "none"
 
 // verdict maps counts to a verdict: "empty" when no coded word was found;
 // otherwise by score = feminine − masculine: 0 neutral, 1..3

@@ -20,8 +20,9 @@ func normPlace(s string) string {
 }
 
 // locationLine matches a line that gives the job's location:
-// "Location: Berlin", "Office – Denver, CO", "Based in Seattle".
-var locationLine = regexp.MustCompile(`(?i)^\s*(?:(?:job|work|office|primary)\s+)?(?:location|locations|offices?|workplace|place of work|where|city)\s*(?:\(s\))?\s*(?::|：|—|–|-|\|)\s*(.+)$|^\s*based in\s+(.+)$`)
+// "Location: Berlin", "Office – Denver, CO", "Based in Seattle", and in
+// French "Lieu : Lyon", "Localisation : Paris", "Basé à Nantes".
+var locationLine = regexp.MustCompile(`(?i)^\s*(?:(?:job|work|office|primary)\s+)?(?:location|locations|offices?|workplace|place of work|where|city|lieu(?: de travail)?|localisation|ville)\s*(?:\(s\))?\s*(?::|：|—|–|-|\|)\s*(.+)$|^\s*(?:based in|basée? à)\s+(.+)$`)
 
 // placeSeparators split a location into places: "Berlin / Remote (EU)",
 // "New York, NY or San Francisco, CA".
@@ -33,7 +34,11 @@ var remoteWords = []string{"remote", "anywhere", "worldwide", "global", "globall
 
 // qualifierWords say how or where within a place the job is done; they are
 // removed before matching place names.
-var qualifierPhrases = []string{"all states", "all locations", "work from home", "from home", "home based", "on site", "in office", "in person", "time zones", "time zone", "timezones", "timezone"}
+var qualifierPhrases = []string{"all states", "all locations", "work from home", "from home", "home based", "on site", "in office", "in person", "time zones", "time zone", "timezones", "timezone",
+	// French: "Lyon, 2 jours de télétravail par semaine".
+	"jours de télétravail par semaine", "jour de télétravail par semaine", "jours de télétravail", "jour de télétravail",
+	"de télétravail", "télétravail partiel", "télétravail total", "télétravail possible", "par semaine", "sur site",
+	"en présentiel", "temps plein", "full remote"}
 var qualifierWords = map[string]bool{
 	"remote": true, "hybrid": true, "onsite": true, "office": true, "offices": true, "based": true,
 	"only": true, "area": true, "metro": true, "greater": true, "hq": true, "headquarters": true,
@@ -44,6 +49,7 @@ var qualifierWords = map[string]bool{
 	"all": true, "locations": true, "location": true, "eligible": true,
 	"hybrid remote": true, "onsite remote": true, "on": false, "site": true, "optional": true, "city": false,
 	"preferred": true, "required": true, "the": true, "of": false, "us only": true, "time": false,
+	"télétravail": true, "hybride": true, "présentiel": true, "cdi": true, "cdd": true,
 }
 
 // detection records why a jurisdiction applies.
@@ -83,7 +89,7 @@ var headerSeparators = regexp.MustCompile(`\s+[-–—|]\s+|\s*[·•|]\s*|\s+[�
 
 // placePhrase finds a place named in prose: "This role is based in New
 // York City", "located in Austin, TX", "remote within the United States".
-var placePhrase = regexp.MustCompile(`(?i)\b(?:(?:role|position|job|team|you)\s+(?:is|are|will be|would be|can be)\s+(?:based|located)\s+(?:in|out of)|based (?:in|out of)|located in|work (?:from|at|in) (?:our|the)(?: office in)?|office in|remote(?:ly)? (?:in|within|from|across)(?: anywhere in)?|hybrid (?:in|from)|on-?site in|in-office in)\s+(?:the\s+)?([^.;!?()\n]{1,80})`)
+var placePhrase = regexp.MustCompile(`(?i)\b(?:(?:role|position|job|team|you)\s+(?:is|are|will be|would be|can be)\s+(?:based|located)\s+(?:in|out of)|based (?:in|out of)|located in|work (?:from|at|in) (?:our|the)(?: office in)?|office in|remote(?:ly)? (?:in|within|from|across)(?: anywhere in)?|hybrid (?:in|from)|on-?site in|in-office in|basée?s? à|située?s? à|bureaux (?:à|de))\s+(?:the\s+)?([^.;!?()\n]{1,80})`)
 
 // basedSuffix finds "San Francisco, CA-based roles" and "a Berlin-based
 // team": the words before "-based" may be a place.
@@ -94,8 +100,10 @@ var roleBasedPhrase = regexp.MustCompile(`(?i)\b(?:role|position|job)\s+(?:is|wi
 // labelPlaceWords and namePlaceWords are the words of mayLabelPlace and
 // mayNamePlace, lowercase.
 var (
-	labelPlaceWords = [][]byte{[]byte("location"), []byte("office"), []byte("workplace"), []byte("place"), []byte("where"), []byte("city"), []byte("based")}
-	namePlaceWords  = [][]byte{[]byte("based"), []byte("located"), []byte("work "), []byte("office"), []byte("remote"), []byte("hybrid"), []byte("site in"), []byte("-based")}
+	labelPlaceWords = [][]byte{[]byte("location"), []byte("office"), []byte("workplace"), []byte("place"), []byte("where"), []byte("city"), []byte("based"),
+		[]byte("lieu"), []byte("localisation"), []byte("ville"), []byte("bas\xc3\xa9")}
+	namePlaceWords = [][]byte{[]byte("based"), []byte("located"), []byte("work "), []byte("office"), []byte("remote"), []byte("hybrid"), []byte("site in"), []byte("-based"),
+		[]byte("bas\xc3\xa9"), []byte("situ\xc3\xa9"), []byte("bureaux")}
 )
 
 // mayLabelPlace and mayNamePlace are quick tests before the regular
@@ -138,7 +146,8 @@ func holdsLowerASCII(s string, words [][]byte) bool {
 // phraseWords are words without which placePhrase cannot match: each of
 // its alternatives holds one (lowercase, in any ASCII case).
 var phraseWords = [][]byte{[]byte("based"), []byte("located"), []byte("work from "), []byte("work at "),
-	[]byte("work in "), []byte("office in"), []byte("remote"), []byte("hybrid "), []byte("site in")}
+	[]byte("work in "), []byte("office in"), []byte("remote"), []byte("hybrid "), []byte("site in"),
+	[]byte("bas\xc3\xa9"), []byte("situ\xc3\xa9"), []byte("bureaux ")}
 
 // placePhrases returns placePhrase's matches in s (at most 4), running the
 // expression only on a line that holds one of phraseWords: most lines

@@ -45,6 +45,8 @@ func TestDataErrors(t *testing.T) {
 		{"bad level", "", "rules:\n  - {id: x, name: X, level: fatal, reason: r, fix: f, patterns: [a]}\n", "", `level "fatal"`},
 		{"bad match", "", "rules:\n  - {id: x, name: X, level: info, reason: r, fix: f, match: everywhere, patterns: [a]}\n", "", `match "everywhere"; valid: words, anywhere`},
 		{"bad regexp", "", "rules:\n  - {id: x, name: X, level: info, reason: r, fix: f, patterns: ['a(']}\n", "", "pattern"},
+		{"bad lang", "", "rules:\n  - {id: x, name: X, level: info, lang: de, reason: r, fix: f, patterns: [a]}\n", "", `lang "de"; valid: en, fr`},
+		{"same id and lang", "", "rules:\n  - {id: x, name: X, level: info, lang: fr, reason: r, fix: f, patterns: [a]}\n  - {id: x, name: X, level: info, lang: fr, reason: r, fix: f, patterns: [b]}\n", "", `duplicate rule id "x"`},
 		{"bad date", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: soon, requires: [{element: pay-range}]}\n", "not YYYY-MM-DD"},
 		{"bad element", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: salary}]}\n", `element "salary"`},
 		{"basis without its source", "", "", "jurisdictions:\n  - {id: x, name: X, region: us, law: L, source: S, effective: 2020-01-01, requires: [{element: pay-range}], basis: {effective: statute, threshold: unchecked, requires: unchecked}}\n", "basis.effective is statute but no source of effective has that basis"},
@@ -87,14 +89,20 @@ func TestPhrasingRules(t *testing.T) {
 		if len(r.Bad) == 0 || len(r.Good) == 0 {
 			t.Errorf("rule %s: needs bad and good examples", r.ID)
 		}
+		// A rule of both languages is tried in English; its French
+		// postings are tested in french_test.go.
+		opts := Options{Lang: r.Lang}
+		if r.Lang == "" {
+			opts.Lang = LangEnglish
+		}
 		for _, ex := range r.Bad {
-			if !slices.Contains(rulesIn(Check("t.md", []byte(ex), Options{})), r.ID) {
-				t.Errorf("rule %s does not fire on bad example %q", r.ID, ex)
+			if !slices.Contains(rulesIn(Check("t.md", []byte(ex), opts)), r.ID) {
+				t.Errorf("rule %s (%s) does not fire on bad example %q", r.ID, opts.Lang, ex)
 			}
 		}
 		for _, ex := range r.Good {
-			if slices.Contains(rulesIn(Check("t.md", []byte(ex), Options{})), r.ID) {
-				t.Errorf("rule %s fires on good example %q", r.ID, ex)
+			if slices.Contains(rulesIn(Check("t.md", []byte(ex), opts)), r.ID) {
+				t.Errorf("rule %s (%s) fires on good example %q", r.ID, opts.Lang, ex)
 			}
 		}
 	}
@@ -717,7 +725,7 @@ func TestJSONSchema(t *testing.T) {
 		t.Fatalf("%d objects, want 2", len(got))
 	}
 	for _, obj := range got {
-		for _, k := range []string{"file", "words", "flesch", "gender", "findings"} {
+		for _, k := range []string{"file", "words", "flesch", "gender", "findings", "language", "language_source", "language_note", "reading_ease_formula", "grade", "not_checked"} {
 			if _, ok := obj[k]; !ok {
 				t.Errorf("key %q missing", k)
 			}
@@ -778,7 +786,7 @@ func TestFormatText(t *testing.T) {
 }
 
 func FuzzCheck(f *testing.F) {
-	for _, name := range []string{"testdata/bad.md", "testdata/good.md"} {
+	for _, name := range []string{"testdata/bad.md", "testdata/good.md", "testdata/fr/bad.md", "testdata/fr/good.md"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)

@@ -136,6 +136,9 @@ type document struct {
 
 	pay      payFacts // see payFacts
 	payFound bool
+	// lang is the language the posting is checked as (LangEnglish when
+	// empty); it chooses the words that read pay.
+	lang string
 
 	mustHaves    int
 	mustHaveLine int // line of the first must-have heading that has items
@@ -145,8 +148,8 @@ type document struct {
 // requirements; mustHaveNot excludes optional ones ("Nice to have",
 // "Preferred qualifications", "Bonus points").
 var (
-	mustHaveHeading = regexp.MustCompile(`(?i)what you(['’]ll)? bring|requirement|must[ -]haves?|qualification`)
-	mustHaveNot     = regexp.MustCompile(`(?i)nice[ -]to[ -]have|preferred|bonus|optional|plus\b`)
+	mustHaveHeading = regexp.MustCompile(`(?i)what you(['’]ll)? bring|requirement|must[ -]haves?|qualification|ce que vous apportez|profil recherch|votre profil|prérequis|pré-requis|compétences requises|exigences|indispensable`)
+	mustHaveNot     = regexp.MustCompile(`(?i)nice[ -]to[ -]have|preferred|bonus|optional|plus\b|apprécié|souhaité|atouts?\b|idéalement`)
 )
 
 // mustHaveWords and mustHaveNotWords are words without an s, lowercase:
@@ -156,8 +159,8 @@ var (
 // running the expression, which most headings are: the expression costs
 // more than the rest of the walk over a heading.
 var (
-	mustHaveWords    = []string{"bring", "requirement", "have", "qualification"}
-	mustHaveNotWords = []string{"nice", "preferred", "bonu", "optional", "plu"}
+	mustHaveWords    = []string{"bring", "requirement", "have", "qualification", "apportez", "profil", "requi", "exigence", "indi"}
+	mustHaveNotWords = []string{"nice", "preferred", "bonu", "optional", "plu", "appr\xc3\xa9ci", "ouhait", "atout", "id\xc3\xa9al"}
 )
 
 // matchHeading is re.MatchString(s), run only when s holds one of words.

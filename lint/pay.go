@@ -63,6 +63,56 @@ var (
 	binaryMarker  = regexp.MustCompile(`(?i)\(\s*[mfwh]\s*/\s*[mfwh]\s*\)`)
 )
 
+// payWords are the expressions that read pay, benefits and deadlines in
+// one language. payEN holds the English ones above; payFR adds French
+// forms to each ("de 80 000 à 95 000 € bruts par an", "80-95 k€",
+// "Rémunération :", "à partir de 50 k€", "mutuelle", "date limite de
+// candidature"), since French postings use English pay forms too. The
+// amounts themselves ("80 000 €", "95 k€", "45,5 k€") are read by the same
+// expression in both languages: its separators include spaces and its
+// currency may follow the number.
+type payWords struct {
+	periodAfter, rangeGap, openAfter, openBefore, label, base, other *regexp.Regexp
+	// pairWord is the word that makes a range only after pairStart:
+	// "between ... and", "entre ... et".
+	pairWord, pairStart          *regexp.Regexp
+	benefitsHeading, date        *regexp.Regexp
+	benefitTerms, deadlinePhrase *fastRE
+	ongoingPhrase                *fastRE
+}
+
+var payEN = &payWords{
+	periodAfter: periodAfter, rangeGap: rangeGap, openAfter: openAfterRE, openBefore: openBeforeRE,
+	label: payLabel, base: basePay, other: otherPay,
+	pairWord: regexp.MustCompile(`(?i)^\s*and\s*$`), pairStart: regexp.MustCompile(`(?i)between`),
+	benefitsHeading: benefitsHeading, date: dateRE,
+	benefitTerms: benefitTerms, deadlinePhrase: deadlinePhrase, ongoingPhrase: ongoingPhrase,
+}
+
+// French additions to the English expressions. rePeriodFR follows an
+// amount: "bruts par an", "/an", "brut annuel", "par mois", "de l'heure".
+const (
+	rePeriodFR   = `(?:bruts?|nets?)?\s*(?:(?:par|/|⁄)\s*(?:an|année|mois|heure|h|jour|semaine)\b|de l['’]heure|annuels?|annuelle|mensuels?|bruts?\b(?:\s+annuels?)?)`
+	rePeriodBoth = `(?:` + rePeriod + `|` + rePeriodFR + `)`
+)
+
+var payFR = &payWords{
+	periodAfter:     regexp.MustCompile(`(?i)^\s*(?:\(|,)?\s*` + rePeriodBoth),
+	rangeGap:        regexp.MustCompile(`(?i)^\s*(?:` + rePeriodBoth + `)?\s*(?:-|–|—|‒|−|~|to|and|through|until|à|a|au|et|jusqu['’]à)\s*$`),
+	openAfter:       regexp.MustCompile(`(?i)^(?:\+|\s*(?:and up|and upwards?|and above|or more|or higher|et plus|ou plus|et au-delà|minimum|au minimum|au moins)(?:[^\pL\pN]|$))`),
+	openBefore:      regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(?:up to|starting (?:at|from)|starts at|from|min(?:imum)?(?: of)?|max(?:imum)?(?: of)?|at least|no less than|as much as|upwards of|over|more than|in excess of|à partir de|jusqu['’]à|dès|au moins|plus de|au-delà de|supérieure? à|minimum de|maximum de)\s*~?\s*$`),
+	label:           regexp.MustCompile(`(?i)^\s*(?:(?:base\s+)?(?:salary|pay|compensation|wage|rate|pay range|salary range|base pay|base salary|hourly rate|hiring range|target range)\b|(?:salaire|rémunération|remuneration|package|fourchette|fixe|prétentions)(?:[^\pL\pN]|$))[^:]{0,30}:`),
+	base:            regexp.MustCompile(`(?i)\b(?:salary|salaries|base|wages?|pay|compensation|hourly rate|rate of pay|ote|earnings|pay range|hiring range|zone|range|salaires?|rémunérations?|fixe|bruts?|package|fourchette|annuels?)\b`),
+	other:           regexp.MustCompile(`(?i)\b(?:bonus(?:es)?|equity|commissions?|stipends?|budgets?|allowances?|relocation|signing|sign-on|reimburs\w*|match(?:ing)?|401\(?k\)?|learning|training|referral|per diem|grants?|options|rsus?|spend|professional development|development|education(?:al)?|tuition|wellness|well-being|wellbeing|gym|home[ -]office|equipment|coworking|co-working|internet|phone|meals?|lunch|commut\w*|transit|donations?|charit\w*|conferences?|books?|courses?|certifications?|reward|gift|credits?|insurance|life|pension|retirement|volume|market|revenue|funding|raised|valuation|arr|processing|processed|investors?|customers|primes?|variables?|intéressement|participation|tickets?|titres?|mutuelle|levées?|levé|chiffre|clients|utilisateurs|formation|bspce|actions|remboursements?|indemnités?|forfait|transports?|équipements?)\b`),
+	pairWord:        regexp.MustCompile(`(?i)^\s*(?:and|et)\s*$`),
+	pairStart:       regexp.MustCompile(`(?i)between|entre`),
+	benefitsHeading: regexp.MustCompile(`(?i)\b(?:benefits?|perks|what we offer|total rewards|we offer|avantages|ce que nous (?:offrons|proposons)|nous (?:offrons|proposons))\b`),
+	date:            regexp.MustCompile(`(?i)\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4}|\d{1,2}(?:er)? (?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre) \d{4})\b`),
+	benefitTerms:    newFastRE(benefitTerms.re.String()[:len(benefitTerms.re.String())-len(`)\b`)]+`|mutuelle|prévoyance|tickets? restaurants?|titres?[ -]restaurants?|cartes? (?:déjeuner|restaurant|swile)|rtt|intéressement|participation|bspce|stock[ -]options|congés(?: payés)?|jours de congés|primes?|13e mois|forfait mobilités durables|remboursement (?:du |des )?transports?|comité d['’]entreprise|cse)\b`, 128),
+	deadlinePhrase:  newFastRE(deadlinePhrase.re.String()[:len(deadlinePhrase.re.String())-len(`)\b`)]+`|date limite(?: de (?:candidature|dépôt))?|candidatures? (?:jusqu['’]au|avant le|ouvertes jusqu['’]au)|postulez avant le|postuler avant le|clôture des candidatures)\b`, 128),
+	ongoingPhrase:   ongoingPhrase,
+}
+
 // moneyHit is a pay figure found in the text.
 type moneyHit struct {
 	text     string
@@ -101,38 +151,43 @@ func findPay(units []*unit) payFacts {
 }
 
 func findPayIn(units []*unit, rows []textLine) payFacts {
+	return payEN.findPay(units, rows)
+}
+
+// findPay is findPayIn with the words of one language.
+func (w *payWords) findPay(units []*unit, rows []textLine) payFacts {
 	var f payFacts
 	distinctBenefits := map[string]bool{}
 	headed := false
 	for _, u := range units {
-		if (u.kind == kindHeading || u.kind == kindLabel) && benefitsHeading.MatchString(u.text) {
+		if (u.kind == kindHeading || u.kind == kindLabel) && w.benefitsHeading.MatchString(u.text) {
 			headed = true
 		}
 		s, lower, starts := u.forms()
-		for _, loc := range benefitTerms.findAll(s, lower, starts) {
+		for _, loc := range w.benefitTerms.findAll(s, lower, starts) {
 			distinctBenefits[lower[loc[0]:loc[1]]] = true
 		}
-		if len(ongoingPhrase.findAll(s, lower, starts)) > 0 {
+		if len(w.ongoingPhrase.findAll(s, lower, starts)) > 0 {
 			f.deadline = true
 		}
-		for _, loc := range deadlinePhrase.findAll(s, lower, starts) {
+		for _, loc := range w.deadlinePhrase.findAll(s, lower, starts) {
 			rest := u.text[loc[1]:]
 			if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
 				rest = rest[:nl]
 			}
-			if dateRE.MatchString(rest[:min(len(rest), 80)]) {
+			if w.date.MatchString(rest[:min(len(rest), 80)]) {
 				f.deadline = true
 			}
 		}
 		if !strings.ContainsAny(s, "0123456789") {
 			continue
 		}
-		scanMoney(&f, s, u.lineAt, false)
+		w.scanMoney(&f, s, u.lineAt, false)
 	}
 	for _, r := range rows {
 		if strings.ContainsAny(r.text, "0123456789") && len(f.ranges) == 0 {
 			line := r.line
-			scanMoney(&f, r.text, func(int) int { return line }, true)
+			w.scanMoney(&f, r.text, func(int) int { return line }, true)
 		}
 	}
 	f.benefits = len(distinctBenefits) >= 2 || (headed && len(distinctBenefits) >= 1)
@@ -142,18 +197,19 @@ func findPayIn(units []*unit, rows []textLine) payFacts {
 // scanMoney adds the ranges, fixed figures and open-ended figures of s.
 // In a table row (row), two amounts in neighbouring cells ("$100,000 |
 // $120,000") are a range too.
-func scanMoney(f *payFacts, s string, lineAt func(int) int, row bool) {
-	labelled := payLabel.MatchString(s)
+func (w *payWords) scanMoney(f *payFacts, s string, lineAt func(int) int, row bool) {
+	labelled := w.label.MatchString(s)
 	amts := amountsIn(s)
 	used := make([]bool, len(amts))
 	// Ranges: two amounts with a range word or dash between them.
 	for i := 0; i+1 < len(amts); i++ {
 		a, b := amts[i], amts[i+1]
 		gap := s[a.end:b.start]
-		isRange := rangeGap.MatchString(gap)
-		if isRange && strings.EqualFold(strings.TrimSpace(gap), "and") {
-			before := strings.ToLower(s[max(0, a.start-12):a.start])
-			isRange = strings.Contains(before, "between")
+		isRange := w.rangeGap.MatchString(gap)
+		if isRange && w.pairWord.MatchString(gap) {
+			// "between $100K and $120K", "entre 80 et 95 k€": "and" alone
+			// joins two figures that need not be a range.
+			isRange = w.pairStart.MatchString(s[max(0, a.start-12):a.start])
 		}
 		if !isRange && row && strings.TrimSpace(gap) == ":" && a.currency && b.currency {
 			isRange = true
@@ -165,7 +221,7 @@ func scanMoney(f *payFacts, s string, lineAt func(int) int, row bool) {
 		if !isRange {
 			continue
 		}
-		if !a.currency && !b.currency && !periodAfter.MatchString(s[b.end:min(len(s), b.end+40)]) {
+		if !a.currency && !b.currency && !w.periodAfter.MatchString(s[b.end:min(len(s), b.end+40)]) {
 			continue // "5–10 years", "2023-2024"
 		}
 		lo, hi := amountValue(a.text), amountValue(b.text)
@@ -177,7 +233,7 @@ func scanMoney(f *payFacts, s string, lineAt func(int) int, row bool) {
 		}
 		used[i], used[i+1] = true, true
 		i++
-		if !isBasePay(s, a.start, b.end) {
+		if !w.isBasePay(s, a.start, b.end) {
 			continue
 		}
 		f.ranges = append(f.ranges, moneyHit{strings.TrimSpace(s[a.start:b.end]), lineAt(a.start), lo, hi})
@@ -190,15 +246,15 @@ func scanMoney(f *payFacts, s string, lineAt func(int) int, row bool) {
 		if v <= 0 {
 			continue
 		}
-		open := openAfterRE.MatchString(s[a.end:min(len(s), a.end+20)]) || openBeforeRE.MatchString(s[max(0, a.start-24):a.start])
+		open := w.openAfter.MatchString(s[a.end:min(len(s), a.end+20)]) || w.openBefore.MatchString(s[max(0, a.start-24):a.start])
 		if open {
-			if isBasePay(s, a.start, a.end) {
+			if w.isBasePay(s, a.start, a.end) {
 				from := a.start
-				if m := openBeforeRE.FindStringIndex(s[max(0, a.start-24):a.start]); m != nil {
+				if m := w.openBefore.FindStringIndex(s[max(0, a.start-24):a.start]); m != nil {
 					from = max(0, a.start-24) + m[0]
 				}
 				to := a.end
-				if m := openAfterRE.FindStringIndex(s[a.end:min(len(s), a.end+20)]); m != nil {
+				if m := w.openAfter.FindStringIndex(s[a.end:min(len(s), a.end+20)]); m != nil {
 					to = a.end + m[1]
 				}
 				f.openEnded = append(f.openEnded, moneyHit{strings.TrimSpace(s[from:to]), lineAt(a.start), v, v})
@@ -207,10 +263,10 @@ func scanMoney(f *payFacts, s string, lineAt func(int) int, row bool) {
 		}
 		// A single figure is a fixed pay when it has a period ("$95,000 per
 		// year") or sits on a pay line ("Salary: $95,000").
-		if !labelled && !periodAfter.MatchString(s[a.end:min(len(s), a.end+40)]) {
+		if !labelled && !w.periodAfter.MatchString(s[a.end:min(len(s), a.end+40)]) {
 			continue
 		}
-		if isBasePay(s, a.start, a.end) {
+		if w.isBasePay(s, a.start, a.end) {
 			f.ranges = append(f.ranges, moneyHit{strings.TrimSpace(a.text), lineAt(a.start), v, v})
 		}
 	}
@@ -228,7 +284,7 @@ const payContext = 120
 // that names a kind of pay decides: base pay ("salary", "base", "pay
 // range") or another kind ("bonus", "stipend", "to spend on professional
 // development", "learning budget"). A figure near neither is base pay.
-func isBasePay(s string, a, b int) bool {
+func (w *payWords) isBasePay(s string, a, b int) bool {
 	lo, hi := max(0, a-payContext), min(len(s), b+payContext)
 	start := lo + strings.LastIndexAny(s[lo:a], ";!?•") + 1
 	if i := lastSentenceEnd(s[start:a]); i >= 0 {
@@ -261,7 +317,7 @@ func isBasePay(s string, a, b int) bool {
 		}
 		return best
 	}
-	base, other := dist(basePay, false), dist(otherPay, true)
+	base, other := dist(w.base, false), dist(w.other, true)
 	switch {
 	case other < 0:
 		return true

@@ -13,7 +13,7 @@ func CheckPay(name string, md []byte, opts Options) Report {
 	d := get()
 	md, _ = limitNesting(md)
 	doc := parse(md)
-	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}, Places: []Place{}}
+	r := Report{File: name, Findings: []Finding{}, LongestSentences: []Sentence{}, Jurisdictions: []string{}, Places: []Place{}, NotChecked: []string{}}
 	r.Date = opts.Date
 	switch {
 	case !opts.Date.IsZero():
@@ -26,6 +26,8 @@ func CheckPay(name string, md []byte, opts Options) Report {
 	// The legal paragraphs matter to the wording checks only: Excluded
 	// stays empty.
 	r.Excluded = []Excluded{}
+	r.Language = postingLanguage(opts.Lang, doc.units)
+	doc.lang = r.Language.Code
 	checkPay(&r, d, doc, opts, func(f Finding) { r.Findings = append(r.Findings, f) })
 	sortFindings(r.Findings)
 	return r
@@ -41,7 +43,11 @@ func (doc *document) payFacts() payFacts {
 				rows = append(rows, l)
 			}
 		}
-		doc.pay, doc.payFound = findPayIn(doc.units, rows), true
+		w := payEN
+		if doc.lang == LangFrench {
+			w = payFR
+		}
+		doc.pay, doc.payFound = w.findPay(doc.units, rows), true
 	}
 	return doc.pay
 }

@@ -1,5 +1,7 @@
 package lint
 
+import "unicode/utf8"
+
 // phraseMatch is one phrasing rule hit.
 type phraseMatch struct {
 	rule *phraseRule
@@ -18,10 +20,33 @@ func matchPhrases(rules []*phraseRule, u *unit) []phraseMatch {
 			if excepted(r, flat[loc[0]:min(len(flat), loc[0]+phraseWindow)]) || (r.Match == MatchAnywhere && u.inCode(loc[0])) {
 				continue
 			}
+			if r.Match == MatchLetters && !wholeWords(flat, loc[0], loc[1]) {
+				continue
+			}
 			out = append(out, phraseMatch{rule: r, text: flat[loc[0]:loc[1]], line: u.lineAt(loc[0]), off: loc[0]})
 		}
 	}
 	return out
+}
+
+// wholeWords reports whether s[a:b] neither starts nor ends inside a word
+// of letters and digits of any script.
+func wholeWords(s string, a, b int) bool {
+	if a > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:a]); isWordRune(r) {
+			if r0, _ := utf8.DecodeRuneInString(s[a:]); isWordRune(r0) {
+				return false
+			}
+		}
+	}
+	if b < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[b:]); isWordRune(r) {
+			if r0, _ := utf8.DecodeLastRuneInString(s[:b]); isWordRune(r0) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func excepted(r *phraseRule, rest string) bool {

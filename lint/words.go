@@ -80,18 +80,23 @@ func countWords(s string) int {
 // syllable per digit group ("120,000" is two, "2026-12-31" three); an
 // all-capital acronym of two to five letters is spelled out ("CTO" is
 // three, "W" counts three); every other word goes to englishSyllables.
-func syllables(w string) int {
+func syllables(w string) int { return syllablesWith(w, englishSyllables) }
+
+// syllablesWith is syllables with the counter of a language for the
+// words that are neither numbers nor acronyms: count gets the word's
+// letters, lowercase.
+func syllablesWith(w string, count func(string) int) int {
 	if strings.ContainsAny(w, "-‐‑") {
 		n := 0
 		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '‐' || r == '‑' }) {
-			n += syllables(p)
+			n += syllablesWith(p, count)
 		}
 		return max(n, 1)
 	}
 	if strings.Contains(w, ".") && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
 		n := 0 // "e.g", "Node.js": each part on its own
 		for _, p := range strings.Split(w, ".") {
-			n += syllables(p)
+			n += syllablesWith(p, count)
 		}
 		return max(n, 1)
 	}
@@ -129,7 +134,7 @@ func syllables(w string) int {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	return englishSyllables(b.String())
+	return count(b.String())
 }
 
 func countUpper(s string) int {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,7 @@ type lintOptions struct {
 	date         string
 	employees    int
 	genderMethod string
+	lang         string
 }
 
 func newLintCmd(a *app) *cobra.Command {
@@ -39,6 +41,13 @@ British Columbia and Ontario; see --jurisdiction), taken from the posting's
 phrases, or --jurisdiction. "Remote (US)" means every US law in force on the
 publication date. The pay rules are guidance, not legal advice.
 
+French postings (--lang fr, or detected from the text when --lang is not
+given) get reading ease by Kandel–Moles, the "(H/F)" title check, and the
+French age, pay and native-language rules; their gender-coded wording is not
+scored (the word lists are English research). An English posting for a job
+in France gets a warning: a job offer published in France must be in French
+(Code du travail L5331-4).
+
 Each finding has a level (error, warning, info), a line, the offending text, a
 reason and a fix. FILE may be - for stdin.
 
@@ -47,6 +56,7 @@ that cannot be read), 2 usage error.`,
 		Example: `  rungs lint posting.md
   rungs lint jobs/*.md --format json
   rungs lint posting.md --jurisdiction nyc,co
+  rungs lint offre.md --lang fr
   rungs jd --role cto --stage seed | rungs lint -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(a, opts, args)
@@ -59,7 +69,9 @@ that cannot be read), 2 usage error.`,
 	fl.StringVar(&opts.date, "date", "", "publication date, YYYY-MM-DD: pay rules not yet in force that day are info, not errors (default: SOURCE_DATE_EPOCH, else the posting's own \"Posted\" date or JSON-LD datePosted, else every rule is in force)")
 	fl.IntVar(&opts.employees, "employees", 0, "the employer's headcount: laws with a higher threshold are skipped (default: unknown, every law applies)")
 	fl.StringVar(&opts.genderMethod, "gender-method", lint.GenderFair, "gender-coded wording method: fair (the job's own wording: no headings, titles, names, URLs, legal paragraphs or \"competitive salary\") or decoder (the gender-decoder's exact method, for comparison)")
+	fl.StringVar(&opts.lang, "lang", "", "the postings' language: fr or en (default: detected from each posting's function words)")
 	completeStatic(cmd, "format", lintFormats)
+	completeStatic(cmd, "lang", lint.Languages)
 	completeStatic(cmd, "gender-method", []string{lint.GenderFair, lint.GenderDecoder})
 	completeStatic(cmd, "jurisdiction", append(lint.JurisdictionIDs(), "us", "all"))
 	return cmd
@@ -75,7 +87,10 @@ func runLint(a *app, opts *lintOptions, files []string) error {
 	if opts.genderMethod != lint.GenderFair && opts.genderMethod != lint.GenderDecoder {
 		return usageErr("--gender-method: unknown method %q%s", opts.genderMethod, suggest.Hint(opts.genderMethod, []string{lint.GenderFair, lint.GenderDecoder}))
 	}
-	lo := lint.Options{Executive: opts.executive, GenderMethod: opts.genderMethod}
+	if opts.lang != "" && !slices.Contains(lint.Languages, opts.lang) {
+		return usageErr("--lang: unknown language %q%s", opts.lang, suggest.Hint(opts.lang, lint.Languages))
+	}
+	lo := lint.Options{Executive: opts.executive, GenderMethod: opts.genderMethod, Lang: opts.lang}
 	if opts.jurisdiction != "" {
 		ids, err := lint.ParseJurisdictions(opts.jurisdiction)
 		if err != nil {
