@@ -191,7 +191,7 @@ var Kinds = []Kind{
 		},
 		Posting: func(prof profile.Profile, v View) lint.Options {
 			jd, _ := v.Model.(*generator.JobDescription)
-			return lint.Options{Executive: jd != nil && jd.Executive, Date: prof.Date, Employees: prof.Company.Employees}
+			return lint.Options{Executive: jd != nil && jd.Executive, Date: prof.Date, Employees: prof.Company.Employees, Lang: lang(prof)}
 		},
 	},
 	{

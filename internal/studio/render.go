@@ -76,7 +76,11 @@ func (d *doc) markdown(data *Data) error {
 func lintJD(d *doc, p profile.Profile) lint.Report {
 	jd, _ := d.view.Model.(*generator.JobDescription)
 	exec := jd != nil && jd.Executive
-	return lint.Check(d.stem+".md", d.md, lint.Options{Executive: exec, Date: p.Date, Employees: p.Company.Employees})
+	lang := p.Company.Language
+	if lang == "" {
+		lang = "en"
+	}
+	return lint.Check(d.stem+".md", d.md, lint.Options{Executive: exec, Date: p.Date, Employees: p.Company.Employees, Lang: lang})
 }
 
 // Sentinels stand for the marks' tags while goldmark renders the
