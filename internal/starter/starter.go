@@ -57,6 +57,11 @@ func Files(eject bool) ([]File, error) {
 			{catalog.BuiltinFS(), "catalog", "*.yaml", "catalog"},
 			{ladders.BuiltinFS(), "ladder", "*.yaml", "ladder"},
 			{templates.BuiltinFS(), "templates", "*.md.tmpl", ""},
+			// The other languages, so a company writing in French can
+			// edit the French too (README: your own data in French).
+			{catalog.L10nFS(), "catalog", "l10n/*/*.yaml", ""},
+			{ladders.L10nFS(), "ladder", "l10n/*/*.yaml", ""},
+			{templates.L10nFS(), "templates", "l10n/*/*.md.tmpl", ""},
 		} {
 			names, err := fs.Glob(src.fsys, src.glob)
 			if err != nil {

@@ -22,7 +22,9 @@ func TestWrittenFilesMatchTheirSchemas(t *testing.T) {
 	}
 	checked := 0
 	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".yaml") {
+		if !strings.HasSuffix(f.Path, ".yaml") || strings.Contains(f.Path, "/l10n/") {
+			// Translation files mirror the English files' texts and are
+			// checked by their loader (rungs validate), not by a schema.
 			continue
 		}
 		first, _, _ := strings.Cut(string(f.Data), "\n")
