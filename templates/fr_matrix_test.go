@@ -434,3 +434,22 @@ func TestFrenchCheckers(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchMoneySpacing: in French an amount and its currency sign are
+// kept together by a no-break space ("95 000 €"), as a number and "%"
+// are, so a line never starts with the sign.
+func TestFrenchMoneySpacing(t *testing.T) {
+	t.Skip("known bug, see /work/notes/frtests.md case 5 (a plain space before € in French pay)")
+	e := newFrEnv(t)
+	jd, err := generator.JD(e.cat, e.profile(t, "", 0, "", "company-fr.yaml"), "vp-engineering")
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(e.render(t, "jd.md.tmpl", jd))
+	if !strings.Contains(md, "€") {
+		t.Fatal("no amount in euros: the test would prove nothing")
+	}
+	if m := regexp.MustCompile(`\d €`).FindString(md); m != "" {
+		t.Errorf("%q: a plain space before the currency sign; want a no-break space", m)
+	}
+}
