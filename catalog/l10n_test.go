@@ -1,6 +1,8 @@
 package catalog_test
 
 import (
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/rungs/rungs/catalog"
@@ -70,4 +72,51 @@ func TestFrenchCatalogComplete(t *testing.T) {
 	if same, _, _ := en.In("en"); same != en {
 		t.Error("In(en) is not the catalog itself")
 	}
+}
+
+var (
+	// A preposition before a definite article contracts ("du", "au",
+	// "des", "aux"), except before an infinitive, where "le" and "les"
+	// are pronouns ("de les former"). Go's \b is ASCII-only, so the
+	// letter before is excluded by hand ("déjà le" is right).
+	frUncontracted = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(de|à) (le|les) (\p{L}+)`)
+	frInfinitive   = regexp.MustCompile(`(?i)(er|ir|re)$`)
+	// The reader is "vous": no familiar address.
+	frFamiliar = regexp.MustCompile(`(?:^|[^\p{L}])(tu|toi|ta|tes|ton équipe|ton code)(?:[^\p{L}]|$)`)
+)
+
+// TestFrenchWording checks every French text, including those no golden
+// document shows: articles contracted, the reader addressed as "vous",
+// and no doubled space, UTF-8 read as Latin-1 or replacement character.
+func TestFrenchWording(t *testing.T) {
+	fr := frenchTexts(t)
+	for _, tx := range fr {
+		for _, m := range frUncontracted.FindAllStringSubmatch(tx.Text, -1) {
+			if !frInfinitive.MatchString(m[3]) {
+				t.Errorf("%s (%s): %q does not contract", tx.Path, tx.File, strings.TrimSpace(m[0]))
+			}
+		}
+		if m := frFamiliar.FindStringSubmatch(tx.Text); m != nil {
+			t.Errorf("%s (%s): %q: address the reader as vous", tx.Path, tx.File, m[1])
+		}
+		for _, bad := range []string{"  ", "Ã", "\uFFFD"} {
+			if strings.Contains(tx.Text, bad) {
+				t.Errorf("%s (%s): holds %q", tx.Path, tx.File, bad)
+			}
+		}
+	}
+}
+
+// frenchTexts are the texts of the built-in catalog in French.
+func frenchTexts(t *testing.T) []l10n.Text {
+	t.Helper()
+	en, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, _, err := en.In("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l10n.Texts(fr)
 }
