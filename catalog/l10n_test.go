@@ -2,8 +2,10 @@ package catalog_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/internal/l10n"
@@ -119,4 +121,90 @@ func frenchTexts(t *testing.T) []l10n.Text {
 		t.Fatal(err)
 	}
 	return l10n.Texts(fr)
+}
+
+// userCatalog is the built-in catalog with a user's folder on top: one
+// built-in duty reworded, one duty added, and the user's own French files.
+func userCatalog(t *testing.T, l10nFR string) (*catalog.Catalog, catalog.Responsibility) {
+	t.Helper()
+	base, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := base.Responsibilities[0]
+	fsys := fstest.MapFS{"mine.yaml": &fstest.MapFile{Data: []byte(`
+responsibilities:
+  - id: ` + first.ID + `
+    area: ` + first.Area + `
+    roles: [cto]
+    weights: {infrastructure: 1, product: 1, visionary: 1, external: 1}
+    text: Our own wording for this duty.
+    sources: [004_b5aa13debac98d84.txt]
+  - id: run-the-guild
+    area: knowledge-sharing
+    roles: [staff-engineer]
+    weights: {infrastructure: 1, product: 1, visionary: 1, external: 1}
+    text: Run the monthly frontend guild.
+    sources: [004_b5aa13debac98d84.txt]
+`)}}
+	if l10nFR != "" {
+		fsys["l10n/fr/mine.yaml"] = &fstest.MapFile{Data: []byte(l10nFR)}
+	}
+	c, err := catalog.Load(catalog.BuiltinLayer(), catalog.Layer{FS: fsys, Dir: ".", Prefix: "my/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, first
+}
+
+// TestFrenchUserCatalog: a user's reworded duty stays in their words (and
+// is reported as untranslated), their own French file translates their
+// new duty, and every built-in text they kept is still French.
+func TestFrenchUserCatalog(t *testing.T) {
+	c, first := userCatalog(t, "responsibilities:\n  run-the-guild:\n    text: Animer chaque mois la guilde frontend.\n")
+	fr, missing, err := c.In("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]string{}
+	for _, r := range fr.Responsibilities {
+		byID[r.ID] = r.Text
+	}
+	if got := byID[first.ID]; got != "Our own wording for this duty." {
+		t.Errorf("the user's reworded duty reads %q in French, want the user's words", got)
+	}
+	if got := byID["run-the-guild"]; got != "Animer chaque mois la guilde frontend." {
+		t.Errorf("the user's new duty reads %q, want the user's French", got)
+	}
+	en, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := en.Responsibilities[1]
+	if byID[second.ID] == second.Text {
+		t.Errorf("a built-in duty the user kept is still English: %q", second.Text)
+	}
+	var paths []string
+	for _, m := range missing {
+		paths = append(paths, m.Path)
+	}
+	if want := "responsibilities." + first.ID + ".text"; !slices.Contains(paths, want) {
+		t.Errorf("missing %q, want it to name %s", paths, want)
+	}
+	if len(missing) != 1 {
+		t.Errorf("%d texts missing, want only the user's reworded duty: %s", len(missing), l10n.Summary(missing, 10))
+	}
+}
+
+// A user's French file is checked as the built-in ones are: a typo in an
+// id is an error with the user's file and line, and the nearest id.
+func TestFrenchUserCatalogError(t *testing.T) {
+	c, _ := userCatalog(t, "responsibilities:\n  run-the-gild:\n    text: Animer la guilde.\n")
+	_, _, err := c.In("fr")
+	if err == nil {
+		t.Fatal("no error for an unknown id")
+	}
+	if want := `my/l10n/fr/mine.yaml:2: responsibilities: no item with id "run-the-gild"; did you mean run-the-guild?`; !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q, want %q", err, want)
+	}
 }
