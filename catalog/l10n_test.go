@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,7 +48,7 @@ func TestFrenchCatalogComplete(t *testing.T) {
 		t.Fatalf("In(fr): %v", err)
 	}
 	if len(missing) > 0 {
-		t.Errorf("%d catalog texts have no French translation: %s", len(missing), l10n.Summary(missing, 20))
+		t.Errorf("%d catalog texts have no French translation: %s", len(missing), pathsOf(missing, 20))
 	}
 	english := l10n.ByPath(en)
 	frTexts := l10n.Texts(fr)
@@ -192,7 +193,7 @@ func TestFrenchUserCatalog(t *testing.T) {
 		t.Errorf("missing %q, want it to name %s", paths, want)
 	}
 	if len(missing) != 1 {
-		t.Errorf("%d texts missing, want only the user's reworded duty: %s", len(missing), l10n.Summary(missing, 10))
+		t.Errorf("%d texts missing, want only the user's reworded duty: %s", len(missing), pathsOf(missing, 10))
 	}
 }
 
@@ -207,4 +208,17 @@ func TestFrenchUserCatalogError(t *testing.T) {
 	if want := `my/l10n/fr/mine.yaml:2: responsibilities: no item with id "run-the-gild"; did you mean run-the-guild?`; !strings.Contains(err.Error(), want) {
 		t.Errorf("error %q, want %q", err, want)
 	}
+}
+
+// pathsOf names the first most texts of a list, for a failure message.
+func pathsOf(ts []l10n.Text, most int) string {
+	var ps []string
+	for i, x := range ts {
+		if i == most {
+			ps = append(ps, fmt.Sprintf("and %d more", len(ts)-most))
+			break
+		}
+		ps = append(ps, x.Path)
+	}
+	return strings.Join(ps, ", ")
 }

@@ -1,6 +1,7 @@
 package ladders_test
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -60,7 +61,7 @@ func TestFrenchLadderComplete(t *testing.T) {
 		t.Fatalf("In(fr): %v", err)
 	}
 	if len(missing) > 0 {
-		t.Errorf("%d ladder texts have no French translation: %s", len(missing), l10n.Summary(missing, 20))
+		t.Errorf("%d ladder texts have no French translation: %s", len(missing), pathsOf(missing, 20))
 	}
 	english := l10n.ByPath(en)
 	frTexts := l10n.Texts(fr)
@@ -132,4 +133,17 @@ func frenchTexts(t *testing.T) []l10n.Text {
 		t.Fatal(err)
 	}
 	return l10n.Texts(fr)
+}
+
+// pathsOf names the first most texts of a list, for a failure message.
+func pathsOf(ts []l10n.Text, most int) string {
+	var ps []string
+	for i, x := range ts {
+		if i == most {
+			ps = append(ps, fmt.Sprintf("and %d more", len(ts)-most))
+			break
+		}
+		ps = append(ps, x.Path)
+	}
+	return strings.Join(ps, ", ")
 }
