@@ -9,7 +9,11 @@ import (
 // escapeReference is escape written plainly, rune by rune: the fast paths
 // of escape must give the same bytes.
 func escapeReference(s string, lineStart bool) string {
-	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
+	// White space folds to one space, except the no-break spaces French
+	// typography writes on purpose.
+	s = strings.Join(strings.FieldsFunc(strings.ReplaceAll(s, "\r", ""), func(r rune) bool {
+		return unicode.IsSpace(r) && r != 0xa0 && r != 0x202f && r != 0x2007
+	}), " ")
 	rs := []rune(s)
 	isWord := func(i int) bool {
 		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]))

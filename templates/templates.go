@@ -498,8 +498,8 @@ func startsBlock(s string) bool {
 	return false
 }
 
-// foldSpace drops carriage returns and folds every run of white space to
-// one space, trimming both ends, as strings.Fields and a join would; an
+// foldSpace drops carriage returns and folds every run of breaking white
+// space to one space, trimming both ends, as strings.Fields and a join would; an
 // ASCII string that is already folded (the common case) is returned as it
 // is.
 func foldSpace(s string) string {
@@ -515,7 +515,14 @@ func foldSpace(s string) string {
 	if folded {
 		return s
 	}
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
+	return strings.Join(strings.FieldsFunc(strings.ReplaceAll(s, "\r", ""), breakingSpace), " ")
+}
+
+// breakingSpace is white space a line may break at: no-break spaces
+// (U+00A0, U+202F, U+2007) are kept, since French writes them on purpose
+// ("185 000 $US", "Salaire :").
+func breakingSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
 }
 
 // safeURL returns an http(s) URL fit for a Markdown autolink (<...>), or an

@@ -42,8 +42,8 @@ func TestFrenchWords(t *testing.T) {
 		{fr.Count("count.engineers", 1, "1", nil), "1 ingénieur"},
 		{fr.Count("count.engineers", 2, "2", nil), "2 ingénieurs"},
 		{fr.Count("count.engineers", 1500, "1 500", nil), "1 500 ingénieurs"},
-		{fr.Text("posting.pay.range", locale.Args{"min": "80 000", "max": "95 000", "currency": "€", "period": "an"}), "de 80 000 à 95 000 € bruts par an"},
-		{fr.Text("posting.pay.single", locale.Args{"amount": "4 000", "currency": "€", "period": "mois"}), "4 000 € bruts par mois"},
+		{fr.Text("posting.pay.range", locale.Args{"min": "80 000", "max": "95 000", "currency": "€", "period": "an"}), "de 80 000 à 95 000\u00a0€ bruts par an"},
+		{fr.Text("posting.pay.single", locale.Args{"amount": "4 000", "currency": "€", "period": "mois"}), "4 000\u00a0€ bruts par mois"},
 		{fr.Text("ladder.overview.cell", locale.Args{"dimension": "Conception", "weight": "25", "short": "Conçoit des systèmes."}), "Conception 25 % : Conçoit des systèmes."},
 	} {
 		if tt.got != tt.want {
