@@ -31,6 +31,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/rungs/rungs/output"
 	"github.com/yuin/goldmark/text"
@@ -149,7 +150,7 @@ func (r *renderer) pack(m docMeta) ([]byte, error) {
 		{"word/fontTable.xml", fontTable()},
 		{"word/header1.xml", header(m, r.textWidth(false))},
 		{"word/header2.xml", header(m, r.textWidth(true))},
-		{"word/footer1.xml", footer()},
+		{"word/footer1.xml", footer(output.Words(m.lang))},
 	}
 	var buf bytes.Buffer
 	buf.Grow(r.body.Len()/3 + 16<<10)
@@ -183,4 +184,13 @@ var flatePool = sync.Pool{New: func() any {
 }}
 
 // oneLine collapses white space (line breaks included) to single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// No-break spaces are kept: a French title has one before its colon
+// ("Acme : grille de carrière"), and the running header must not break
+// there.
+func oneLine(s string) string { return strings.Join(strings.FieldsFunc(s, breakable), " ") }
+
+// breakable reports whether r is white space a line may break at: any but
+// the no-break spaces (U+00A0, U+2007 figure space, U+202F narrow).
+func breakable(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
+}

@@ -91,7 +91,7 @@ func Render(md []byte, opts Options) ([]byte, error) {
 		title = firstHeading(doc, md)
 	}
 	if title == "" {
-		title = "Untitled document"
+		title = output.Words(lang).Text("document.untitled", nil)
 	}
 	// A browser tab, a bookmark or a search result shows the title alone:
 	// it names the company too, unless it already does.

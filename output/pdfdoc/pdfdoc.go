@@ -122,6 +122,7 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 		title: m.sanitize(strings.TrimSpace(opts.Title)),
 		// The author (company) shares the header line with the title.
 		author:  m.sanitize(strings.TrimSpace(opts.Author)),
+		words:   output.Words(lang),
 		curFont: numFonts,
 		left:    marginSide,
 	}
