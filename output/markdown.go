@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -105,3 +106,16 @@ func PlainText(n ast.Node, src []byte) string {
 // backslashEscape is a CommonMark backslash escape: a backslash before an
 // ASCII punctuation character.
 var backslashEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
+
+// OneLine collapses the white space of s (line breaks included) to single
+// spaces, as a title or a metadata field reads on one line. No-break
+// spaces are kept: French puts one before a colon and inside « », and
+// between the groups of "80 000", where a line must not break.
+func OneLine(s string) string { return strings.Join(strings.FieldsFunc(s, Breakable), " ") }
+
+// Breakable reports whether r is white space a line may break at: any but
+// the no-break spaces (U+00A0, U+2007 figure space, U+202F narrow
+// no-break space).
+func Breakable(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
+}

@@ -317,7 +317,7 @@ func renderJSONLD(in *Input) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("only job descriptions (kind jd) have JSON-LD")
 	}
-	return jsonld.Encode(JobOf(jd), in.Markdown)
+	return jsonld.Encode(jobIn(jd, in.View.Language), in.Markdown)
 }
 
 // JSONLD returns the schema.org JobPosting JSON-LD of a job description
@@ -330,11 +330,24 @@ func JSONLD(in *Input) string {
 	if !ok || in.Markdown == nil {
 		return ""
 	}
-	data, err := jsonld.Encode(JobOf(jd), in.Markdown)
+	data, err := jsonld.Encode(jobIn(jd, in.View.Language), in.Markdown)
 	if err != nil {
 		return ""
 	}
 	return string(data)
+}
+
+// jobIn is JobOf for a posting written in language lang, which JSON-LD
+// gives as inLanguage. An English posting leaves inLanguage out: English
+// was the language of every posting before --lang, and its JSON-LD (and
+// the HTML that embeds it) stays byte for byte what it was; a reader of a
+// French posting cannot assume English, so it is told.
+func jobIn(jd *generator.JobDescription, lang string) *jsonld.Job {
+	j := JobOf(jd)
+	if lang != "" && lang != "en" {
+		j.Language = lang
+	}
+	return j
 }
 
 // JobOf is the JSON-LD renderer's view of a job description.

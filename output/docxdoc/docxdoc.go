@@ -31,7 +31,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/rungs/rungs/output"
 	"github.com/yuin/goldmark/text"
@@ -183,14 +182,8 @@ var flatePool = sync.Pool{New: func() any {
 	return w
 }}
 
-// oneLine collapses white space (line breaks included) to single spaces.
-// No-break spaces are kept: a French title has one before its colon
+// oneLine collapses white space (line breaks included) to single spaces,
+// keeping no-break spaces: a French title has one before its colon
 // ("Acme : grille de carrière"), and the running header must not break
 // there.
-func oneLine(s string) string { return strings.Join(strings.FieldsFunc(s, breakable), " ") }
-
-// breakable reports whether r is white space a line may break at: any but
-// the no-break spaces (U+00A0, U+2007 figure space, U+202F narrow).
-func breakable(r rune) bool {
-	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
-}
+func oneLine(s string) string { return output.OneLine(s) }

@@ -95,7 +95,7 @@ func Render(md []byte, opts Options) ([]byte, error) {
 	}
 	// A browser tab, a bookmark or a search result shows the title alone:
 	// it names the company too, unless it already does.
-	if a := strings.Join(strings.Fields(opts.Author), " "); a != "" && !strings.Contains(title, a) {
+	if a := output.OneLine(opts.Author); a != "" && !strings.Contains(title, a) {
 		title += " – " + a
 	}
 

@@ -183,9 +183,10 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 const pageTotalAlias = "{nb}"
 
 // clean prepares a metadata string: valid for fpdf (see metaString), on
-// one line, without surrounding spaces.
+// one line, without surrounding spaces, its no-break spaces kept (a French
+// title has one before its colon).
 func clean(s string) string {
-	return strings.Join(strings.Fields(metaString(s)), " ")
+	return output.OneLine(metaString(s))
 }
 
 // scanAnchors creates an fpdf link for every heading that an internal link
