@@ -103,7 +103,7 @@ func Render(md []byte, opts Options) (out []byte, err error) {
 		}
 	}()
 
-	doc := output.Markdown.Parser().Parse(text.NewReader(md))
+	doc := output.Markdown.Parser().Parse(text.NewReader(md), output.HeadingIDs(lang)...)
 	r := newRenderer(md, size)
 	r.render(doc)
 

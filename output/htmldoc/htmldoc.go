@@ -78,7 +78,7 @@ func Render(md []byte, opts Options) ([]byte, error) {
 		ld = scriptSafeJSON(opts.JSONLD)
 	}
 
-	doc := markdown.Parser().Parse(text.NewReader(md))
+	doc := markdown.Parser().Parse(text.NewReader(md), output.HeadingIDs(lang)...)
 	markWidePages(doc)
 	var body bytes.Buffer
 	body.Grow(len(md) * 2)

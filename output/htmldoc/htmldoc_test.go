@@ -315,3 +315,19 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A French page's heading ids read as its words (accents folded), so a
+// link to a section is legible; English keeps goldmark's ids.
+func TestHeadingIDsByLanguage(t *testing.T) {
+	md := "# Offre\n\n## Égalité des chances\n\n[voir](#egalite-des-chances)\n"
+	for lang, want := range map[string]string{"fr": `<h2 id="egalite-des-chances">`, "en": `<h2 id="galit-des-chances">`} {
+		out := render(t, md, Options{Language: lang})
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: no %s", lang, want)
+		}
+		frag, err := Fragment([]byte(md), lang)
+		if err != nil || !strings.Contains(string(frag), want) {
+			t.Errorf("%s: fragment lacks %s (%v)", lang, want, err)
+		}
+	}
+}

@@ -86,7 +86,7 @@ func Render(md []byte, opts Options) (out []byte, err error) {
 		}
 	}()
 
-	doc := output.Markdown.Parser().Parse(text.NewReader(md))
+	doc := output.Markdown.Parser().Parse(text.NewReader(md), output.HeadingIDs(lang)...)
 	r := newRenderer(md, doc, opts, size, lang, date)
 	r.render(doc)
 	var buf bytes.Buffer

@@ -553,17 +553,17 @@ func (b *builder) layout(p page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	navHTML, err := htmldoc.Fragment(navMD)
+	navHTML, err := htmldoc.Fragment(navMD, b.lang)
 	if err != nil {
 		return nil, err
 	}
-	main, err := htmldoc.Fragment(linkLevels(evenHeadings(p.md), p.path, b.links))
+	main, err := htmldoc.Fragment(linkLevels(evenHeadings(p.md), p.path, b.links), b.lang)
 	if err != nil {
 		return nil, err
 	}
 	var aside []byte
 	if len(bytes.TrimSpace(p.aside)) > 0 {
-		if aside, err = htmldoc.Fragment(p.aside); err != nil {
+		if aside, err = htmldoc.Fragment(p.aside, b.lang); err != nil {
 			return nil, err
 		}
 	}
