@@ -160,6 +160,15 @@ func postingTitle(tr *locale.Catalog, p profile.Profile, role catalog.Role) stri
 // JD builds the job description for a role. role may be an id or alias.
 func JD(cat *catalog.Catalog, p profile.Profile, roleName string) (*JobDescription, error) {
 	tr := wordsFor(p.Company.Language)
+	// The stage and archetype as this catalog words them: a profile
+	// resolved against the English catalog still makes a French posting
+	// from the French one.
+	if st, err := cat.Stage(p.Stage.ID); err == nil {
+		p.Stage = st
+	}
+	if a, err := cat.Archetype(p.Archetype.ID); err == nil {
+		p.Archetype = a
+	}
 	role, err := cat.Role(roleName)
 	if err != nil {
 		return nil, err

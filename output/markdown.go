@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"golang.org/x/text/unicode/norm"
 )
 
 // What the document renderers (PDF, HTML, Word) share before they lay out
@@ -105,3 +108,61 @@ func PlainText(n ast.Node, src []byte) string {
 // backslashEscape is a CommonMark backslash escape: a backslash before an
 // ASCII punctuation character.
 var backslashEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
+
+// OneLine collapses the white space of s (line breaks included) to single
+// spaces, as a title or a metadata field reads on one line. No-break
+// spaces are kept: French puts one before a colon and inside « », and
+// between the groups of "80 000", where a line must not break.
+func OneLine(s string) string { return strings.Join(strings.FieldsFunc(s, Breakable), " ") }
+
+// Breakable reports whether r is white space a line may break at: any but
+// the no-break spaces (U+00A0, U+2007 figure space, U+202F narrow
+// no-break space).
+func Breakable(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
+}
+
+// HeadingIDs returns the parse options that name a document's headings
+// (the ids links point to, "#les-deux-filieres") for language lang, a BCP
+// 47 tag. goldmark keeps only ASCII letters and digits, so a French
+// heading loses its accented letters ("Les deux filières" becomes
+// "les-deux-filires"); in any language but English the accents are
+// folded first, so the id reads as the words ("les-deux-filieres"), the
+// way a reader would type it. English keeps goldmark's ids as they were,
+// so links into the documents published before languages existed still
+// reach their heading. Each call gives a fresh context: ids are unique
+// per document.
+func HeadingIDs(lang string) []parser.ParseOption {
+	if primary := strings.ToLower(strings.SplitN(strings.ReplaceAll(lang, "_", "-"), "-", 2)[0]); primary == "" || primary == "en" {
+		return nil
+	}
+	ids := foldedIDs{parser.NewContext().IDs()}
+	return []parser.ParseOption{parser.WithContext(parser.NewContext(parser.WithIDs(ids)))}
+}
+
+// foldedIDs is goldmark's heading ids over the heading's text with its
+// accents folded.
+type foldedIDs struct{ parser.IDs }
+
+func (f foldedIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	return f.IDs.Generate(FoldAccents(value), kind)
+}
+
+// ligatures are the letters folding cannot split into a letter and a mark.
+var ligatures = strings.NewReplacer("œ", "oe", "Œ", "OE", "æ", "ae", "Æ", "AE", "ß", "ss")
+
+// FoldAccents writes s without its accents: each letter decomposed
+// (NFD), its combining marks dropped, and the ligatures œ, æ and ß
+// spelled out ("Mœurs, élève, à" becomes "Moeurs, eleve, a").
+func FoldAccents(s []byte) []byte {
+	d := norm.NFD.Bytes([]byte(ligatures.Replace(string(s))))
+	out := make([]byte, 0, len(d))
+	for i := 0; i < len(d); {
+		r, n := utf8.DecodeRune(d[i:])
+		if !unicode.Is(unicode.Mn, r) {
+			out = append(out, d[i:i+n]...)
+		}
+		i += n
+	}
+	return out
+}

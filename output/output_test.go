@@ -138,3 +138,20 @@ func TestJSON(t *testing.T) {
 		t.Errorf("JSON = %q", got)
 	}
 }
+
+// OneLine joins lines and runs of spaces, and keeps the no-break spaces
+// French typography puts where a line must not break.
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                                   "",
+		"  a \n\t b  ":                       "a b",
+		"Acme\u00a0: grille":                 "Acme\u00a0: grille",
+		"de 80\u202f000\u00a0€\n bruts":      "de 80\u202f000\u00a0€ bruts",
+		"«\u00a0x\u00a0»  \u2003 y":          "«\u00a0x\u00a0» y",
+		"figure\u2007space\u2009thin\u3000x": "figure\u2007space thin x",
+	} {
+		if got := OneLine(in); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

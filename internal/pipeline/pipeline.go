@@ -27,6 +27,7 @@ import (
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
 	"github.com/rungs/rungs/internal/l10n"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/internal/suggest"
 	"github.com/rungs/rungs/ladders"
@@ -224,18 +225,21 @@ type docMeta struct {
 	keywords       []string
 }
 
-// metaOf describes a document for its metadata: the title from its first
-// heading, a subject naming the kind and company, and keywords.
+// metaOf describes a document for its metadata, in the document's
+// language: the title from its first heading, a subject naming the kind
+// and company, and keywords.
 func metaOf(in *Input) docMeta {
 	m := docMeta{title: Title(in.Markdown)}
-	kind := "Document"
+	words := output.Words(in.View.Language)
+	name := "other"
 	for i := range Kinds {
 		if Kinds[i].Template == in.Template {
-			kind = Kinds[i].Subject
+			name = Kinds[i].Name
 			break
 		}
 	}
-	m.subject = subjectOf(kind, m.title, in.View.Author)
+	kind := words.Text("document.kind."+name, nil)
+	m.subject = subjectOf(words, kind, m.title, in.View.Author)
 	for _, k := range []string{m.title, strings.ToLower(kind), in.View.Author} {
 		if k != "" {
 			m.keywords = append(m.keywords, k)
@@ -248,26 +252,45 @@ func metaOf(in *Input) docMeta {
 // nothing: the kind and the title ("Job description: Chief Technology
 // Officer"), or the title alone when it already names the kind
 // ("Engineering career ladder"), then the company, which a title may
-// already start with ("Acme: engineering career ladder").
-func subjectOf(kind, title, company string) string {
+// already start with ("Acme: engineering career ladder", in French
+// "Acme : grille de carrière", with a no-break space before the colon).
+// The words and their punctuation are the language's (document.subject.*);
+// the spacing of French punctuation is applied as in the document itself
+// (templates.Typography), so the subject reads like the title.
+func subjectOf(words *locale.Catalog, kind, title, company string) string {
 	t := title
 	if company != "" {
-		if rest, ok := strings.CutPrefix(t, company+": "); ok && rest != "" {
+		if rest, ok := afterCompany(t, company); ok && rest != "" {
 			r, n := utf8.DecodeRuneInString(rest)
 			t = string(unicode.ToUpper(r)) + rest[n:]
 		}
 	}
 	s := t
 	if !strings.Contains(strings.ToLower(t), strings.ToLower(kind)) {
-		s = kind + ": " + t
+		s = words.Text("document.subject.kind", locale.Args{"kind": kind, "title": t})
 	}
 	if t == "" {
 		s = kind
 	}
 	if company != "" {
-		s += " at " + company
+		s = words.Text("document.subject.company", locale.Args{"subject": s, "company": company})
 	}
-	return s
+	return string(templates.Typography(words.Lang(), []byte(s)))
+}
+
+// afterCompany returns what follows "company:" at the start of a title,
+// with any spaces around the colon (a French title has a no-break space
+// before it), and whether the title starts so.
+func afterCompany(title, company string) (string, bool) {
+	rest, ok := strings.CutPrefix(title, company)
+	if !ok {
+		return "", false
+	}
+	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+	if rest, ok = strings.CutPrefix(rest, ":"); !ok {
+		return "", false
+	}
+	return strings.TrimLeftFunc(rest, unicode.IsSpace), true
 }
 
 // Title is the text of a Markdown document's first level-one heading: the
@@ -294,7 +317,7 @@ func renderJSONLD(in *Input) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("only job descriptions (kind jd) have JSON-LD")
 	}
-	return jsonld.Encode(JobOf(jd), in.Markdown)
+	return jsonld.Encode(jobIn(jd, in.View.Language), in.Markdown)
 }
 
 // JSONLD returns the schema.org JobPosting JSON-LD of a job description
@@ -307,11 +330,24 @@ func JSONLD(in *Input) string {
 	if !ok || in.Markdown == nil {
 		return ""
 	}
-	data, err := jsonld.Encode(JobOf(jd), in.Markdown)
+	data, err := jsonld.Encode(jobIn(jd, in.View.Language), in.Markdown)
 	if err != nil {
 		return ""
 	}
 	return string(data)
+}
+
+// jobIn is JobOf for a posting written in language lang, which JSON-LD
+// gives as inLanguage. An English posting leaves inLanguage out: English
+// was the language of every posting before --lang, and its JSON-LD (and
+// the HTML that embeds it) stays byte for byte what it was; a reader of a
+// French posting cannot assume English, so it is told.
+func jobIn(jd *generator.JobDescription, lang string) *jsonld.Job {
+	j := JobOf(jd)
+	if lang != "" && lang != "en" {
+		j.Language = lang
+	}
+	return j
 }
 
 // JobOf is the JSON-LD renderer's view of a job description.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 )
 
@@ -278,7 +279,7 @@ func TestSubjectOf(t *testing.T) {
 		{"Career ladder", "Éclair: échelle", "Éclair", "Career ladder: Échelle at Éclair"},
 		{"Document", "", "", "Document"},
 	} {
-		if got := subjectOf(c.kind, c.title, c.company); got != c.want {
+		if got := subjectOf(locale.English(), c.kind, c.title, c.company); got != c.want {
 			t.Errorf("subjectOf(%q, %q, %q) = %q, want %q", c.kind, c.title, c.company, got, c.want)
 		}
 	}

@@ -261,7 +261,9 @@ func measureTable(t *east.Table, src []byte) tableMeasure {
 			txt := plainText(c, src)
 			texts[j] = txt
 			tm.maxW[j] = max(tm.maxW[j], utf8.RuneCountInString(txt))
-			for _, w := range strings.Fields(txt) {
+			// The longest run the text cannot break in, no-break
+			// spaces included ("80 000 €").
+			for _, w := range strings.FieldsFunc(txt, output.Breakable) {
 				tm.minW[j] = max(tm.minW[j], min(utf8.RuneCountInString(w), 24))
 			}
 			j++

@@ -103,7 +103,7 @@ func Render(md []byte, opts Options) (out []byte, err error) {
 		}
 	}()
 
-	doc := output.Markdown.Parser().Parse(text.NewReader(md))
+	doc := output.Markdown.Parser().Parse(text.NewReader(md), output.HeadingIDs(lang)...)
 	r := newRenderer(md, size)
 	r.render(doc)
 
@@ -149,7 +149,7 @@ func (r *renderer) pack(m docMeta) ([]byte, error) {
 		{"word/fontTable.xml", fontTable()},
 		{"word/header1.xml", header(m, r.textWidth(false))},
 		{"word/header2.xml", header(m, r.textWidth(true))},
-		{"word/footer1.xml", footer()},
+		{"word/footer1.xml", footer(output.Words(m.lang))},
 	}
 	var buf bytes.Buffer
 	buf.Grow(r.body.Len()/3 + 16<<10)
@@ -182,5 +182,8 @@ var flatePool = sync.Pool{New: func() any {
 	return w
 }}
 
-// oneLine collapses white space (line breaks included) to single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine collapses white space (line breaks included) to single spaces,
+// keeping no-break spaces: a French title has one before its colon
+// ("Acme : grille de carrière"), and the running header must not break
+// there.
+func oneLine(s string) string { return output.OneLine(s) }

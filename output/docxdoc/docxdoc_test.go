@@ -529,3 +529,41 @@ func TestWriteSamples(t *testing.T) {
 		}
 	}
 }
+
+// The document's language is the text's (styles), the theme's (settings)
+// and the metadata's, and the footer's words follow it, with the page
+// numbers as fields wherever the language puts them. A French title keeps
+// its no-break space before the colon in the running header.
+func TestLanguage(t *testing.T) {
+	const nb = "\u00a0"
+	md := "# Crème Brûlée Labs" + nb + ": grille de carrière\n\nDe 80" + nb + "000 à 95" + nb + "000" + nb + "€ bruts par an, «" + nb + "Staff Engineer" + nb + "».\n"
+	for _, c := range []struct{ lang, tag, before, between string }{
+		{"", "en", "Page ", " of "},
+		{"en", "en", "Page ", " of "},
+		{"fr", "fr", "Page ", " sur "},
+		{"fr-CA", "fr-CA", "Page ", " sur "},
+		{"de", "de", "Page ", " of "},
+	} {
+		p := checkPackage(t, render(t, md, Options{Author: "Crème Brûlée Labs", Language: c.lang}))
+		if s := p.part(t, "word/styles.xml"); !strings.Contains(s, `<w:lang w:val="`+c.tag+`"/>`) {
+			t.Errorf("%q: styles.xml does not set the text's language %s", c.lang, c.tag)
+		}
+		if s := p.part(t, "word/settings.xml"); !strings.Contains(s, `<w:themeFontLang w:val="`+c.tag+`"/>`) {
+			t.Errorf("%q: settings.xml does not set the theme's language %s", c.lang, c.tag)
+		}
+		if s := p.part(t, "docProps/core.xml"); !strings.Contains(s, "<dc:language>"+c.tag+"</dc:language>") {
+			t.Errorf("%q: core.xml does not give the language %s", c.lang, c.tag)
+		}
+		want := `<w:t xml:space="preserve">` + c.before + `</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText>`
+		footer := p.part(t, "word/footer1.xml")
+		if !strings.Contains(footer, want) || !strings.Contains(footer, `<w:t xml:space="preserve">`+c.between+`</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> NUMPAGES </w:instrText>`) {
+			t.Errorf("%q: footer is not %q PAGE %q NUMPAGES: %s", c.lang, c.before, c.between, footer)
+		}
+		if s := p.part(t, "word/header1.xml"); !strings.Contains(s, ">Crème Brûlée Labs"+nb+": grille de carrière<") {
+			t.Errorf("%q: the header lost the title's no-break space: %s", c.lang, s)
+		}
+		if s := p.part(t, "word/document.xml"); !strings.Contains(s, "80"+nb+"000") || !strings.Contains(s, "000"+nb+"€") || !strings.Contains(s, "«"+nb+"Staff Engineer"+nb+"»") {
+			t.Errorf("%q: the body lost its no-break spaces", c.lang)
+		}
+	}
+}

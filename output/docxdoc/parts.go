@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"strconv"
+	"strings"
 	"time"
+
+	"github.com/rungs/rungs/internal/locale"
 )
 
 // The XML of the package parts other than the body. Every value from the
@@ -279,14 +282,41 @@ func header(m docMeta, width int) []byte {
 	return b.Bytes()
 }
 
-// footer reads "Page X of Y", X and Y being Word fields (PAGE, NUMPAGES)
+// footer reads "Page X of Y" in the document's language (the
+// document.page_of message), X and Y being Word fields (PAGE, NUMPAGES)
 // that every client updates as it lays the document out.
-func footer() []byte {
+func footer(words *locale.Catalog) []byte {
 	field := func(instr string) string {
 		return `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ` + instr + ` </w:instrText></w:r>` +
 			`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`
 	}
-	return []byte(xmlHeader + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>` +
-		`<w:r><w:t xml:space="preserve">Page </w:t></w:r>` + field("PAGE") + `<w:r><w:t xml:space="preserve"> of </w:t></w:r>` + field("NUMPAGES") +
-		`</w:p></w:ftr>`)
+	var b strings.Builder
+	b.WriteString(xmlHeader + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>`)
+	// The message is filled with markers (a locale message holds no NUL
+	// byte of its own), then cut at them into text runs and fields, so the
+	// words around the numbers stay in the order the language puts them.
+	const page, pages = "\x00PAGE\x00", "\x00NUMPAGES\x00"
+	msg := words.Text("document.page_of", locale.Args{"page": page, "pages": pages})
+	for len(msg) > 0 {
+		i := strings.IndexByte(msg, 0)
+		if i < 0 {
+			i = len(msg)
+		}
+		if i > 0 {
+			b.WriteString(`<w:r><w:t xml:space="preserve">` + esc(msg[:i]) + `</w:t></w:r>`)
+		}
+		msg = msg[i:]
+		switch {
+		case strings.HasPrefix(msg, page):
+			b.WriteString(field("PAGE"))
+			msg = msg[len(page):]
+		case strings.HasPrefix(msg, pages):
+			b.WriteString(field("NUMPAGES"))
+			msg = msg[len(pages):]
+		case msg != "":
+			msg = msg[1:] // a NUL of the message itself: not text Word can hold
+		}
+	}
+	b.WriteString(`</w:p></w:ftr>`)
+	return []byte(b.String())
 }

@@ -11,12 +11,13 @@ import (
 // Fragment renders md to the HTML that goes inside <main>, with the same
 // parser, safe mode and table handling as Render, but without the page
 // around it: for renderers that put many documents into pages of their
-// own, such as the ladder website (output/sitedoc).
-func Fragment(md []byte) ([]byte, error) {
+// own, such as the ladder website (output/sitedoc). lang is the BCP 47
+// tag of the page's language, for its heading ids (output.HeadingIDs).
+func Fragment(md []byte, lang string) ([]byte, error) {
 	if err := output.CheckMarkdown("htmldoc", md); err != nil {
 		return nil, err
 	}
-	doc := markdown.Parser().Parse(text.NewReader(md))
+	doc := markdown.Parser().Parse(text.NewReader(md), output.HeadingIDs(lang)...)
 	markWidePages(doc)
 	var body bytes.Buffer
 	body.Grow(len(md) * 2)

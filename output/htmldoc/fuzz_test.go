@@ -16,8 +16,15 @@ func FuzzRender(f *testing.F) {
 		f.Add(readSample(f, name), `{"@type":"JobPosting"}`, "Title")
 	}
 	f.Add([]byte("<script>x</script>\n\n[a](javascript:x) ![i](http://x/i.png) <img src=x>"), `{"a":"</script>"}`, "</title>")
+	f.Add([]byte("# Égalité des chances\n\n**Salaire fixe\u00a0:** de 80\u00a0000\u00a0€, «\u00a0mœurs\u00a0».\n\n[voir](#egalite-des-chances)\n"), `{"inLanguage":"fr"}`, "")
 	f.Fuzz(func(t *testing.T, md []byte, jsonld, title string) {
-		out, err := Render(md, Options{Title: title, Author: title, Keywords: []string{title}, JSONLD: jsonld})
+		// Half the inputs are French pages: their heading ids and the
+		// words the renderer writes are the language's.
+		lang := "en"
+		if len(md)%2 == 1 {
+			lang = "fr"
+		}
+		out, err := Render(md, Options{Title: title, Author: title, Keywords: []string{title}, JSONLD: jsonld, Language: lang})
 		if err != nil {
 			return
 		}

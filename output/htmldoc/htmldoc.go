@@ -78,7 +78,7 @@ func Render(md []byte, opts Options) ([]byte, error) {
 		ld = scriptSafeJSON(opts.JSONLD)
 	}
 
-	doc := markdown.Parser().Parse(text.NewReader(md))
+	doc := markdown.Parser().Parse(text.NewReader(md), output.HeadingIDs(lang)...)
 	markWidePages(doc)
 	var body bytes.Buffer
 	body.Grow(len(md) * 2)
@@ -91,11 +91,11 @@ func Render(md []byte, opts Options) ([]byte, error) {
 		title = firstHeading(doc, md)
 	}
 	if title == "" {
-		title = "Untitled document"
+		title = output.Words(lang).Text("document.untitled", nil)
 	}
 	// A browser tab, a bookmark or a search result shows the title alone:
 	// it names the company too, unless it already does.
-	if a := strings.Join(strings.Fields(opts.Author), " "); a != "" && !strings.Contains(title, a) {
+	if a := output.OneLine(opts.Author); a != "" && !strings.Contains(title, a) {
 		title += " – " + a
 	}
 

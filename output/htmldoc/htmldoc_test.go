@@ -283,3 +283,51 @@ func TestTitleNamesCompany(t *testing.T) {
 		}
 	}
 }
+
+// The page's language is <html lang>, as given, and the words the
+// renderer writes itself (the title of a page without a heading) follow
+// it. French text keeps its accents, guillemets and no-break spaces.
+func TestLanguage(t *testing.T) {
+	for _, c := range []struct{ lang, tag, untitled string }{
+		{"", "en", "Untitled document"},
+		{"en", "en", "Untitled document"},
+		{"fr", "fr", "Document sans titre"},
+		{"fr-CA", "fr-CA", "Document sans titre"},
+		{"de", "de", "Untitled document"},
+	} {
+		out := render(t, "Texte sans titre.\n", Options{Language: c.lang})
+		if !strings.HasPrefix(out, "<!DOCTYPE html>\n<html lang=\""+c.tag+"\">\n") {
+			t.Errorf("%q: page does not start with <html lang=%q>: %.60s", c.lang, c.tag, out)
+		}
+		if !strings.Contains(out, "<title>"+c.untitled+"</title>") {
+			t.Errorf("%q: want the title %q", c.lang, c.untitled)
+		}
+	}
+	const nb = "\u00a0"
+	md := "# Chief Technology Officer (H/F)\n\n**Salaire fixe" + nb + ":** de 150" + nb + "000 à 180" + nb + "000" + nb + "€ bruts par an, «" + nb + "mœurs" + nb + "».\n"
+	out := render(t, md, Options{Language: "fr", Author: "Crème Brûlée Labs"})
+	for _, want := range []string{
+		"<title>Chief Technology Officer (H/F) – Crème Brûlée Labs</title>",
+		"<strong>Salaire fixe" + nb + ":</strong> de 150" + nb + "000 à 180" + nb + "000" + nb + "€ bruts par an, «" + nb + "mœurs" + nb + "».",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("French page lacks %q", want)
+		}
+	}
+}
+
+// A French page's heading ids read as its words (accents folded), so a
+// link to a section is legible; English keeps goldmark's ids.
+func TestHeadingIDsByLanguage(t *testing.T) {
+	md := "# Offre\n\n## Égalité des chances\n\n[voir](#egalite-des-chances)\n"
+	for lang, want := range map[string]string{"fr": `<h2 id="egalite-des-chances">`, "en": `<h2 id="galit-des-chances">`} {
+		out := render(t, md, Options{Language: lang})
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: no %s", lang, want)
+		}
+		frag, err := Fragment([]byte(md), lang)
+		if err != nil || !strings.Contains(string(frag), want) {
+			t.Errorf("%s: fragment lacks %s (%v)", lang, want, err)
+		}
+	}
+}

@@ -29,6 +29,7 @@ type JobPosting struct {
 	Type               string       `json:"@type"`
 	Title              string       `json:"title"`
 	Description        string       `json:"description"`
+	InLanguage         string       `json:"inLanguage,omitempty"` // the posting's language, a BCP 47 tag ("fr")
 	DatePosted         string       `json:"datePosted"`
 	ValidThrough       string       `json:"validThrough,omitempty"`
 	EmploymentType     string       `json:"employmentType,omitempty"`
@@ -125,6 +126,9 @@ type Job struct {
 	EmploymentType string
 	// ApplyURL is the application page.
 	ApplyURL string
+	// Language is the BCP 47 tag of the posting's language, for
+	// inLanguage; "" leaves inLanguage out.
+	Language string
 	Company  Company
 	// Pay is the base pay, nil when the company gives none.
 	Pay *Pay
@@ -156,6 +160,7 @@ func Posting(jd *Job, md []byte) (*JobPosting, error) {
 		Context: "https://schema.org", Type: "JobPosting",
 		Title:              jd.Title,
 		Description:        Description(md),
+		InLanguage:         jd.Language,
 		DatePosted:         jd.Date,
 		ValidThrough:       jd.Deadline,
 		EmploymentType:     employmentTypes[jd.EmploymentType],
@@ -376,7 +381,7 @@ func inlineText(n ast.Node, src []byte) string {
 		}
 	}
 	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return output.OneLine(b.String())
 }
 
 // IsMissing reports whether err says required JSON-LD data is missing.

@@ -210,3 +210,85 @@ func TestEmbed(t *testing.T) {
 		}
 	}
 }
+
+const frenchCompany = `name: Crème Brûlée Labs
+language: fr
+locations:
+  - {city: Lyon, country: France}
+work_model: hybrid
+compensation:
+  senior-engineer: {min: 52000, max: 64000, currency: EUR, period: year}
+  cto: {min: 6500, max: 6500, currency: EUR, period: month}
+apply: {url: "https://creme-brulee-labs.example/careers", deadline: 2026-12-31}
+date: 2026-11-23
+`
+
+// frenchJSONLD builds a posting in French as rungs jd --lang fr does
+// (pipeline.Localize, then the kind and the built-in French templates)
+// and returns its JSON-LD as the jsonld format writes it.
+func frenchJSONLD(t *testing.T, role string) map[string]any {
+	t.Helper()
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := profile.ParseCompany("company.yaml", []byte(frenchCompany))
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, set, err := pipeline.Localize(&pipeline.Env{Cat: cat}, nil, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Resolved with the French catalog, as the commands do, so the stage
+	// and the archetype are French too.
+	p, err := profile.Resolve(env.Cat, profile.Input{Company: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipeline.Render(env, &pipeline.Request{Kind: "jd", Profile: p, Params: pipeline.Params{"role": role}, Formats: []string{"jsonld"}, Templates: set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(res.Files[0].Data, &v); err != nil {
+		t.Fatalf("not valid JSON: %v\n%s", err, res.Files[0].Data)
+	}
+	return v
+}
+
+// A French posting says it is French (inLanguage), and keeps the forms
+// JobPosting defines whatever the language: ISO 8601 dates, the ISO 4217
+// currency code and unitText in capitals, while the description carries
+// the French text with its no-break spaces.
+func TestFrenchPosting(t *testing.T) {
+	const nb = "\u00a0"
+	for _, c := range []struct {
+		role, title, unit, pay string
+		min, max, value        any
+	}{
+		{"senior-engineer", "Senior Software Engineer (H/F)", "YEAR", "de 52" + nb + "000 à 64" + nb + "000" + nb + "€ bruts par an", 52000.0, 64000.0, nil},
+		{"cto", "CTO (H/F)", "MONTH", "6" + nb + "500" + nb + "€ bruts par mois", nil, nil, 6500.0},
+	} {
+		v := frenchJSONLD(t, c.role)
+		if v["inLanguage"] != "fr" {
+			t.Errorf("%s: inLanguage %v, want fr", c.role, v["inLanguage"])
+		}
+		if v["title"] != c.title || v["datePosted"] != "2026-11-23" || v["validThrough"] != "2026-12-31" {
+			t.Errorf("%s: title %v, datePosted %v, validThrough %v", c.role, v["title"], v["datePosted"], v["validThrough"])
+		}
+		sal := v["baseSalary"].(map[string]any)
+		val := sal["value"].(map[string]any)
+		if sal["currency"] != "EUR" || val["unitText"] != c.unit || val["minValue"] != c.min || val["maxValue"] != c.max || val["value"] != c.value {
+			t.Errorf("%s: baseSalary %v", c.role, sal)
+		}
+		if d, _ := v["description"].(string); !strings.Contains(d, c.pay) || !strings.Contains(d, "Égalité des chances") {
+			t.Errorf("%s: the description lacks the French pay %q or its last heading: %s", c.role, c.pay, d)
+		}
+	}
+	// An English posting leaves inLanguage out, as before --lang.
+	jd, md := build(t, officeCompany, "senior-engineer")
+	if v := decode(t, jd, md); v["inLanguage"] != nil {
+		t.Errorf("English posting has inLanguage %v", v["inLanguage"])
+	}
+}

@@ -1,9 +1,10 @@
 package pdfdoc
 
 import (
-	"fmt"
+	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -35,6 +36,9 @@ type renderer struct {
 
 	paper         fpdf.SizeType
 	title, author string
+	// words are the messages of the document's language, for the page
+	// footer.
+	words *locale.Catalog
 
 	landscape   bool
 	pages       int
@@ -152,7 +156,7 @@ func (r *renderer) newPage(landscape bool) {
 }
 
 // furniture draws the running header (title left, company right, a hairline
-// under both) and the footer ("Page X of Y").
+// under both) and the footer ("Page X of Y", in the document's language).
 func (r *renderer) furniture() {
 	const size = 8
 	r.setText(colFurniture)
@@ -177,7 +181,8 @@ func (r *renderer) furniture() {
 	r.setFont(faceRegular, size)
 	// The total is an fpdf alias replaced when the document is closed, so
 	// the footer is left-aligned: its final width is not known yet.
-	r.text(marginSide, r.pageH-footerBase, fmt.Sprintf("Page %d of %s", r.pages, pageTotalAlias))
+	r.text(marginSide, r.pageH-footerBase, r.m.sanitize(r.words.Text("document.page_of",
+		locale.Args{"page": strconv.Itoa(r.pages), "pages": pageTotalAlias})))
 	r.setText(colText)
 }
 

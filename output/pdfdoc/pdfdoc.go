@@ -86,7 +86,7 @@ func Render(md []byte, opts Options) (out []byte, err error) {
 		}
 	}()
 
-	doc := output.Markdown.Parser().Parse(text.NewReader(md))
+	doc := output.Markdown.Parser().Parse(text.NewReader(md), output.HeadingIDs(lang)...)
 	r := newRenderer(md, doc, opts, size, lang, date)
 	r.render(doc)
 	var buf bytes.Buffer
@@ -122,6 +122,7 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 		title: m.sanitize(strings.TrimSpace(opts.Title)),
 		// The author (company) shares the header line with the title.
 		author:  m.sanitize(strings.TrimSpace(opts.Author)),
+		words:   output.Words(lang),
 		curFont: numFonts,
 		left:    marginSide,
 	}
@@ -182,9 +183,10 @@ func newRenderer(src []byte, doc ast.Node, opts Options, size fpdf.SizeType, lan
 const pageTotalAlias = "{nb}"
 
 // clean prepares a metadata string: valid for fpdf (see metaString), on
-// one line, without surrounding spaces.
+// one line, without surrounding spaces, its no-break spaces kept (a French
+// title has one before its colon).
 func clean(s string) string {
-	return strings.Join(strings.Fields(metaString(s)), " ")
+	return output.OneLine(metaString(s))
 }
 
 // scanAnchors creates an fpdf link for every heading that an internal link

@@ -41,7 +41,8 @@ func FuzzTransforms(f *testing.F) {
 	f.Add([]byte("# A\n\n## The levels\n\n### Staff Engineer (L3)\n\n#### What we expect\n\n- x\n\n## FAQ\n"))
 	f.Add([]byte("| a | b |\n|---|---|\n| **Staff Engineer** L3 | Staff Engineer (L3) |\n"))
 	f.Add([]byte("Setext\n===\n\n#### deep\n\n> ### quoted\n"))
-	targets := []target{{names: [][]byte{[]byte("Staff Engineer (L3)")}, title: []byte("Staff Engineer"), code: []byte("L3"), page: levelPage("staff-engineer")}}
+	f.Add([]byte("# Grille\n\n## Les niveaux\n\n### Staff Engineer (L3)\n\n#### Staff Engineer\u00a0: nos attentes\n\nVers Staff Engineer (L3, réservé).\n"))
+	targets := []target{{names: [][]byte{[]byte("Staff Engineer (L3)"), []byte("Staff Engineer (L3, réservé)")}, title: []byte("Staff Engineer"), code: []byte("L3"), page: levelPage("staff-engineer")}}
 	levels := []generator.LevelView{{Title: "Staff Engineer", Code: "L3"}}
 	f.Fuzz(func(t *testing.T, md []byte) {
 		if len(md) > 1<<16 {

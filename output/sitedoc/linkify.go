@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/rungs/rungs/output"
+	"github.com/rungs/rungs/templates"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -19,12 +20,20 @@ type target struct {
 	page  string
 }
 
-// targets are the levels with a page, as the documents name them.
+// targets are the levels with a page, as the documents name them: the
+// labels the generator writes (LevelRef.Label, worded by the locale, so
+// "(L4, réservé)" in French), filled and reserved, because a document may
+// name a reserved level either way, with the language's typography, as
+// the templates' Markdown has it.
 func (b *builder) targets() []target {
 	var out []target
 	for _, v := range b.ladder.Levels {
 		t := target{title: []byte(v.Title), code: []byte(v.Code), page: levelPage(v.ID)}
-		t.names = [][]byte{[]byte(v.Title + " (" + v.Code + ")"), []byte(v.Title + " (" + v.Code + ", reserved)")}
+		for _, st := range []string{"filled", "reserved"} {
+			r := v.Ref()
+			r.Status = st
+			t.names = append(t.names, templates.Typography(b.words.Lang(), []byte(r.Label())))
+		}
 		out = append(out, t)
 	}
 	// The longest name first, so "Senior Staff Engineer (L4)" is not

@@ -30,6 +30,7 @@ import (
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/generator"
+	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/profile"
 	"github.com/rungs/rungs/ladders"
 	"github.com/rungs/rungs/output"
@@ -140,6 +141,7 @@ type builder struct {
 	src    Source
 	set    *templates.Set
 	lang   string
+	words  *locale.Catalog // the messages of lang
 	ladder *generator.LadderView
 	order  map[string]int // level id -> position on the ladder
 	guides []guide
@@ -168,9 +170,14 @@ func Build(src Source) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	words := output.Words(lang)
 	set := src.Templates
 	if set == nil {
-		set = templates.Builtin()
+		// The built-in templates of the pages' language; a language
+		// Rungs does not write gets English's.
+		if set, err = templates.BuiltinIn(words.Lang()); err != nil {
+			return nil, err
+		}
 	}
 	track := src.Track
 	if track == "" {
@@ -180,7 +187,7 @@ func Build(src Source) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{src: src, set: set, lang: lang, ladder: l, order: map[string]int{}}
+	b := &builder{src: src, set: set, lang: lang, words: words, ladder: l, order: map[string]int{}}
 	for i, v := range l.Levels {
 		if !pageID.MatchString(v.ID) {
 			return nil, fmt.Errorf("level id %q cannot name a page: ids are kebab-case, such as staff-engineer", v.ID)
@@ -546,17 +553,17 @@ func (b *builder) layout(p page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	navHTML, err := htmldoc.Fragment(navMD)
+	navHTML, err := htmldoc.Fragment(navMD, b.lang)
 	if err != nil {
 		return nil, err
 	}
-	main, err := htmldoc.Fragment(linkLevels(evenHeadings(p.md), p.path, b.links))
+	main, err := htmldoc.Fragment(linkLevels(evenHeadings(p.md), p.path, b.links), b.lang)
 	if err != nil {
 		return nil, err
 	}
 	var aside []byte
 	if len(bytes.TrimSpace(p.aside)) > 0 {
-		if aside, err = htmldoc.Fragment(p.aside); err != nil {
+		if aside, err = htmldoc.Fragment(p.aside, b.lang); err != nil {
 			return nil, err
 		}
 	}

@@ -65,7 +65,7 @@ func TestLinks(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				checkSite(t, s)
+				checkSite(t, s, "en")
 				l, err := generator.CareerLadder(src.Ladder, src.Profile, track)
 				if err != nil {
 					t.Fatal(err)
@@ -76,7 +76,7 @@ func TestLinks(t *testing.T) {
 	}
 }
 
-func checkSite(t *testing.T, s *Site) {
+func checkSite(t *testing.T, s *Site, lang string) {
 	t.Helper()
 	files := map[string][]byte{}
 	for _, f := range s.Files {
@@ -94,8 +94,8 @@ func checkSite(t *testing.T, s *Site) {
 			continue
 		}
 		page := string(f.Data)
-		if !strings.Contains(page, `<html lang="en">`) {
-			t.Errorf("%s: no lang on <html>", f.Path)
+		if !strings.Contains(page, `<html lang="`+lang+`">`) {
+			t.Errorf("%s: no lang %q on <html>", f.Path, lang)
 		}
 		if m := titleRe.FindAllStringSubmatch(page, -1); len(m) != 1 || strings.TrimSpace(m[0][1]) == "" {
 			t.Errorf("%s: want one non-empty <title>, got %d", f.Path, len(m))
@@ -449,7 +449,7 @@ func TestHostileName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkSite(t, s)
+	checkSite(t, s, "en")
 	for _, f := range s.Files {
 		if f.Path != indexPage {
 			continue
