@@ -288,7 +288,6 @@ func TestFrenchPostingMatrix(t *testing.T) {
 // company file to the English word bounds, as TestPostingShape holds the
 // English ones with company-full.yaml.
 func TestFrenchPostingWordsWithCompany(t *testing.T) {
-	t.Skip("known failure, see /work/notes/frtests.md case 2 (French postings with a full company file pass the English word bounds)")
 	e := newFrEnv(t)
 	for _, r := range e.cat.Roles {
 		for _, st := range []string{"seed", "growth"} {
@@ -441,7 +440,6 @@ func TestFrenchCheckers(t *testing.T) {
 // kept together by a no-break space ("95 000 €"), as a number and "%"
 // are, so a line never starts with the sign.
 func TestFrenchMoneySpacing(t *testing.T) {
-	t.Skip("known bug, see /work/notes/frtests.md case 5 (a plain space before € in French pay)")
 	e := newFrEnv(t)
 	jd, err := generator.JD(e.cat, e.profile(t, "", 0, "", "company-fr.yaml"), "vp-engineering")
 	if err != nil {

@@ -261,7 +261,6 @@ func TestFrenchDocumentLanguage(t *testing.T) {
 		}
 	})
 	t.Run("jsonld", func(t *testing.T) {
-		t.Skip("known bug, see /work/notes/frtests.md case 3 (JSON-LD has no inLanguage)")
 		var ld map[string]any
 		if err := json.Unmarshal(files["jsonld"], &ld); err != nil {
 			t.Fatal(err)
@@ -271,7 +270,6 @@ func TestFrenchDocumentLanguage(t *testing.T) {
 		}
 	})
 	t.Run("metadata in French", func(t *testing.T) {
-		t.Skip("known bug, see /work/notes/frtests.md case 4 (HTML and PDF metadata written in English)")
 		for _, ext := range []string{"html", "pdf"} {
 			for _, en := range []string{"Job description", "job description"} {
 				if bytes.Contains(files[ext], []byte(en)) {

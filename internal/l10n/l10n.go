@@ -356,7 +356,10 @@ func (a *applier) mapValue(v reflect.Value, n *yaml.Node, path string) {
 // text replaces a text field: a string with a string, a list of strings
 // with a list of the same length, a map with the same keys.
 func (a *applier) text(v reflect.Value, n *yaml.Node, path string) {
-	if a.changed(path, v) {
+	// A map is judged key by key (each text below checks itself); a
+	// string or a list as a whole, since a list that changed length no
+	// longer lines up with its translation.
+	if v.Kind() != reflect.Map && a.changed(path, v) {
 		return
 	}
 	switch v.Kind() {
@@ -413,7 +416,7 @@ func (a *applier) text(v reflect.Value, n *yaml.Node, path string) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			if !slices.Contains(keys, k.Value) {
-				a.fail(k, "%s: no key %q in the English%s", path, k.Value, suggest.Hint(k.Value, keys))
+				a.gone(k, "%s: no key %q in the English%s", path, k.Value, suggest.Hint(k.Value, keys))
 				continue
 			}
 			kv := reflect.ValueOf(k.Value).Convert(v.Type().Key())

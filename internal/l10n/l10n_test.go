@@ -225,7 +225,6 @@ func TestApplyOverKeepsUserText(t *testing.T) {
 // variants, a promotion's evidence), a user who rewrote one key keeps it,
 // and the keys they kept take the translation.
 func TestApplyOverMapKeepsOtherKeys(t *testing.T) {
-	t.Skip("known bug, see /work/notes/frtests.md (ApplyOver: one changed key of a map of texts leaves the whole map in English)")
 	from := ByPath(newDoc())
 	d := newDoc()
 	d.Labels["ic"] = "Individual contributors"
