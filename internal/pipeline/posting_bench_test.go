@@ -35,16 +35,35 @@ func BenchmarkRenderPosting(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// French: the same posting in Lyon, through Localize as rungs jd
+	// --lang fr does (translated data, French templates and typography).
+	lyon, err := profile.ParseCompany("lyon.yaml", []byte("name: Acme\nlanguage: fr\nlocations:\n  - {city: Lyon, country: France}\ncompensation:\n  senior-engineer: {min: 60000, max: 72000, currency: EUR}\ndate: 2026-11-23\n"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	frEnv, frSet, err := Localize(&Env{Cat: cat}, nil, "fr")
+	if err != nil {
+		b.Fatal(err)
+	}
+	fr, err := profile.Resolve(frEnv.Cat, profile.Input{Stage: "early", Size: "18", Company: lyon})
+	if err != nil {
+		b.Fatal(err)
+	}
+	en := &Env{Cat: cat}
 	for _, c := range []struct {
 		name string
 		prof profile.Profile
 		lint bool
-	}{{"pay-check", prof, false}, {"lint", prof, true}, {"no-place", noPlace, false}} {
+		env  *Env
+	}{{"pay-check", prof, false, en}, {"lint", prof, true, en}, {"no-place", noPlace, false, en}, {"french", fr, false, frEnv}, {"french-lint", fr, true, frEnv}} {
 		b.Run(c.name, func(b *testing.B) {
 			req := &Request{Kind: "jd", Profile: c.prof, Params: Params{"role": "senior-engineer"}, Formats: []string{"md"}, Lint: c.lint}
+			if c.env == frEnv {
+				req.Templates = frSet
+			}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Render(&Env{Cat: cat}, req); err != nil {
+				if _, err := Render(c.env, req); err != nil {
 					b.Fatal(err)
 				}
 			}
