@@ -59,6 +59,13 @@ else
   r ladder --from senior-engineer --to staff-engineer --stage growth --size 120
   r ladder --level staff-engineer --stage growth --size 120
   r ladder --stage early --size 18 --grow-to 60
+  # French documents (issue 17): accents, « » and no-break spaces must
+  # survive in Word and LibreOffice too. Written apart, then renamed, as
+  # they share their English twins' names.
+  "$work/rungs" jd --role cto --company "$root/examples/company.yaml" --lang fr --format md,docx -o "$docs/fr" 2>/dev/null
+  "$work/rungs" ladder --stage growth --size 120 --lang fr --format md,docx -o "$docs/fr" 2>/dev/null
+  for f in "$docs"/fr/*; do mv "$f" "$docs/fr-$(basename "$f")"; done
+  rmdir "$docs/fr"
 fi
 
 shopt -s nullglob

@@ -77,6 +77,10 @@ done
 gen guide ladder --from senior-engineer --to staff-engineer --size 120
 gen card ladder --level staff-engineer --size 120
 gen growth ladder --size 25 --grow-to 120
+# French documents (issue 17): the same checks, with lang="fr".
+gen posting-fr jd --role cto --company "$root/examples/company.yaml" --lang fr
+gen ladder-fr ladder --size 120 --lang fr
+gen card-fr ladder --level staff-engineer --size 120 --lang fr
 
 failed=0
 cd "$docs"
@@ -108,7 +112,8 @@ fi
 firstpage() {
   local pdf=$1 text
   text=$("$pdftotext" -f 1 -l 1 -layout "$pdf" - 2>/dev/null || true)
-  if ! grep -q 'Overview' <<<"$text" || ! grep -q 'Span' <<<"$text" || ! grep -qw 'L1' <<<"$text"; then
+  # English or French (ladder-fr): "Overview"/"Vue d'ensemble", "Span"/"Portée".
+  if ! grep -qE "Overview|Vue d.ensemble" <<<"$text" || ! grep -qE 'Span|Portée' <<<"$text" || ! grep -qw 'L1' <<<"$text"; then
     say "FAIL: the first page of $pdf does not carry the ladder's overview"
     failed=1
   fi
