@@ -4,7 +4,6 @@ import (
 	"embed"
 	"io/fs"
 	"path"
-	"sync"
 
 	"github.com/rungs/rungs/internal/l10n"
 )
@@ -17,17 +16,6 @@ var l10nFS embed.FS
 
 // L10nFS returns the embedded translation folders, for tests and tools.
 func L10nFS() fs.FS { return l10nFS }
-
-type langCache struct {
-	mu sync.Mutex
-	m  map[string]translated
-}
-
-type translated struct {
-	cat     *Catalog
-	missing []l10n.Text
-	err     error
-}
 
 // In returns the catalog written in language lang, and the texts that
 // stay in English because no translation covers them. English ("" or
@@ -47,17 +35,10 @@ func (c *Catalog) In(lang string) (*Catalog, []l10n.Text, error) {
 		// has no translations to offer.
 		return c, nil, nil
 	}
-	c.langs.mu.Lock()
-	defer c.langs.mu.Unlock()
-	if t, ok := c.langs.m[lang]; ok {
-		return t.cat, t.missing, t.err
-	}
-	t := c.translate(lang)
-	c.langs.m[lang] = t
-	return t.cat, t.missing, t.err
+	return c.langs.Get(lang, c.translate)
 }
 
-func (c *Catalog) translate(lang string) translated {
+func (c *Catalog) translate(lang string) (*Catalog, []l10n.Text, error) {
 	builtin := l10n.Source{FS: l10nFS, Dir: path.Join("l10n", lang), Prefix: "catalog/l10n/" + lang + "/"}
 	var fresh *Catalog
 	var err error
@@ -69,7 +50,7 @@ func (c *Catalog) translate(lang string) translated {
 		if err == nil {
 			english, e := loadBuiltin()
 			if e != nil {
-				return translated{err: e}
+				return nil, nil, e
 			}
 			sources[0].Over = l10n.ByPath(english)
 			for _, l := range c.layers[1:] {
@@ -78,15 +59,15 @@ func (c *Catalog) translate(lang string) translated {
 		}
 	}
 	if err != nil {
-		return translated{err: err}
+		return nil, nil, err
 	}
 	missing, err := l10n.Translate(fresh, sources...)
 	if err != nil {
-		return translated{err: err}
+		return nil, nil, err
 	}
 	if err := fresh.finish(); err != nil {
-		return translated{err: err}
+		return nil, nil, err
 	}
 	fresh.layers = c.layers
-	return translated{cat: fresh, missing: missing}
+	return fresh, missing, nil
 }

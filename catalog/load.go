@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/rungs/rungs/internal/boundedio"
+	"github.com/rungs/rungs/internal/l10n"
 	"github.com/rungs/rungs/internal/strictyaml"
 	"github.com/rungs/rungs/internal/suggest"
 )
@@ -61,7 +62,7 @@ type Catalog struct {
 	// built-in catalog (see In).
 	layers []Layer
 	// langs holds the catalog's translations, made once each (see In).
-	langs *langCache
+	langs *l10n.Cache[*Catalog]
 	// layerSeen tracks ids within the layer being loaded.
 	layerSeen map[string]Pos
 
@@ -344,7 +345,7 @@ func (c *Catalog) allIDs() []string {
 // cross-reference, reporting all problems at once.
 func (c *Catalog) finish() error {
 	if c.langs == nil {
-		c.langs = &langCache{m: map[string]translated{}}
+		c.langs = &l10n.Cache[*Catalog]{}
 	}
 	sort.SliceStable(c.Stages, func(i, j int) bool { return c.Stages[i].Order < c.Stages[j].Order })
 	if c.Settings.MergeCTOAndVPEBelow == 0 {

@@ -4,7 +4,6 @@ import (
 	"embed"
 	"io/fs"
 	"path"
-	"sync"
 
 	"github.com/rungs/rungs/internal/l10n"
 )
@@ -17,17 +16,6 @@ var l10nFS embed.FS
 
 // L10nFS returns the embedded translation folders, for tests and tools.
 func L10nFS() fs.FS { return l10nFS }
-
-type langCache struct {
-	mu sync.Mutex
-	m  map[string]translated
-}
-
-type translated struct {
-	lad     *Ladder
-	missing []l10n.Text
-	err     error
-}
 
 // In returns the ladder written in language lang, and the texts that
 // stay in English because no translation covers them. English ("" or
@@ -42,17 +30,10 @@ func (l *Ladder) In(lang string) (*Ladder, []l10n.Text, error) {
 	if lang == "" || lang == "en" || l.langs == nil {
 		return l, nil, nil
 	}
-	l.langs.mu.Lock()
-	defer l.langs.mu.Unlock()
-	if t, ok := l.langs.m[lang]; ok {
-		return t.lad, t.missing, t.err
-	}
-	t := l.translate(lang)
-	l.langs.m[lang] = t
-	return t.lad, t.missing, t.err
+	return l.langs.Get(lang, l.translate)
 }
 
-func (l *Ladder) translate(lang string) translated {
+func (l *Ladder) translate(lang string) (*Ladder, []l10n.Text, error) {
 	sources := []l10n.Source{{FS: l10nFS, Dir: path.Join("l10n", lang), Prefix: "ladders/l10n/" + lang + "/"}}
 	var fresh *Ladder
 	var err error
@@ -63,7 +44,7 @@ func (l *Ladder) translate(lang string) translated {
 		if err == nil {
 			english, e := loadBuiltin()
 			if e != nil {
-				return translated{err: e}
+				return nil, nil, e
 			}
 			sources[0].Over = l10n.ByPath(english)
 			if u := l.userL10n; u != nil {
@@ -72,15 +53,15 @@ func (l *Ladder) translate(lang string) translated {
 		}
 	}
 	if err != nil {
-		return translated{err: err}
+		return nil, nil, err
 	}
 	missing, err := l10n.Translate(fresh, sources...)
 	if err != nil {
-		return translated{err: err}
+		return nil, nil, err
 	}
 	if err := fresh.finish(); err != nil {
-		return translated{err: err}
+		return nil, nil, err
 	}
 	fresh.reload, fresh.userL10n = l.reload, l.userL10n
-	return translated{lad: fresh, missing: missing}
+	return fresh, missing, nil
 }

@@ -60,7 +60,7 @@ type Ladder struct {
 	// ladder was read from a folder.
 	userL10n *l10n.Source
 	// langs holds the ladder's translations, made once each (see In).
-	langs      *langCache
+	langs      *l10n.Cache[*Ladder]
 	levels     map[string]int // ids, aliases and sized-title ids to index
 	tracks     map[string]int
 	dims       map[string]int
@@ -146,7 +146,7 @@ func (l *Ladder) add(name string, data []byte) error {
 // all problems at once.
 func (l *Ladder) finish() error {
 	if l.langs == nil {
-		l.langs = &langCache{m: map[string]translated{}}
+		l.langs = &l10n.Cache[*Ladder]{}
 	}
 	var errs strictyaml.List
 	l.tracks = strictyaml.Index(&errs, "track", l.Tracks, func(t Track) (string, []string, Pos) { return t.ID, t.Aliases, t.Pos })
