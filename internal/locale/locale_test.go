@@ -110,3 +110,18 @@ func TestLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestMayOmit: a translation may leave the archetype's name out of the VP
+// posting's delivery note, and out of no other message.
+func TestMayOmit(t *testing.T) {
+	ref, err := Load("en.yaml", "en", []byte("posting.delivery.vp: \"The CTO works as {article} {archetype}, focused on {focus}.\"\nwarning.x: \"the {archetype} archetype\"\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load("fr.yaml", "fr", []byte("posting.delivery.vp: \"Notre CTO se consacre à {focus}.\"\nwarning.x: \"l'archétype {archetype}\"\n"), ref); err != nil {
+		t.Errorf("leaving {archetype} out of posting.delivery.vp: %v", err)
+	}
+	if _, err := Load("fr.yaml", "fr", []byte("posting.delivery.vp: \"Notre CTO se consacre à {focus}.\"\nwarning.x: \"l'archétype\"\n"), ref); err == nil {
+		t.Error("leaving {archetype} out of warning.x was accepted")
+	}
+}
