@@ -3,8 +3,8 @@ package catalog_test
 import (
 	"testing"
 
-	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/catalog"
+	"github.com/rungs/rungs/internal/locale"
 )
 
 // TestEveryLanguageComplete: every language Rungs writes (one file per
