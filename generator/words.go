@@ -6,7 +6,15 @@ import "github.com/rungs/rungs/internal/locale"
 // language key or --lang; "" is English). The rules choose a message key
 // and its values; the words themselves live in internal/locale, so a
 // language is added as data (issue 17).
-func wordsFor(lang string) *locale.Catalog { return locale.Must(lang) }
+//
+// A language Rungs does not write (a profile built by a program, not by
+// profile.Resolve) falls back to English rather than fail mid-document.
+func wordsFor(lang string) *locale.Catalog {
+	if c, ok := locale.For(lang); ok {
+		return c
+	}
+	return locale.English()
+}
 
 // engineers is a headcount with its noun: "one engineer", "1,500 engineers".
 func engineers(tr *locale.Catalog, n int) string {
