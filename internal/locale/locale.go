@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rungs/rungs/internal/strictyaml"
@@ -58,6 +59,10 @@ type Catalog struct {
 	// zeroIsOne is the plural rule of languages that count 0 as one
 	// (French: "0 ingénieur"), from the message plural.zero.
 	zeroIsOne bool
+	// p formats numbers the language's way; made once, on first use, and
+	// safe for concurrent use (its buffers come from a pool per call).
+	printerOnce sync.Once
+	p           *xmessage.Printer
 }
 
 // Lang is the catalog's language tag ("en").
@@ -91,17 +96,22 @@ var english = mustLoad("en.yaml", "en", enYAML, nil)
 // English is the reference catalog, embedded in the binary.
 func English() *Catalog { return english }
 
-// all is every embedded language, each checked against English.
-var all = func() map[string]*Catalog {
-	m := map[string]*Catalog{"en": english}
+// others are the embedded languages besides English, by tag, each read
+// and checked against English on first use: a run in English never
+// parses them (the file names say which languages there are).
+var others = func() map[string]func() *Catalog {
+	m := map[string]func() *Catalog{}
 	entries, _ := files.ReadDir(".")
 	for _, e := range entries {
-		lang := strings.TrimSuffix(e.Name(), ".yaml")
-		if lang == "en" || !strings.HasSuffix(e.Name(), ".yaml") {
+		lang, ok := strings.CutSuffix(e.Name(), ".yaml")
+		if !ok || lang == "en" {
 			continue
 		}
-		data, _ := files.ReadFile(e.Name())
-		m[lang] = mustLoad(e.Name(), lang, data, english)
+		name := e.Name()
+		m[lang] = sync.OnceValue(func() *Catalog {
+			data, _ := files.ReadFile(name)
+			return mustLoad(name, lang, data, english)
+		})
 	}
 	return m
 }()
@@ -109,8 +119,8 @@ var all = func() map[string]*Catalog {
 // Languages lists the tags of the languages Rungs writes, sorted: en and
 // one per embedded file.
 func Languages() []string {
-	tags := make([]string, 0, len(all))
-	for t := range all {
+	tags := []string{"en"}
+	for t := range others {
 		tags = append(tags, t)
 	}
 	sort.Strings(tags)
@@ -126,14 +136,20 @@ func Normalize(tag string) (string, bool) {
 	if i := strings.IndexAny(t, "-_"); i > 0 {
 		t = t[:i]
 	}
-	_, ok := all[t]
+	_, ok := For(t)
 	return t, ok
 }
 
 // For returns the messages of language lang, and whether Rungs has it.
 func For(lang string) (*Catalog, bool) {
-	c, ok := all[lang]
-	return c, ok
+	if lang == "en" {
+		return english, true
+	}
+	load, ok := others[lang]
+	if !ok {
+		return nil, false
+	}
+	return load(), true
 }
 
 // Must returns the messages of a language the caller already checked
@@ -142,7 +158,7 @@ func Must(lang string) *Catalog {
 	if lang == "" {
 		return english
 	}
-	c, ok := all[lang]
+	c, ok := For(lang)
 	if !ok {
 		panic("locale: no language " + lang) // callers check the tag first
 	}
@@ -469,7 +485,8 @@ func (c *Catalog) Money(v float64) string {
 }
 
 func (c *Catalog) printer() *xmessage.Printer {
-	return xmessage.NewPrinter(xlanguage.Make(c.lang))
+	c.printerOnce.Do(func() { c.p = xmessage.NewPrinter(xlanguage.Make(c.lang)) })
+	return c.p
 }
 
 // englishThousands formats 1234567 as "1,234,567".

@@ -2,6 +2,7 @@ package locale
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -124,4 +125,28 @@ func TestMayOmit(t *testing.T) {
 	if _, err := Load("fr.yaml", "fr", []byte("posting.delivery.vp: \"Notre CTO se consacre à {focus}.\"\nwarning.x: \"l'archétype\"\n"), ref); err == nil {
 		t.Error("leaving {archetype} out of warning.x was accepted")
 	}
+}
+
+// TestNumberConcurrent: batch workers format numbers with one shared
+// printer per language (run with -race).
+func TestNumberConcurrent(t *testing.T) {
+	fr, ok := For("fr")
+	if !ok {
+		t.Skip("no French messages embedded")
+	}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range 200 {
+				n := 1000*i + j + 1000
+				if got := fr.Number(n); !strings.Contains(got, "\u00a0") {
+					t.Errorf("Number(%d) = %q, want a no-break space", n, got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
