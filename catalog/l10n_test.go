@@ -1,8 +1,6 @@
 package catalog_test
 
 import (
-	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +8,7 @@ import (
 
 	"github.com/rungs/rungs/catalog"
 	"github.com/rungs/rungs/internal/l10n"
+	"github.com/rungs/rungs/internal/l10n/l10ntest"
 )
 
 // sameInFrench are the catalog texts a French posting keeps in English, by
@@ -47,25 +46,7 @@ func TestFrenchCatalogComplete(t *testing.T) {
 	if err != nil {
 		t.Fatalf("In(fr): %v", err)
 	}
-	if len(missing) > 0 {
-		t.Errorf("%d catalog texts have no French translation: %s", len(missing), pathsOf(missing, 20))
-	}
-	english := l10n.ByPath(en)
-	frTexts := l10n.Texts(fr)
-	if len(frTexts) != len(english) {
-		t.Errorf("the French catalog has %d texts, the English %d", len(frTexts), len(english))
-	}
-	same := 0
-	for _, tx := range frTexts {
-		if tx.Text != english[tx.Path] {
-			continue
-		}
-		same++
-		if want, ok := sameInFrench[tx.Path]; !ok || want != tx.Text {
-			t.Errorf("%s (%s) reads as the English in French: %q; translate it, or add it to sameInFrench if French postings keep this title in English", tx.Path, tx.File, tx.Text)
-		}
-	}
-	t.Logf("%d catalog texts, %d kept in English as titles", len(frTexts), same)
+	l10ntest.Complete(t, "catalog", en, fr, missing, sameInFrench)
 	// The translation is made once and kept: a second call is the same
 	// catalog, so every posting of a batch reads the same words.
 	again, _, err := en.In("fr")
@@ -77,37 +58,11 @@ func TestFrenchCatalogComplete(t *testing.T) {
 	}
 }
 
-var (
-	// A preposition before a definite article contracts ("du", "au",
-	// "des", "aux"), except before an infinitive, where "le" and "les"
-	// are pronouns ("de les former"). Go's \b is ASCII-only, so the
-	// letter before is excluded by hand ("déjà le" is right).
-	frUncontracted = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(de|à) (le|les) (\p{L}+)`)
-	frInfinitive   = regexp.MustCompile(`(?i)(er|ir|re)$`)
-	// The reader is "vous": no familiar address.
-	frFamiliar = regexp.MustCompile(`(?:^|[^\p{L}])(tu|toi|ta|tes|ton équipe|ton code)(?:[^\p{L}]|$)`)
-)
-
 // TestFrenchWording checks every French text, including those no golden
 // document shows: articles contracted, the reader addressed as "vous",
 // and no doubled space, UTF-8 read as Latin-1 or replacement character.
 func TestFrenchWording(t *testing.T) {
-	fr := frenchTexts(t)
-	for _, tx := range fr {
-		for _, m := range frUncontracted.FindAllStringSubmatch(tx.Text, -1) {
-			if !frInfinitive.MatchString(m[3]) {
-				t.Errorf("%s (%s): %q does not contract", tx.Path, tx.File, strings.TrimSpace(m[0]))
-			}
-		}
-		if m := frFamiliar.FindStringSubmatch(tx.Text); m != nil {
-			t.Errorf("%s (%s): %q: address the reader as vous", tx.Path, tx.File, m[1])
-		}
-		for _, bad := range []string{"  ", "Ã", "\uFFFD"} {
-			if strings.Contains(tx.Text, bad) {
-				t.Errorf("%s (%s): holds %q", tx.Path, tx.File, bad)
-			}
-		}
-	}
+	l10ntest.FrenchWording(t, frenchTexts(t))
 }
 
 // frenchTexts are the texts of the built-in catalog in French.
@@ -193,7 +148,7 @@ func TestFrenchUserCatalog(t *testing.T) {
 		t.Errorf("missing %q, want it to name %s", paths, want)
 	}
 	if len(missing) != 1 {
-		t.Errorf("%d texts missing, want only the user's reworded duty: %s", len(missing), pathsOf(missing, 10))
+		t.Errorf("%d texts missing, want only the user's reworded duty: %s", len(missing), l10ntest.Paths(missing, 10))
 	}
 }
 
@@ -208,17 +163,4 @@ func TestFrenchUserCatalogError(t *testing.T) {
 	if want := `my/l10n/fr/mine.yaml:2: responsibilities: no item with id "run-the-gild"; did you mean run-the-guild?`; !strings.Contains(err.Error(), want) {
 		t.Errorf("error %q, want %q", err, want)
 	}
-}
-
-// pathsOf names the first most texts of a list, for a failure message.
-func pathsOf(ts []l10n.Text, most int) string {
-	var ps []string
-	for i, x := range ts {
-		if i == most {
-			ps = append(ps, fmt.Sprintf("and %d more", len(ts)-most))
-			break
-		}
-		ps = append(ps, x.Path)
-	}
-	return strings.Join(ps, ", ")
 }
