@@ -10,9 +10,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"text/template"
 
+	"github.com/rungs/rungs/internal/l10n"
 	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/strictyaml"
 )
@@ -50,31 +50,28 @@ func countIn(tr *locale.Catalog, noun string, n int) string {
 	return s
 }
 
-var (
-	langMu  sync.Mutex
-	langSet = map[string]*template.Template{}
-)
+// builtinLangs are the built-in template sets of the other languages.
+var builtinLangs l10n.Cache[*template.Template]
 
 // builtinIn parses a language's built-in templates once per process.
 func builtinIn(lang string) (*template.Template, error) {
 	if lang == "" || lang == "en" {
 		return builtin, nil
 	}
-	langMu.Lock()
-	defer langMu.Unlock()
-	if t, ok := langSet[lang]; ok {
-		return t, nil
-	}
+	t, _, err := builtinLangs.Get(lang, parseBuiltin)
+	return t, err
+}
+
+func parseBuiltin(lang string) (*template.Template, []l10n.Text, error) {
 	if _, ok := locale.For(lang); !ok {
-		return nil, fmt.Errorf("templates: no language %q; valid: %s", lang, strings.Join(locale.Languages(), ", "))
+		return nil, nil, fmt.Errorf("templates: no language %q; valid: %s", lang, strings.Join(locale.Languages(), ", "))
 	}
 	t, err := template.New("").Option("missingkey=error").Funcs(funcsFor(lang)).ParseFS(l10nFS, path.Join("l10n", lang, "*.md.tmpl"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	boundRanges(t)
-	langSet[lang] = t
-	return t, nil
+	return t, nil, nil
 }
 
 // In returns the set in language lang: the built-in templates of that
@@ -86,29 +83,27 @@ func (s *Set) In(lang string) (*Set, error) {
 	if lang == "" || lang == "en" {
 		return s, nil
 	}
-	s.langMu.Lock()
-	defer s.langMu.Unlock()
-	if t, ok := s.langs[lang]; ok {
-		return t, nil
-	}
+	out, _, err := s.langs.Get(lang, s.translate)
+	return out, err
+}
+
+// translate makes the set of another language: that language's built-in
+// templates, under the user's own for it.
+func (s *Set) translate(lang string) (*Set, []l10n.Text, error) {
 	base, err := builtinIn(lang)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := &Set{t: base, lang: lang}
 	if s.dir != "" {
 		dir := filepath.Join(s.dir, "l10n", lang)
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {
 			if out, err = loadOver(base, dir, lang); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 	}
-	if s.langs == nil {
-		s.langs = map[string]*Set{}
-	}
-	s.langs[lang] = out
-	return out, nil
+	return out, nil, nil
 }
 
 // BuiltinIn returns the built-in templates of a language as a Set.

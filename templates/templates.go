@@ -22,7 +22,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"text/template"
 	"time"
 	"unicode"
@@ -30,6 +29,7 @@ import (
 
 	"github.com/Masterminds/sprig/v3"
 	"github.com/rungs/rungs/internal/boundedio"
+	"github.com/rungs/rungs/internal/l10n"
 	"github.com/rungs/rungs/internal/locale"
 	"github.com/rungs/rungs/internal/strictyaml"
 )
@@ -111,8 +111,8 @@ type Set struct {
 	// user's folder they were loaded from, where l10n/<lang>/ holds the
 	// user's templates in other languages (see In).
 	lang, dir string
-	langMu    sync.Mutex
-	langs     map[string]*Set
+	// langs are the set's other languages, made once each.
+	langs l10n.Cache[*Set]
 }
 
 // Builtin returns the built-in templates as a Set.
