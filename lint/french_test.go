@@ -195,6 +195,11 @@ func TestFrenchPay(t *testing.T) {
 		{"Salaire : 80 000 € bruts par an.", 1, 0, 80000, 80000, false, false},
 		{"Le salaire est de 80 000 € bruts par an.", 1, 0, 80000, 80000, false, false},
 		{"De 80 000 à 95 000 € bruts par an.", 1, 0, 80000, 95000, false, false},
+		// As Rungs writes it: no-break spaces in the numbers and before
+		// the currency, so a line never breaks inside the amount.
+		{"- **Salaire fixe\u00a0:** de 130\u00a0000 à 160\u00a0000\u00a0€ bruts par an", 1, 0, 130000, 160000, false, false},
+		{"Salaire : 80\u202f000\u202f€ bruts par an.", 1, 0, 80000, 80000, false, false},
+		{"Rémunération : 80\u00a0k€ à 95\u00a0k€.", 1, 0, 80000, 95000, false, false},
 		{"Rémunération : 80-95 k€.", 1, 0, 80000, 95000, false, false},
 		{"Un salaire entre 80 et 95 k€ par an.", 1, 0, 80000, 95000, false, false},
 		{"Salaire : 55k - 75k EUR.", 1, 0, 55000, 75000, false, false},

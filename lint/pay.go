@@ -13,9 +13,12 @@ import (
 const (
 	reCurrency = `(?:(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)\s?\$|US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|MX\$|[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SGD|HKD|SEK|NOK|DKK|PLN|CZK|HUF|RON|BGN|JPY|INR|BRL|MXN|ILS|ZAR)\b)`
 	reNumber   = `(?:\d{1,3}(?:[,.'\x{00A0}\x{202F} ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)`
-	reMult     = `(?:\s?(?:k|m|mn|thousand|million)\b)?`
-	reAmount   = `(?:` + reCurrency + `\s?)?` + reNumber + reMult + `(?:\s?` + reCurrency + `)?`
-	rePeriod   = `(?:(?:per|/|a|an|each)\s*(?:year|yr|annum|hour|hr|month|mo|week|wk|day)\b|annually|yearly|hourly|monthly|weekly|daily|p\.\s?a\.|pa\b|(?:usd|eur|gbp|cad)?\s?(?:annual|base)?\s?(?:salary|base|ote))`
+	reMult     = `(?:` + reGap + `(?:k|m|mn|thousand|million)\b)?`
+	// reGap is the space between an amount and its currency: French
+	// writes a no-break space there ("95 000 €"), and \s is ASCII only.
+	reGap    = `[\s\x{00A0}\x{202F}]?`
+	reAmount = `(?:` + reCurrency + reGap + `)?` + reNumber + reMult + `(?:` + reGap + reCurrency + `)?`
+	rePeriod = `(?:(?:per|/|a|an|each)\s*(?:year|yr|annum|hour|hr|month|mo|week|wk|day)\b|annually|yearly|hourly|monthly|weekly|daily|p\.\s?a\.|pa\b|(?:usd|eur|gbp|cad)?\s?(?:annual|base)?\s?(?:salary|base|ote))`
 )
 
 var (
@@ -37,7 +40,7 @@ var (
 	basePay  = regexp.MustCompile(`(?i)\b(?:salary|salaries|base|wages?|pay|compensation|hourly rate|rate of pay|ote|earnings|pay range|hiring range|zone|range)\b`)
 	otherPay = regexp.MustCompile(`(?i)\b(?:bonus(?:es)?|equity|commissions?|stipends?|budgets?|allowances?|relocation|signing|sign-on|reimburs\w*|match(?:ing)?|401\(?k\)?|learning|training|referral|per diem|grants?|options|rsus?|spend|professional development|development|education(?:al)?|tuition|wellness|well-being|wellbeing|gym|home[ -]office|equipment|coworking|co-working|internet|phone|meals?|lunch|commut\w*|transit|donations?|charit\w*|conferences?|books?|courses?|certifications?|reward|gift|credits?|insurance|life|pension|retirement|volume|market|revenue|funding|raised|valuation|arr|processing|processed|investors?|customers)\b`)
 	numberRE = regexp.MustCompile(`\d{1,3}(?:[,.'\x{00A0}\x{202F} ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`)
-	multRE   = regexp.MustCompile(`(?i)\d\s?(k|m|mn|thousand|million)\b`)
+	multRE   = regexp.MustCompile(`(?i)\d` + reGap + `(k|m|mn|thousand|million)\b`)
 
 	// benefitsHeading marks a section about benefits.
 	benefitsHeading = regexp.MustCompile(`(?i)\b(?:benefits?|perks|what we offer|total rewards|we offer)\b`)
